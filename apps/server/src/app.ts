@@ -1,0 +1,145 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config';
+import type { Db } from './db/dialect';
+import { adminRoutes } from './modules/admin/admin.routes';
+import { healthRoutes } from './modules/health/health.routes';
+import { authRoutes } from './platform/auth/auth.routes';
+import { type Clock, systemClock } from './platform/clock';
+import type { Deps } from './platform/context';
+import { notFound, registerErrorHandling } from './platform/errors';
+import { registerSession } from './platform/session/session.plugin';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered, for the deny-by-default test and the OpenAPI document. */
+    registeredRoutes: RouteOptions[];
+    deps: Deps;
+  }
+}
+
+export interface BuildOptions {
+  db: Db;
+  config: Config;
+  clock?: Clock;
+  /** Requests per minute per address on the whole API (sign-in has its own, lower limit). */
+  rateLimitMax?: number;
+}
+
+const LOCAL_HOSTS = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
+
+export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
+  const deps: Deps = { db: opts.db, config: opts.config, clock: opts.clock ?? systemClock };
+  const app = Fastify({
+    trustProxy: process.env.TRUST_PROXY === '1',
+    logger: {
+      level: opts.config.logLevel,
+      // Never log query strings, cookies or bodies: personal data stays out of logs.
+      serializers: {
+        req: (req) => ({ method: req.method, path: String(req.url).split('?')[0], id: req.id }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'],
+    },
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.decorate('deps', deps);
+  app.decorate('registeredRoutes', [] as RouteOptions[]);
+  app.addHook('onRoute', (route) => {
+    app.registeredRoutes.push(route);
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    hsts: false, // sent below, outside localhost only
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(rateLimit, {
+    global: true,
+    max: opts.rateLimitMax ?? Number(process.env.ENLACE_RATE_LIMIT ?? 1200),
+    timeWindow: '1 minute',
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Enlace API',
+        version: '0.1.0',
+        description: 'Regional platform against migrant smuggling',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: '__Host-enlace_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    if (
+      request.url.startsWith('/api/') ||
+      request.url.startsWith('/healthz') ||
+      request.url.startsWith('/readyz')
+    ) {
+      reply.header('cache-control', 'no-store');
+    }
+    if (!LOCAL_HOSTS.test(request.headers.host ?? '')) {
+      reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    }
+  });
+
+  registerSession(app, deps);
+
+  await app.register(healthRoutes(deps));
+  await app.register(authRoutes(deps));
+  await app.register(adminRoutes);
+
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+
+  if (opts.config.webDist) {
+    // Files are served by the route below, which declares its access like every other route.
+    await app.register(fastifyStatic, { root: opts.config.webDist, serve: false });
+    app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+      const path = request.url.split('?')[0] ?? '/';
+      if (path.startsWith('/api/')) throw notFound();
+      if (path.startsWith('/assets/')) {
+        return reply.sendFile(path.slice(1), { maxAge: '365d', immutable: true });
+      }
+      if (/^\/[\w.-]+\.(ico|svg|png|txt|webmanifest)$/.test(path)) return reply.sendFile(path.slice(1));
+      // Every other path is a screen of the single-page app.
+      return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+    });
+  }
+  return app;
+}

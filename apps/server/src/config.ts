@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { isPostgresUrl } from './db/dialect';
+
+export interface Config {
+  production: boolean;
+  /** Demo mode (not production): demo data may be loaded and multi-factor may be skipped. */
+  demoMode: boolean;
+  port: number;
+  host: string;
+  databaseUrl: string;
+  /** 32-byte key for field encryption and CSRF tokens. */
+  secretKey: Buffer;
+  /** Serve the built web app from this folder when it exists. */
+  webDist: string | null;
+  logLevel: string;
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+}
+
+export const DEFAULT_DATABASE_URL = './data/enlace.db';
+
+/**
+ * Reads the environment. In production ENLACE_SECRET_KEY (base64, 32 bytes) is required;
+ * elsewhere a key is made once and kept beside the SQLite database (or in ./data).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  const databaseUrl = env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  const port = Number(env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT is not a port: ${env.PORT}`);
+  const webDist = env.ENLACE_WEB_DIST ?? resolve(import.meta.dirname, '../../web/dist');
+  return {
+    production,
+    demoMode: !production,
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl,
+    secretKey: loadSecretKey(env, production, databaseUrl),
+    webDist: existsSync(webDist) ? webDist : null,
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    sessionIdleMs: 30 * 60 * 1000,
+    sessionAbsoluteMs: 12 * 60 * 60 * 1000,
+  };
+}
+
+function loadSecretKey(env: NodeJS.ProcessEnv, production: boolean, databaseUrl: string): Buffer {
+  if (env.ENLACE_SECRET_KEY) {
+    const key = Buffer.from(env.ENLACE_SECRET_KEY, 'base64');
+    if (key.length !== 32) throw new Error('ENLACE_SECRET_KEY must be 32 bytes, base64-encoded');
+    return key;
+  }
+  if (production) throw new Error('ENLACE_SECRET_KEY is required in production');
+  const dir = isPostgresUrl(databaseUrl) || databaseUrl === ':memory:' ? './data' : dirname(databaseUrl);
+  const file = resolve(dir, 'secret.key');
+  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+  mkdirSync(dir, { recursive: true });
+  const key = randomBytes(32);
+  writeFileSync(file, key.toString('base64'), { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return key;
+}

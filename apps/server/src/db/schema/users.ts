@@ -1,0 +1,27 @@
+export interface UsersTable {
+  id: string;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  role: string;
+  country_code: string;
+  agency_id: string | null;
+  locale: string;
+  status: string;
+  /** TOTP secret, AES-256-GCM encrypted (platform/crypto). */
+  mfa_secret_enc: string | null;
+  mfa_enabled: number;
+  /** Last accepted TOTP time step: a code is accepted once. */
+  mfa_last_step: number | null;
+  is_demo: number;
+  created_at: string;
+  updated_at: string;
+  password_changed_at: string;
+}
+
+export interface RecoveryCodesTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  used_at: string | null;
+}

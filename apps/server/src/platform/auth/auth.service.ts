@@ -1,0 +1,349 @@
+import { randomUUID } from 'node:crypto';
+import {
+  LOCALES,
+  type Locale,
+  ROLE_PERMISSIONS,
+  ROLE_SCOPE,
+  type Me,
+  type Role,
+  type SessionStage,
+} from '@enlace/shared';
+import { type Ctx, type Deps, nowIso, type Tx, withTx } from '../context';
+import { tooManyRequests } from '../authz/access';
+import { decryptField, encryptField, randomToken, sha256Hex } from '../crypto';
+import { AppError, conflict, notFound, unauthenticated } from '../errors';
+import { checkTotp, newTotpSecret, totpEnrolment } from '../mfa/totp';
+import { assertPasswordPolicy, hashPassword, verifyDecoy, verifyPassword } from '../passwords';
+import {
+  insertSession,
+  listLiveSessions,
+  revokeSession,
+  revokeUserSessions,
+  type SessionRow,
+  updateSessionStage,
+} from '../session/session.repository';
+import {
+  advanceMfaStep,
+  consumeRecoveryCode,
+  findUserByEmail,
+  findUserById,
+  replaceRecoveryCodes,
+  type UserRow,
+  updateUser,
+} from '../users/user.repository';
+import {
+  ACCOUNT_LIMIT,
+  ADDRESS_LIMIT,
+  accountKey,
+  addressKey,
+  lockedFor,
+  recordFailure,
+  recordSuccess,
+} from './throttle';
+
+const MFA_PURPOSE = 'users.mfa_secret';
+
+export interface NewSession {
+  token: string;
+  stage: SessionStage;
+  csrfToken: string;
+}
+
+export function toMe(user: UserRow): Me {
+  const role = user.role as Role;
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.display_name,
+    role,
+    countryCode: user.country_code,
+    agencyId: user.agency_id,
+    locale: ((LOCALES as readonly string[]).includes(user.locale) ? user.locale : 'es') as Locale,
+    permissions: [...ROLE_PERMISSIONS[role]],
+    scope: ROLE_SCOPE[role],
+    mfaEnabled: user.mfa_enabled === 1,
+  };
+}
+
+/** Multi-factor is required for every staff account in production; demo mode may skip it. */
+export function mfaRequired(deps: Deps): boolean {
+  return deps.config.production;
+}
+
+function stageFor(deps: Deps, user: UserRow): SessionStage {
+  if (user.mfa_enabled === 1) return 'mfa_required';
+  return mfaRequired(deps) ? 'mfa_enrolment_required' : 'signed_in';
+}
+
+/**
+ * Password sign-in. Unknown account, wrong password and disabled account get the same answer,
+ * after the same argon2 work. Locked keys get 429 with Retry-After, without checking the password.
+ */
+export async function signIn(
+  ctx: Ctx,
+  input: { email: string; password: string; userAgent: string | null; previousSessionId: string | null },
+): Promise<NewSession> {
+  const acct = accountKey(input.email);
+  const addr = addressKey(ctx.ip);
+  const wait = await withTx(ctx, async (trx) =>
+    Math.max(await lockedFor(ctx, trx, acct), await lockedFor(ctx, trx, addr)),
+  );
+  if (wait > 0) {
+    await withTx(ctx, (_t, audit) =>
+      audit({ action: 'auth.sign_in', outcome: 'denied', details: { reason: 'locked' } }),
+    );
+    throw tooManyRequests(wait);
+  }
+
+  const user = await findUserByEmail(ctx.db.kysely, input.email);
+  let ok = false;
+  if (user) ok = await verifyPassword(user.password_hash, input.password);
+  else await verifyDecoy(input.password);
+  if (!user || !ok || user.status !== 'active') {
+    await withTx(ctx, async (trx, audit) => {
+      await recordFailure(ctx, trx, acct, ACCOUNT_LIMIT);
+      await recordFailure(ctx, trx, addr, ADDRESS_LIMIT);
+      await audit({
+        action: 'auth.sign_in',
+        outcome: 'failure',
+        actorId: user?.id ?? null,
+        actorCountry: user?.country_code ?? null,
+        details: { reason: user ? (ok ? 'disabled' : 'password') : 'unknown_account' },
+      });
+    });
+    throw new AppError(401, 'invalid_credentials');
+  }
+
+  return withTx(ctx, async (trx, audit) => {
+    await recordSuccess(trx, acct);
+    const now = nowIso(ctx);
+    // Rotation: whatever session the browser held before is ended, and a new token issued.
+    if (input.previousSessionId) await revokeSession(trx, input.previousSessionId, now, 'rotated');
+    const token = randomToken(32);
+    const csrfToken = randomToken(32);
+    const stage = stageFor(ctx, user);
+    await insertSession(trx, {
+      id: randomUUID(),
+      token_hash: sha256Hex(token),
+      user_id: user.id,
+      stage,
+      csrf_token: csrfToken,
+      created_at: now,
+      last_seen_at: now,
+      absolute_expires_at: new Date(ctx.clock.now().getTime() + ctx.config.sessionAbsoluteMs).toISOString(),
+      revoked_at: null,
+      revoked_reason: null,
+      ip: ctx.ip,
+      user_agent: input.userAgent?.slice(0, 300) ?? null,
+    });
+    await audit({
+      action: 'auth.sign_in',
+      actorId: user.id,
+      actorCountry: user.country_code,
+      objectType: 'user',
+      objectId: user.id,
+      details: { stage },
+    });
+    return { token, stage, csrfToken };
+  });
+}
+
+export async function signOut(ctx: Ctx, session: SessionRow): Promise<void> {
+  await withTx(ctx, async (trx, audit) => {
+    await revokeSession(trx, session.id, nowIso(ctx), 'sign_out');
+    await audit({
+      action: 'auth.sign_out',
+      actorId: session.user_id,
+      objectType: 'session',
+      objectId: session.id,
+    });
+  });
+}
+
+/** Rotates the session token when a pre-session becomes a signed-in session (no fixation). */
+async function promote(session: SessionRow, trx: Tx) {
+  const token = randomToken(32);
+  const csrfToken = randomToken(32);
+  await updateSessionStage(trx, session.id, {
+    stage: 'signed_in',
+    token_hash: sha256Hex(token),
+    csrf_token: csrfToken,
+  });
+  return { token, stage: 'signed_in' as const, csrfToken };
+}
+
+async function sessionUser(ctx: Ctx, session: SessionRow): Promise<UserRow> {
+  const user = await findUserById(ctx.db.kysely, session.user_id);
+  if (!user) throw unauthenticated();
+  return user;
+}
+
+/** Starts (or restarts) TOTP enrolment: a new secret, kept encrypted until confirmed. */
+export async function startMfaEnrolment(ctx: Ctx, session: SessionRow) {
+  const user = await sessionUser(ctx, session);
+  if (user.mfa_enabled === 1) throw conflict('mfa_already_enabled');
+  if (session.stage === 'mfa_required') throw unauthenticated();
+  const secret = newTotpSecret();
+  await withTx(ctx, async (trx, audit) => {
+    await updateUser(trx, user.id, {
+      mfa_secret_enc: encryptField(ctx.config.secretKey, secret, MFA_PURPOSE),
+      updated_at: nowIso(ctx),
+    });
+    await audit({
+      action: 'auth.mfa_enrolment_started',
+      actorId: user.id,
+      actorCountry: user.country_code,
+      objectType: 'user',
+      objectId: user.id,
+    });
+  });
+  return totpEnrolment(secret, user.email);
+}
+
+function newRecoveryCodes(): string[] {
+  return Array.from({ length: 10 }, () => {
+    const raw = randomToken(9)
+      .replace(/[^A-Za-z0-9]/g, 'x')
+      .toLowerCase()
+      .slice(0, 12);
+    return `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8, 12)}`;
+  });
+}
+
+function hashRecoveryCode(code: string): string {
+  return sha256Hex(`recovery:${code.trim().toLowerCase()}`);
+}
+
+/** Confirms enrolment with a first code: MFA is on, recovery codes are issued (shown once). */
+export async function confirmMfaEnrolment(ctx: Ctx, session: SessionRow, code: string) {
+  const user = await sessionUser(ctx, session);
+  if (user.mfa_enabled === 1) throw conflict('mfa_already_enabled');
+  if (session.stage === 'mfa_required' || !user.mfa_secret_enc) throw new AppError(400, 'mfa_not_started');
+  const secret = decryptField(ctx.config.secretKey, user.mfa_secret_enc, MFA_PURPOSE);
+  const step = await checkTotp(secret, code, ctx.clock.now(), user.mfa_last_step);
+  if (step === null) throw new AppError(400, 'mfa_invalid_code');
+  const codes = newRecoveryCodes();
+  const next = await withTx(ctx, async (trx, audit) => {
+    if (!(await advanceMfaStep(trx, user.id, step))) throw new AppError(400, 'mfa_invalid_code');
+    await updateUser(trx, user.id, { mfa_enabled: 1, updated_at: nowIso(ctx) });
+    await replaceRecoveryCodes(
+      trx,
+      user.id,
+      codes.map((c) => ({ id: randomUUID(), code_hash: hashRecoveryCode(c) })),
+    );
+    await audit({
+      action: 'auth.mfa_enabled',
+      actorId: user.id,
+      actorCountry: user.country_code,
+      objectType: 'user',
+      objectId: user.id,
+    });
+    return session.stage === 'signed_in' ? null : promote(session, trx);
+  });
+  return { recoveryCodes: codes, session: next };
+}
+
+/** Second step of sign-in: a TOTP code (each accepted once) or an unused recovery code. */
+export async function verifyMfa(ctx: Ctx, session: SessionRow, code: string): Promise<NewSession> {
+  if (session.stage !== 'mfa_required') throw new AppError(409, 'mfa_not_pending');
+  const user = await sessionUser(ctx, session);
+  const acct = accountKey(user.email);
+  const wait = await withTx(ctx, (trx) => lockedFor(ctx, trx, acct));
+  if (wait > 0) throw tooManyRequests(wait);
+  const secret = user.mfa_secret_enc
+    ? decryptField(ctx.config.secretKey, user.mfa_secret_enc, MFA_PURPOSE)
+    : null;
+  const step = secret ? await checkTotp(secret, code, ctx.clock.now(), user.mfa_last_step) : null;
+
+  const result = await withTx(ctx, async (trx, audit) => {
+    let method: 'totp' | 'recovery' | null = null;
+    if (step !== null && (await advanceMfaStep(trx, user.id, step))) method = 'totp';
+    else if (
+      step === null &&
+      (await consumeRecoveryCode(trx, user.id, hashRecoveryCode(code), nowIso(ctx)))
+    ) {
+      method = 'recovery';
+    }
+    if (!method) return null;
+    await recordSuccess(trx, acct);
+    await audit({
+      action: 'auth.mfa_verified',
+      actorId: user.id,
+      actorCountry: user.country_code,
+      objectType: 'session',
+      objectId: session.id,
+      details: { method },
+    });
+    return promote(session, trx);
+  });
+  if (!result) {
+    await withTx(ctx, async (trx, audit) => {
+      await recordFailure(ctx, trx, acct, ACCOUNT_LIMIT);
+      await audit({
+        action: 'auth.mfa_verified',
+        outcome: 'failure',
+        actorId: user.id,
+        actorCountry: user.country_code,
+        objectType: 'session',
+        objectId: session.id,
+      });
+    });
+    throw new AppError(401, 'mfa_invalid_code');
+  }
+  return result;
+}
+
+/** Changes the password; every other session of the user ends, the current one gets a new token. */
+export async function changePassword(
+  ctx: Ctx,
+  session: SessionRow,
+  current: string,
+  next: string,
+): Promise<NewSession> {
+  const user = await sessionUser(ctx, session);
+  if (!(await verifyPassword(user.password_hash, current))) throw new AppError(400, 'password_current_wrong');
+  assertPasswordPolicy(next);
+  if (current === next) throw new AppError(400, 'password_unchanged');
+  const hash = await hashPassword(next);
+  return withTx(ctx, async (trx, audit) => {
+    const now = nowIso(ctx);
+    await updateUser(trx, user.id, { password_hash: hash, password_changed_at: now, updated_at: now });
+    const ended = await revokeUserSessions(trx, user.id, now, 'password_change', session.id);
+    await audit({
+      action: 'auth.password_changed',
+      objectType: 'user',
+      objectId: user.id,
+      details: { sessionsEnded: ended },
+    });
+    return promote(session, trx);
+  });
+}
+
+export async function setLocale(ctx: Ctx, userId: string, locale: Locale): Promise<void> {
+  await withTx(ctx, async (trx, audit) => {
+    await updateUser(trx, userId, { locale, updated_at: nowIso(ctx) });
+    await audit({ action: 'user.locale_changed', objectType: 'user', objectId: userId, details: { locale } });
+  });
+}
+
+export async function listOwnSessions(ctx: Ctx, session: SessionRow) {
+  const rows = await listLiveSessions(ctx.db.kysely, session.user_id, nowIso(ctx));
+  return rows.map((r) => ({
+    id: r.id,
+    createdAt: r.created_at,
+    lastSeenAt: r.last_seen_at,
+    userAgent: r.user_agent,
+    ip: r.ip,
+    current: r.id === session.id,
+  }));
+}
+
+/** A user ends one of their own sessions; another user's session id answers 404. */
+export async function endOwnSession(ctx: Ctx, session: SessionRow, id: string): Promise<void> {
+  const own = await listLiveSessions(ctx.db.kysely, session.user_id, nowIso(ctx));
+  if (!own.some((s) => s.id === id)) throw notFound();
+  await withTx(ctx, async (trx, audit) => {
+    await revokeSession(trx, id, nowIso(ctx), 'ended_by_user');
+    await audit({ action: 'auth.session_ended', objectType: 'session', objectId: id });
+  });
+}

@@ -1,0 +1,43 @@
+import type { Deps, Tx } from '../context';
+import { clearThrottle, findThrottle, upsertThrottle } from '../session/session.repository';
+
+/**
+ * Sign-in throttling kept in the database (so it holds across restarts and across servers):
+ * per account name and per address. The same rules apply whether or not the account exists.
+ */
+export const ACCOUNT_LIMIT = 5;
+export const ADDRESS_LIMIT = 20;
+const BASE_LOCK_MS = 60_000;
+const MAX_LOCK_MS = 60 * 60_000;
+
+export function accountKey(email: string): string {
+  return `acct:${email.trim().toLowerCase()}`;
+}
+export function addressKey(ip: string | null): string {
+  return `ip:${ip ?? 'unknown'}`;
+}
+
+/** Seconds until the key may try again, or 0. */
+export async function lockedFor(deps: Deps, db: Tx, key: string): Promise<number> {
+  const row = await findThrottle(db, key);
+  if (!row?.locked_until) return 0;
+  const ms = Date.parse(row.locked_until) - deps.clock.now().getTime();
+  return ms > 0 ? ms / 1000 : 0;
+}
+
+/** Counts a failure; past the limit the key is locked, for twice as long at each further failure. */
+export async function recordFailure(deps: Deps, db: Tx, key: string, limit: number): Promise<void> {
+  const row = await findThrottle(db, key);
+  const failures = (row?.failures ?? 0) + 1;
+  const now = deps.clock.now();
+  const over = failures - limit;
+  const lockedUntil =
+    over >= 0
+      ? new Date(now.getTime() + Math.min(MAX_LOCK_MS, BASE_LOCK_MS * 2 ** over)).toISOString()
+      : null;
+  await upsertThrottle(db, { key, failures, locked_until: lockedUntil, updated_at: now.toISOString() });
+}
+
+export async function recordSuccess(db: Tx, key: string): Promise<void> {
+  await clearThrottle(db, key);
+}

@@ -1,0 +1,71 @@
+import type { Selectable, Updateable } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { UsersTable } from '../../db/schema/users';
+import type { Actor, Tx } from '../context';
+import { scopeTo } from '../authz/access';
+
+export type UserRow = Selectable<UsersTable>;
+type Q = Tx | import('kysely').Kysely<Database>;
+
+export function findUserByEmail(db: Q, email: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+}
+
+export function findUserById(db: Q, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function listUsersInScope(db: Q, actor: Actor, country?: string): Promise<UserRow[]> {
+  let qb = scopeTo(db.selectFrom('users').selectAll(), actor, 'users.country_code');
+  if (country) qb = qb.where('country_code', '=', country);
+  return qb.orderBy('country_code').orderBy('display_name').limit(1000).execute();
+}
+
+export async function insertUser(db: Q, row: UserRow): Promise<void> {
+  await db.insertInto('users').values(row).execute();
+}
+
+export async function updateUser(db: Q, id: string, patch: Updateable<UsersTable>): Promise<void> {
+  await db.updateTable('users').set(patch).where('id', '=', id).execute();
+}
+
+export async function replaceRecoveryCodes(db: Q, userId: string, rows: { id: string; code_hash: string }[]) {
+  await db.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
+  if (rows.length) {
+    await db
+      .insertInto('recovery_codes')
+      .values(rows.map((r) => ({ ...r, user_id: userId, used_at: null })))
+      .execute();
+  }
+}
+
+/** Marks an unused recovery code as used; true when one was consumed. */
+export async function consumeRecoveryCode(
+  db: Q,
+  userId: string,
+  codeHash: string,
+  at: string,
+): Promise<boolean> {
+  const res = await db
+    .updateTable('recovery_codes')
+    .set({ used_at: at })
+    .where('user_id', '=', userId)
+    .where('code_hash', '=', codeHash)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/**
+ * Accepts a TOTP time step once: only advances when the step is newer than the last one,
+ * so two concurrent requests with the same code cannot both win.
+ */
+export async function advanceMfaStep(db: Q, userId: string, step: number): Promise<boolean> {
+  const res = await db
+    .updateTable('users')
+    .set({ mfa_last_step: step })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('mfa_last_step', 'is', null), eb('mfa_last_step', '<', step)]))
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}

@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app';
+import { type Config, loadConfig } from './config';
+import { type Db, openDb } from './db/dialect';
+import { migrateToLatest } from './db/migrate';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './db/seeds/demo';
+import { seedReference } from './db/seeds/reference';
+import { systemClock } from './platform/clock';
+
+/** Opens the configured database, brings its schema up to date and loads reference data. */
+export async function prepareDatabase(config: Config): Promise<Db> {
+  const db = openDb(config.databaseUrl);
+  await migrateToLatest(db);
+  await seedReference(db);
+  return db;
+}
+
+/** `enlace serve`: migrate, seed, listen, and shut down cleanly on SIGINT/SIGTERM. */
+export async function serve(): Promise<FastifyInstance> {
+  const config = loadConfig();
+  const db = await prepareDatabase(config);
+  let demoLoaded = false;
+  if (config.demoMode) {
+    demoLoaded = await seedDemo({ db, config, clock: systemClock, actor: null, ip: null, locale: 'es' });
+  }
+  const app = await buildApp({ db, config });
+  const close = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void close('SIGINT'));
+  process.once('SIGTERM', () => void close('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  if (!config.webDist) app.log.warn('web app not built: run `npm run build` (npm start does it for you)');
+  if (config.demoMode) {
+    const lines = [
+      '',
+      `Enlace is running on http://localhost:${config.port} (demo mode${demoLoaded ? ', demo data loaded' : ''})`,
+      `Demo accounts (password for all: ${DEMO_PASSWORD}):`,
+      ...DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(40)} ${a.role} (${a.country})`),
+      '',
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  }
+  return app;
+}

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { AGENCY_KINDS, COUNTRY_KINDS, USER_STATUSES } from '../enums';
+import { ROLES } from '../permissions';
+import {
+  countryCodeSchema,
+  emailSchema,
+  idSchema,
+  localeSchema,
+  localizedTextSchema,
+  passwordSchema,
+} from './common';
+
+export const countrySchema = z.object({
+  code: z.string(),
+  kind: z.enum(COUNTRY_KINDS),
+  name: localizedTextSchema,
+  active: z.boolean(),
+  abilities: z.object({ update: z.boolean() }),
+});
+export type Country = z.infer<typeof countrySchema>;
+export const countryUpdateBodySchema = z.object({ active: z.boolean() });
+
+export const agencySchema = z.object({
+  id: z.string(),
+  countryCode: z.string(),
+  kind: z.enum(AGENCY_KINDS),
+  name: localizedTextSchema,
+  acronym: z.string().nullable(),
+  active: z.boolean(),
+  abilities: z.object({ update: z.boolean() }),
+});
+export type Agency = z.infer<typeof agencySchema>;
+
+export const agencyCreateBodySchema = z.object({
+  countryCode: countryCodeSchema,
+  kind: z.enum(AGENCY_KINDS),
+  name: localizedTextSchema,
+  acronym: z.string().trim().max(20).nullable().optional(),
+});
+export type AgencyCreateBody = z.infer<typeof agencyCreateBodySchema>;
+export const agencyUpdateBodySchema = z.object({
+  kind: z.enum(AGENCY_KINDS).optional(),
+  name: localizedTextSchema.optional(),
+  acronym: z.string().trim().max(20).nullable().optional(),
+  active: z.boolean().optional(),
+});
+export type AgencyUpdateBody = z.infer<typeof agencyUpdateBodySchema>;
+
+export const userSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  countryCode: z.string(),
+  agencyId: z.string().nullable(),
+  status: z.enum(USER_STATUSES),
+  locale: localeSchema,
+  mfaEnabled: z.boolean(),
+  createdAt: z.string(),
+  abilities: z.object({ update: z.boolean(), resetMfa: z.boolean() }),
+});
+export type User = z.infer<typeof userSchema>;
+
+export const userCreateBodySchema = z.object({
+  email: emailSchema,
+  displayName: z.string().trim().min(1).max(120),
+  role: z.enum(ROLES),
+  countryCode: countryCodeSchema,
+  agencyId: idSchema.nullable().optional(),
+  locale: localeSchema.default('es'),
+  password: passwordSchema,
+});
+export type UserCreateBody = z.input<typeof userCreateBodySchema>;
+
+export const userUpdateBodySchema = z.object({
+  displayName: z.string().trim().min(1).max(120).optional(),
+  role: z.enum(ROLES).optional(),
+  agencyId: idSchema.nullable().optional(),
+  status: z.enum(USER_STATUSES).optional(),
+  locale: localeSchema.optional(),
+});
+export type UserUpdateBody = z.infer<typeof userUpdateBodySchema>;
+
+export const idParamsSchema = z.object({ id: idSchema });
+export const codeParamsSchema = z.object({ code: countryCodeSchema });
+
+export const auditEventSchema = z.object({
+  seq: z.number(),
+  occurredAt: z.string(),
+  actorId: z.string().nullable(),
+  actorCountry: z.string().nullable(),
+  action: z.string(),
+  objectType: z.string().nullable(),
+  objectId: z.string().nullable(),
+  purpose: z.string().nullable(),
+  outcome: z.string(),
+});
+export type AuditEvent = z.infer<typeof auditEventSchema>;

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { PERMISSIONS, ROLES } from '../permissions';
+import { emailSchema, localeSchema, passwordSchema } from './common';
+
+export const signInBodySchema = z.object({
+  email: emailSchema,
+  // Length is not checked here on purpose: a wrong password of any length gets the same answer.
+  password: z.string().min(1).max(1024),
+});
+export type SignInBody = z.infer<typeof signInBodySchema>;
+
+/** What the session still needs before the user is fully signed in. */
+export const sessionStageSchema = z.enum(['mfa_required', 'mfa_enrolment_required', 'signed_in']);
+export type SessionStage = z.infer<typeof sessionStageSchema>;
+
+export const meSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  countryCode: z.string(),
+  agencyId: z.string().nullable(),
+  locale: localeSchema,
+  permissions: z.array(z.enum(PERMISSIONS)),
+  scope: z.enum(['country', 'all']),
+  mfaEnabled: z.boolean(),
+});
+export type Me = z.infer<typeof meSchema>;
+
+export const sessionViewSchema = z.object({
+  stage: sessionStageSchema.nullable(),
+  user: meSchema.nullable(),
+  csrfToken: z.string(),
+  /** Demo mode: multi-factor may be skipped; the UI shows a banner. */
+  demoMode: z.boolean(),
+  mfaRequired: z.boolean(),
+});
+export type SessionView = z.infer<typeof sessionViewSchema>;
+
+export const mfaCodeBodySchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .min(6)
+    .max(32)
+    .regex(/^[0-9A-Za-z-]+$/),
+});
+export type MfaCodeBody = z.infer<typeof mfaCodeBodySchema>;
+
+export const mfaEnrolmentSchema = z.object({
+  otpauthUrl: z.string(),
+  qrDataUrl: z.string(),
+  secret: z.string(),
+});
+export type MfaEnrolment = z.infer<typeof mfaEnrolmentSchema>;
+
+export const mfaConfirmResultSchema = z.object({ recoveryCodes: z.array(z.string()) });
+
+export const passwordChangeBodySchema = z.object({
+  currentPassword: z.string().min(1).max(1024),
+  newPassword: passwordSchema,
+});
+export type PasswordChangeBody = z.infer<typeof passwordChangeBodySchema>;
+
+export const localeBodySchema = z.object({ locale: localeSchema });
+
+export const sessionItemSchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  userAgent: z.string().nullable(),
+  ip: z.string().nullable(),
+  current: z.boolean(),
+});
+export type SessionItem = z.infer<typeof sessionItemSchema>;

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { LOCALES } from '../enums';
+
+export const localeSchema = z.enum(LOCALES);
+export const localizedTextSchema = z.object({
+  es: z.string().trim().min(1).max(200),
+  en: z.string().trim().min(1).max(200),
+  fr: z.string().trim().min(1).max(200),
+});
+export const idSchema = z.string().uuid();
+export const countryCodeSchema = z.string().regex(/^[A-Z]{3,5}$/);
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 128;
+export const passwordSchema = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
+export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email());
+
+/** RFC 9457 problem details, as every API error is sent. */
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  code: z.string(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type Problem = z.infer<typeof problemSchema>;
+
+export const okSchema = z.object({ ok: z.literal(true) });

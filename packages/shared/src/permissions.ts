@@ -1,0 +1,119 @@
+/**
+ * The one permission catalogue, imported by the server (route declarations, service checks)
+ * and by the web app (navigation). A role's permissions are listed here and nowhere else.
+ */
+export const PERMISSIONS = [
+  'users.read',
+  'users.manage',
+  'agencies.read',
+  'agencies.manage',
+  'countries.read',
+  'countries.manage',
+  'audit.read',
+  'directory.read',
+  'exchange.use',
+  'mla.use',
+  'incidents.read',
+  'cases.read',
+  'stats.read',
+  'registry.read',
+  'protection.read',
+  'identity.use',
+  'network.read',
+  'library.read',
+  'workplan.read',
+  'training.read',
+  'portal.manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLES = [
+  'network_admin',
+  'country_admin',
+  'liaison_officer',
+  'prosecutor',
+  'analyst',
+  'centre_officer',
+  'protection_officer',
+  'observer',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Where a role's reach ends: its own country, or every country (the regional secretariat). */
+export type Scope = 'country' | 'all';
+
+const common: Permission[] = ['directory.read', 'library.read', 'workplan.read', 'training.read'];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  network_admin: [
+    ...common,
+    'users.read',
+    'users.manage',
+    'agencies.read',
+    'agencies.manage',
+    'countries.read',
+    'countries.manage',
+    'audit.read',
+    'stats.read',
+    'portal.manage',
+  ],
+  country_admin: [
+    ...common,
+    'users.read',
+    'users.manage',
+    'agencies.read',
+    'agencies.manage',
+    'countries.read',
+    'audit.read',
+    'stats.read',
+  ],
+  liaison_officer: [
+    ...common,
+    'agencies.read',
+    'exchange.use',
+    'mla.use',
+    'incidents.read',
+    'cases.read',
+    'stats.read',
+    'identity.use',
+  ],
+  prosecutor: [...common, 'agencies.read', 'exchange.use', 'mla.use', 'cases.read', 'stats.read'],
+  analyst: [
+    ...common,
+    'agencies.read',
+    'exchange.use',
+    'incidents.read',
+    'cases.read',
+    'stats.read',
+    'network.read',
+    'identity.use',
+  ],
+  centre_officer: [...common, 'registry.read', 'identity.use', 'stats.read'],
+  protection_officer: [...common, 'registry.read', 'protection.read', 'stats.read'],
+  observer: ['library.read', 'workplan.read', 'training.read', 'stats.read'],
+};
+
+export const ROLE_SCOPE: Record<Role, Scope> = {
+  network_admin: 'all',
+  country_admin: 'country',
+  liaison_officer: 'country',
+  prosecutor: 'country',
+  analyst: 'country',
+  centre_officer: 'country',
+  protection_officer: 'country',
+  observer: 'country',
+};
+
+/** Roles that hold personal or operational data and so must use multi-factor sign-in in production. */
+export const STAFF_ROLES: readonly Role[] = ROLES;
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** Which roles a country administrator may hand out (never network administrator). */
+export function assignableRoles(actorRole: Role): readonly Role[] {
+  if (actorRole === 'network_admin') return ROLES;
+  if (actorRole === 'country_admin') return ROLES.filter((r) => r !== 'network_admin');
+  return [];
+}
