@@ -11,6 +11,7 @@ void instance.init({
   lng: DEFAULT_LOCALE,
   fallbackLng: false,
   initAsync: false,
+  showSupportNotice: false,
   interpolation: { escapeValue: false },
 });
 

@@ -105,6 +105,8 @@ export function registerSession(app: FastifyInstance, deps: Deps): void {
     }
     if (access !== 'public') {
       if (access === 'session' ? !request.session : !request.actor) {
+        // Logged, not audited: anonymous probes would otherwise let anyone grow the audit chain.
+        request.log.warn({ route: url, reason: 'unauthenticated' }, 'access refused');
         throw unauthenticated();
       }
       if (access !== 'session' && access !== 'signed_in' && !request.actor?.permissions.has(access)) {

@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Browser, buildTestApp, signedIn, type TestApp } from '../helpers';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('operations', () => {
+  it('answers /healthz and /readyz (database reachable)', async () => {
+    expect((await t.app.inject({ url: '/healthz' })).json()).toEqual({ status: 'ok' });
+    const ready = await t.app.inject({ url: '/readyz' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toEqual({ status: 'ok' });
+  });
+
+  it('publishes an OpenAPI 3 document of every API route with its schemas', async () => {
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/sign-in', '/api/admin/users/{id}']),
+    );
+    expect(doc.paths['/api/auth/sign-in'].post.requestBody).toBeDefined();
+  });
+});
+
+describe('security headers and error bodies', () => {
+  it('sends CSP with frame-ancestors none, nosniff and no-store on the API; HSTS only off localhost', async () => {
+    const local = await t.app.inject({ url: '/api/auth/session', headers: { host: 'localhost:8080' } });
+    expect(local.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(local.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(local.headers['x-content-type-options']).toBe('nosniff');
+    expect(local.headers['cache-control']).toBe('no-store');
+    expect(local.headers['strict-transport-security']).toBeUndefined();
+    const remote = await t.app.inject({ url: '/api/auth/session', headers: { host: 'enlace.example.org' } });
+    expect(remote.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+  });
+
+  it('answers errors as problem+json in the caller’s language, without internals', async () => {
+    const es = await t.app.inject({ url: '/api/nothing-here', headers: { 'accept-language': 'es-MX' } });
+    const fr = await t.app.inject({ url: '/api/nothing-here', headers: { 'accept-language': 'fr' } });
+    const en = await t.app.inject({ url: '/api/nothing-here', headers: { 'accept-language': 'en' } });
+    expect(es.statusCode).toBe(404);
+    expect(es.headers['content-type']).toContain('application/problem+json');
+    expect(new Set([es.json().title, fr.json().title, en.json().title]).size).toBe(3);
+    expect(es.json()).toMatchObject({ status: 404, code: 'not_found', type: 'urn:enlace:problem:not_found' });
+    expect(es.body).not.toMatch(/stack|at .*\.ts:\d+/);
+  });
+
+  it('refuses a malformed JSON body with a generic 400', async () => {
+    const b = new Browser(t);
+    await b.get('/api/auth/session');
+    const res = await b.request({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: '{"email":',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).not.toContain('Unexpected');
+  });
+});
+
+describe('reference data and administration', () => {
+  it('lists the 11 RCM members, the Caribbean partners and the observer organisations in three languages', async () => {
+    const { browser } = await signedIn(t);
+    const countries = (await browser.get('/api/countries')).json() as {
+      code: string;
+      kind: string;
+      name: Record<string, string>;
+    }[];
+    const members = countries
+      .filter((c) => c.kind === 'member')
+      .map((c) => c.code)
+      .sort();
+    expect(members).toEqual(['BLZ', 'CAN', 'CRI', 'DOM', 'GTM', 'HND', 'MEX', 'NIC', 'PAN', 'SLV', 'USA']);
+    expect(countries.filter((c) => c.kind === 'partner').map((c) => c.code)).toEqual(
+      expect.arrayContaining(['BHS', 'HTI', 'JAM']),
+    );
+    expect(countries.find((c) => c.code === 'CUB')?.kind).toBe('origin');
+    expect(countries.filter((c) => c.kind === 'organisation').map((c) => c.code)).toEqual(
+      expect.arrayContaining(['IOM', 'UNODC', 'UNHCR']),
+    );
+    const mex = countries.find((c) => c.code === 'MEX');
+    expect(mex?.name).toMatchObject({ es: 'México', en: 'Mexico', fr: 'Mexique' });
+  });
+
+  it('lets a country administrator create and edit an agency of their own country only, audited', async () => {
+    const { user, browser } = await signedIn(t, { role: 'country_admin', countryCode: 'HND' });
+    const name = { es: 'Fuerza Naval', en: 'Naval Force', fr: 'Force navale' };
+    const created = await browser.post('/api/admin/agencies', {
+      countryCode: 'HND',
+      kind: 'coast_guard',
+      name,
+      acronym: 'FNH',
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id;
+    const edited = await browser.patch(`/api/admin/agencies/${id}`, { acronym: 'FN' });
+    expect(edited.json().acronym).toBe('FN');
+    const foreign = await browser.post('/api/admin/agencies', { countryCode: 'SLV', kind: 'police', name });
+    expect(foreign.statusCode).toBe(403);
+    const trail = await t.db.kysely
+      .selectFrom('audit_events')
+      .select('action')
+      .where('actor_id', '=', user.id)
+      .execute();
+    expect(trail.map((r) => r.action)).toEqual(
+      expect.arrayContaining(['agency.created', 'agency.updated', 'access.denied']),
+    );
+  });
+
+  it('rejects an agency with a missing translation, changing nothing', async () => {
+    const { browser } = await signedIn(t, { role: 'country_admin', countryCode: 'HND', locale: 'fr' });
+    const before = await t.db.kysely
+      .selectFrom('agencies')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    const res = await browser.post('/api/admin/agencies', {
+      countryCode: 'HND',
+      kind: 'police',
+      name: { es: 'Policía', en: '', fr: 'Police' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0].path).toBe('name.en');
+    const after = await t.db.kysely
+      .selectFrom('agencies')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+  });
+
+  it('shows the audit trail to the network administrator only', async () => {
+    const net = await signedIn(t, { role: 'network_admin', countryCode: 'RCM' });
+    const events = (await net.browser.get('/api/admin/audit?limit=5')).json() as { seq: number }[];
+    expect(events.length).toBe(5);
+    expect(events[0]?.seq).toBeGreaterThan(events[4]?.seq ?? 0);
+    const liaison = await signedIn(t, { role: 'liaison_officer' });
+    expect((await liaison.browser.get('/api/admin/audit')).statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { LOCALES, resolveLocale } from './enums';
+import { flattenKeys, resources, translationGaps } from './locales';
+
+describe('server messages', () => {
+  it('exist in Spanish, English and French for every key', () => {
+    expect(Object.keys(resources).sort()).toEqual([...LOCALES].sort());
+    expect(translationGaps(resources)).toEqual([]);
+  });
+
+  it('cover every error code the API can answer with', () => {
+    const keys = new Set(flattenKeys(resources.en));
+    for (const code of [
+      'not_found',
+      'unauthenticated',
+      'forbidden',
+      'csrf',
+      'invalid_credentials',
+      'validation',
+    ]) {
+      expect(keys.has(`errors.${code}`), code).toBe(true);
+    }
+  });
+});
+
+describe('translationGaps', () => {
+  it('names a key missing in one language', () => {
+    const gaps = translationGaps({
+      es: { a: { b: 'hola', c: 'adiós' } },
+      en: { a: { b: 'hello', c: 'bye' } },
+      fr: { a: { b: 'bonjour' } },
+    });
+    expect(gaps).toEqual(['fr: a.c']);
+  });
+
+  it('names an empty translation', () => {
+    expect(translationGaps({ es: { x: 'sí' }, en: { x: ' ' } })).toEqual(['en: x']);
+  });
+});
+
+describe('resolveLocale', () => {
+  it('takes the best-ranked supported language from Accept-Language', () => {
+    expect(resolveLocale('de-DE,fr-CA;q=0.8,en;q=0.5')).toBe('fr');
+    expect(resolveLocale('en-US,en;q=0.9')).toBe('en');
+    expect(resolveLocale('pt-BR;q=0.9,es;q=0.4')).toBe('es');
+  });
+
+  it('falls back to Spanish when nothing matches or the header is absent or odd', () => {
+    expect(resolveLocale(undefined)).toBe('es');
+    expect(resolveLocale('de,it;q=0.5')).toBe('es');
+    expect(resolveLocale('fr;q=0')).toBe('es');
+    expect(resolveLocale(';;,')).toBe('es');
+  });
+});
