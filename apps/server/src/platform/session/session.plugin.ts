@@ -4,9 +4,8 @@ import { type Actor, type Ctx, type Deps, nowIso } from '../context';
 import { buildActor, recordDenial, type RouteAccess } from '../authz/access';
 import { hmacBase64url, randomToken, safeEqual, sha256Hex } from '../crypto';
 import { AppError, forbidden, unauthenticated } from '../errors';
-import { findUserById } from '../users/user.repository';
 import {
-  findLiveSessionByTokenHash,
+  findLiveSessionWithAccount,
   revokeSession,
   type SessionRow,
   touchSession,
@@ -78,8 +77,9 @@ export function registerSession(app: FastifyInstance, deps: Deps): void {
     request.ctx = { ...deps, actor: null, ip: request.ip, locale: request.locale };
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      const session = await findLiveSessionByTokenHash(deps.db.kysely, sha256Hex(token));
-      const user = session ? await findUserById(deps.db.kysely, session.user_id) : undefined;
+      const found = await findLiveSessionWithAccount(deps.db.kysely, sha256Hex(token));
+      const session = found?.session;
+      const user = found?.account;
       const ended = session ? expiry(deps, session) : null;
       if (session && ended) await revokeSession(deps.db.kysely, session.id, nowIso(deps), ended);
       if (session && !ended && user && user.status === 'active') {

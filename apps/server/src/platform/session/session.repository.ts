@@ -6,13 +6,54 @@ import type { Tx } from '../context';
 export type SessionRow = Selectable<SessionsTable>;
 type Q = Tx | Kysely<Database>;
 
-export function findLiveSessionByTokenHash(db: Q, tokenHash: string): Promise<SessionRow | undefined> {
-  return db
+/** What every request needs of the signed-in account, read with its session in one query. */
+export interface SessionAccount {
+  id: string;
+  role: string;
+  country_code: string;
+  agency_id: string | null;
+  status: string;
+  locale: string;
+}
+
+export async function findLiveSessionWithAccount(
+  db: Q,
+  tokenHash: string,
+): Promise<{ session: SessionRow; account: SessionAccount } | undefined> {
+  const row = await db
     .selectFrom('sessions')
-    .selectAll()
-    .where('token_hash', '=', tokenHash)
-    .where('revoked_at', 'is', null)
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('sessions')
+    .select([
+      'users.role as account_role',
+      'users.country_code as account_country_code',
+      'users.agency_id as account_agency_id',
+      'users.status as account_status',
+      'users.locale as account_locale',
+    ])
+    .where('sessions.token_hash', '=', tokenHash)
+    .where('sessions.revoked_at', 'is', null)
     .executeTakeFirst();
+  if (!row) return undefined;
+  const {
+    account_role,
+    account_country_code,
+    account_agency_id,
+    account_status,
+    account_locale,
+    ...session
+  } = row;
+  return {
+    session,
+    account: {
+      id: session.user_id,
+      role: account_role,
+      country_code: account_country_code,
+      agency_id: account_agency_id,
+      status: account_status,
+      locale: account_locale,
+    },
+  };
 }
 
 export async function insertSession(db: Q, row: SessionRow): Promise<void> {
