@@ -1,9 +1,7 @@
 // `npm start`: build the web app if needed, then run Enlace (which migrates, seeds and serves).
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
-import { ensureWebBuilt } from './web-build.mjs';
+import { ensureWebBuilt, root } from './lib.mjs';
 
-const root = resolve(import.meta.dirname, '..');
 ensureWebBuilt();
 const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
   cwd: root,

@@ -4,9 +4,9 @@
 // When DATABASE_URL already points at PostgreSQL, the command simply runs against it.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './lib.mjs';
 
 const [cmd, ...args] = process.argv.slice(2);
 if (!cmd) {
@@ -28,17 +28,6 @@ function findBin() {
   for (const v of versions) if (existsSync(join(base, v, 'bin/initdb'))) return join(base, v, 'bin');
   process.stderr.write('PostgreSQL server binaries not found (set PG_BIN or install postgresql).\n');
   process.exit(1);
-}
-
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
 }
 
 const bin = findBin();

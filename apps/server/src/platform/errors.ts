@@ -2,9 +2,17 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { t } from './i18n';
 
+/** A problem with one field of the request; `code` is a key under `errors.` as well. */
+export interface FieldError {
+  path: string;
+  code: string;
+  params?: Record<string, string | number>;
+}
+
 /**
  * A refusal or failure the user should understand. `code` names a key under `errors.` in the
- * locales; the body sent is RFC 9457 problem+json with the title in the user's language.
+ * locales; the body sent is RFC 9457 problem+json with the title in the user's language, and
+ * the field errors, if any, each with its message in that language.
  */
 export class AppError extends Error {
   constructor(
@@ -12,10 +20,15 @@ export class AppError extends Error {
     readonly code: string,
     readonly params: Record<string, string | number> = {},
     readonly headers: Record<string, string> = {},
+    readonly fieldErrors: readonly FieldError[] = [],
   ) {
     super(code);
   }
 }
+
+/** 400 listing every field that is not acceptable (rules beyond the request schema). */
+export const invalidFields = (errors: readonly FieldError[]) =>
+  new AppError(400, 'validation', {}, {}, errors);
 
 export const notFound = () => new AppError(404, 'not_found');
 export const unauthenticated = () => new AppError(401, 'unauthenticated');
@@ -51,7 +64,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof AppError) {
       for (const [k, v] of Object.entries(err.headers)) reply.header(k, v);
-      return problem(request, reply, err.status, err.code, err.params);
+      const fields = err.fieldErrors.map((f) => ({
+        path: f.path,
+        message: t(request.locale, `errors.${f.code}`, f.params ?? {}),
+      }));
+      return problem(request, reply, err.status, err.code, err.params, fields.length ? fields : undefined);
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const locale = request.locale;

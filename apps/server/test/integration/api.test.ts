@@ -101,6 +101,21 @@ describe('reference data and administration', () => {
     const id = created.json().id;
     const edited = await browser.patch(`/api/admin/agencies/${id}`, { acronym: 'FN' });
     expect(edited.json().acronym).toBe('FN');
+    const staff = await browser.post('/api/admin/users', {
+      email: 'marinera@example.org',
+      displayName: 'Marinera',
+      password: 'Golfo de Fonseca al alba',
+      role: 'centre_officer',
+      countryCode: 'HND',
+      agencyId: id,
+      locale: 'es',
+    });
+    expect(staff.statusCode).toBe(201);
+    const own = new Browser(t);
+    await own.signIn('marinera@example.org', 'Golfo de Fonseca al alba');
+    // A centre officer may not list agencies, yet sees the name of their own.
+    expect((await own.get('/api/admin/agencies')).statusCode).toBe(403);
+    expect((await own.get('/api/auth/session')).json().user.agency).toEqual({ id, name, acronym: 'FN' });
     const foreign = await browser.post('/api/admin/agencies', { countryCode: 'SLV', kind: 'police', name });
     expect(foreign.statusCode).toBe(403);
     const trail = await t.db.kysely

@@ -22,7 +22,12 @@ describe('sign-in', () => {
     expect(cookie).toMatch(/SameSite=Strict/i);
     expect(cookie).toMatch(/Path=\//);
     const me = (await b.get('/api/auth/session')).json();
-    expect(me.user).toMatchObject({ email: user.email, role: 'prosecutor', countryCode: 'CRI' });
+    expect(me.user).toMatchObject({
+      email: user.email,
+      role: 'prosecutor',
+      countryCode: 'CRI',
+      agency: null,
+    });
     expect(me.user.permissions).toContain('cases.read');
   });
 
@@ -86,6 +91,23 @@ describe('sign-in', () => {
     }
     expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
     expect(statuses[20]).toBe(429);
+  });
+
+  it('forgets old failures after a quiet quarter of an hour, so a shared office address is not locked for ever', async () => {
+    const user = await buildUser(t);
+    const office = new Browser(t);
+    await office.get('/api/auth/session');
+    for (let i = 0; i < 19; i++) {
+      await office.post('/api/auth/sign-in', { email: `typo${i}@example.org`, password: 'a typo!!!!!!' });
+    }
+    t.clock.advance(16 * 60_000);
+    const typo = await office.post('/api/auth/sign-in', {
+      email: 'typo@example.org',
+      password: 'one more typo',
+    });
+    expect(typo.statusCode).toBe(401);
+    const res = await office.post('/api/auth/sign-in', { email: user.email, password: TEST_PASSWORD });
+    expect(res.statusCode).toBe(200);
   });
 
   it('rejects a malformed sign-in with a localised validation error', async () => {

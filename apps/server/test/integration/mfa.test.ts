@@ -31,12 +31,16 @@ describe('multi-factor (demo mode: optional)', () => {
     const b = new Browser(t);
     const res = await b.signIn(user.email);
     expect(res.json().stage).toBe('mfa_required');
-    // Half signed in: nothing but the MFA routes.
+    // Half signed in: nothing but the MFA routes — and the choice of language.
     expect((await b.get('/api/auth/sessions')).statusCode).toBe(401);
+    expect(
+      (await b.request({ method: 'PUT', url: '/api/auth/locale', payload: { locale: 'fr' } })).statusCode,
+    ).toBe(200);
     const ok = await b.post('/api/auth/mfa/verify', { code: await totpAt(secret, t.clock) });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().stage).toBe('signed_in');
     expect((await b.get('/api/auth/sessions')).statusCode).toBe(200);
+    expect((await b.get('/api/auth/session')).json().user.locale).toBe('fr');
   });
 
   it('refuses a code that was already used, even in another sign-in', async () => {

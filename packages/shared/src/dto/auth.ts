@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PERMISSIONS, ROLES } from '../permissions';
-import { emailSchema, localeSchema, passwordSchema } from './common';
+import { emailSchema, localeSchema, localizedTextSchema, passwordSchema } from './common';
 
 export const signInBodySchema = z.object({
   email: emailSchema,
@@ -20,6 +20,8 @@ export const meSchema = z.object({
   role: z.enum(ROLES),
   countryCode: z.string(),
   agencyId: z.string().nullable(),
+  /** The user's own agency, shown on their profile whatever their role may read of others. */
+  agency: z.object({ id: z.string(), name: localizedTextSchema, acronym: z.string().nullable() }).nullable(),
   locale: localeSchema,
   permissions: z.array(z.enum(PERMISSIONS)),
   scope: z.enum(['country', 'all']),

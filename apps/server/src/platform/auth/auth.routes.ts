@@ -45,7 +45,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
         const user = s ? await findUserById(deps.db.kysely, s.user_id) : undefined;
         return {
           stage: s && user ? (s.stage as 'signed_in') : null,
-          user: s && user ? toMe(user) : null,
+          user: s && user ? await toMe(deps, user) : null,
           csrfToken: s ? s.csrf_token : ensurePresession(request, reply, deps),
           demoMode: deps.config.demoMode,
           mfaRequired: mfaRequired(deps),
@@ -145,12 +145,13 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.put(
       '/api/auth/locale',
       {
-        config: { access: 'signed_in' },
+        // Any session: a user may change language while still at the second-factor step.
+        config: { access: 'session' },
         schema: { tags: ['auth'], body: localeBodySchema, response: { 200: okSchema } },
       },
       async (request) => {
-        if (!request.actor) throw unauthenticated();
-        await setLocale(request.ctx, request.actor.userId, request.body.locale);
+        if (!request.session) throw unauthenticated();
+        await setLocale(request.ctx, request.session.user_id, request.body.locale);
         return { ok: true as const };
       },
     );

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   LOCALES,
   type Locale,
+  type LocalizedText,
   ROLE_PERMISSIONS,
   ROLE_SCOPE,
   type Me,
@@ -25,6 +26,7 @@ import {
 import {
   advanceMfaStep,
   consumeRecoveryCode,
+  findAgencyLabel,
   findUserByEmail,
   findUserById,
   replaceRecoveryCodes,
@@ -49,7 +51,9 @@ export interface NewSession {
   csrfToken: string;
 }
 
-export function toMe(user: UserRow): Me {
+/** The signed-in user as the web app sees them, with their own agency's name. */
+export async function toMe(ctx: Deps, user: UserRow): Promise<Me> {
+  const agency = user.agency_id ? await findAgencyLabel(ctx.db.kysely, user.agency_id) : undefined;
   const role = user.role as Role;
   return {
     id: user.id,
@@ -58,6 +62,9 @@ export function toMe(user: UserRow): Me {
     role,
     countryCode: user.country_code,
     agencyId: user.agency_id,
+    agency: agency
+      ? { id: agency.id, name: JSON.parse(agency.names) as LocalizedText, acronym: agency.acronym }
+      : null,
     locale: ((LOCALES as readonly string[]).includes(user.locale) ? user.locale : 'es') as Locale,
     permissions: [...ROLE_PERMISSIONS[role]],
     scope: ROLE_SCOPE[role],
@@ -322,7 +329,13 @@ export async function changePassword(
 export async function setLocale(ctx: Ctx, userId: string, locale: Locale): Promise<void> {
   await withTx(ctx, async (trx, audit) => {
     await updateUser(trx, userId, { locale, updated_at: nowIso(ctx) });
-    await audit({ action: 'user.locale_changed', objectType: 'user', objectId: userId, details: { locale } });
+    await audit({
+      action: 'user.locale_changed',
+      actorId: userId,
+      objectType: 'user',
+      objectId: userId,
+      details: { locale },
+    });
   });
 }
 

@@ -9,6 +9,12 @@ export const ACCOUNT_LIMIT = 5;
 export const ADDRESS_LIMIT = 20;
 const BASE_LOCK_MS = 60_000;
 const MAX_LOCK_MS = 60 * 60_000;
+/**
+ * Failures are counted within a window: a key that has been quiet (and unlocked) this long starts
+ * again from zero. Without it, an office behind one shared address would, after 20 typos over
+ * months, lock out all its staff at every further typo.
+ */
+export const FAILURE_WINDOW_MS = 15 * 60_000;
 
 export function accountKey(email: string): string {
   return `acct:${email.trim().toLowerCase()}`;
@@ -28,8 +34,10 @@ export async function lockedFor(deps: Deps, db: Tx, key: string): Promise<number
 /** Counts a failure; past the limit the key is locked, for twice as long at each further failure. */
 export async function recordFailure(deps: Deps, db: Tx, key: string, limit: number): Promise<void> {
   const row = await findThrottle(db, key);
-  const failures = (row?.failures ?? 0) + 1;
   const now = deps.clock.now();
+  const locked = row?.locked_until ? Date.parse(row.locked_until) > now.getTime() : false;
+  const quiet = row ? now.getTime() - Date.parse(row.updated_at) >= FAILURE_WINDOW_MS : true;
+  const failures = (row && (locked || !quiet) ? row.failures : 0) + 1;
   const over = failures - limit;
   const lockedUntil =
     over >= 0

@@ -11,6 +11,15 @@ export function findUserByEmail(db: Q, email: string): Promise<UserRow | undefin
   return db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
 }
 
+/** The name of a user's own agency (for their profile; reading other agencies needs a permission). */
+export function findAgencyLabel(db: Q, agencyId: string) {
+  return db
+    .selectFrom('agencies')
+    .select(['id', 'names', 'acronym'])
+    .where('id', '=', agencyId)
+    .executeTakeFirst();
+}
+
 export function findUserById(db: Q, id: string): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -1,0 +1,100 @@
+import i18n from './i18n';
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/**
+ * A refused or failed API call. `title` and `detail` come from the server's RFC 9457 problem
+ * document, already in the user's language; network failures get a title from the web locales.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly title: string,
+    readonly detail: string | undefined,
+    readonly fieldErrors: FieldError[],
+    readonly retryAfterSeconds: number | null,
+  ) {
+    super(title);
+    this.name = 'ApiError';
+  }
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+// The server checks this token on every unsafe request; it changes at sign-in and at each
+// session promotion, so every response that carries one updates it here.
+let csrfToken = '';
+
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+interface ProblemBody {
+  title?: unknown;
+  detail?: unknown;
+  code?: unknown;
+  errors?: unknown;
+}
+
+function isFieldError(value: unknown): value is FieldError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as FieldError).path === 'string' &&
+    typeof (value as FieldError).message === 'string'
+  );
+}
+
+async function toApiError(res: Response): Promise<ApiError> {
+  const retryHeader = res.headers.get('retry-after');
+  const retryAfter = retryHeader && /^\d+$/.test(retryHeader) ? Number(retryHeader) : null;
+  let body: ProblemBody = {};
+  if ((res.headers.get('content-type') ?? '').includes('json')) {
+    body = ((await res.json().catch(() => ({}))) ?? {}) as ProblemBody;
+  }
+  const title =
+    typeof body.title === 'string' && body.title
+      ? body.title
+      : i18n.t('errors.unexpected', { status: res.status });
+  return new ApiError(
+    res.status,
+    typeof body.code === 'string' ? body.code : 'unknown',
+    title,
+    typeof body.detail === 'string' ? body.detail : undefined,
+    Array.isArray(body.errors) ? body.errors.filter(isFieldError) : [],
+    retryAfter,
+  );
+}
+
+/** Calls the API with the session cookie, the CSRF token on unsafe methods and the UI language. */
+export async function api<T>(path: string, options: { method?: Method; body?: unknown } = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = {
+    accept: 'application/json, application/problem+json',
+    'accept-language': i18n.language,
+  };
+  // Fastify refuses an empty body declared as JSON, so the type goes only with a body.
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', i18n.t('errors.network'), undefined, [], null);
+  }
+  if (!res.ok) throw await toApiError(res);
+  return (await res.json()) as T;
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}

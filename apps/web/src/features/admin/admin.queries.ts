@@ -1,0 +1,93 @@
+import type {
+  Agency,
+  AgencyCreateBody,
+  AgencyUpdateBody,
+  Country,
+  User,
+  UserCreateBody,
+  UserUpdateBody,
+} from '@enlace/shared';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api';
+
+const COUNTRIES_KEY = ['countries'] as const;
+const AGENCIES_KEY = ['admin', 'agencies'] as const;
+const USERS_KEY = ['admin', 'users'] as const;
+
+function withCountry(path: string, country: string | null | undefined): string {
+  return country ? `${path}?country=${encodeURIComponent(country)}` : path;
+}
+
+export function useCountries() {
+  return useQuery({
+    queryKey: COUNTRIES_KEY,
+    queryFn: () => api<Country[]>('/api/countries'),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useUpdateCountry() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ code, active }: { code: string; active: boolean }) =>
+      api<Country>(`/api/admin/countries/${encodeURIComponent(code)}`, { method: 'PATCH', body: { active } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: COUNTRIES_KEY }),
+  });
+}
+
+export function useAgencies(country: string | null | undefined, enabled = true) {
+  return useQuery({
+    queryKey: [...AGENCIES_KEY, country ?? 'all'],
+    queryFn: () => api<Agency[]>(withCountry('/api/admin/agencies', country)),
+    enabled,
+  });
+}
+
+export function useCreateAgency() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AgencyCreateBody) => api<Agency>('/api/admin/agencies', { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: AGENCIES_KEY }),
+  });
+}
+
+export function useUpdateAgency() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, patch }: { id: string; patch: AgencyUpdateBody }) =>
+      api<Agency>(`/api/admin/agencies/${id}`, { method: 'PATCH', body: patch }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: AGENCIES_KEY }),
+  });
+}
+
+export function useUsers(country: string | null | undefined) {
+  return useQuery({
+    queryKey: [...USERS_KEY, country ?? 'all'],
+    queryFn: () => api<User[]>(withCountry('/api/admin/users', country)),
+  });
+}
+
+export function useCreateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UserCreateBody) => api<User>('/api/admin/users', { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: USERS_KEY }),
+  });
+}
+
+export function useUpdateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, patch }: { id: string; patch: UserUpdateBody }) =>
+      api<User>(`/api/admin/users/${id}`, { method: 'PATCH', body: patch }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: USERS_KEY }),
+  });
+}
+
+export function useResetMfa() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<User>(`/api/admin/users/${id}/reset-mfa`, { method: 'POST' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: USERS_KEY }),
+  });
+}

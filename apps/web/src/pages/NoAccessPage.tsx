@@ -1,0 +1,16 @@
+import { Anchor, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Page } from '../components/Page';
+
+export function NoAccessPage() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('errors.noAccessTitle')}>
+      <Text>{t('errors.noAccessBody')}</Text>
+      <Anchor component={Link} to="/">
+        {t('errors.backHome')}
+      </Anchor>
+    </Page>
+  );
+}

@@ -1,0 +1,309 @@
+import { Badge, Button, Card, Group, PasswordInput, Stack, Table, Text, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { type ReactNode, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
+import { ConfirmModal } from '../components/ConfirmModal';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { Page } from '../components/Page';
+import { useChangePassword, useEndSession, useMe, useOwnSessions } from '../features/auth/auth.queries';
+import { MfaEnrolment } from '../features/auth/MfaEnrolment';
+import { focusFirstInvalid, useFieldError, validators } from '../hooks/useFieldError';
+import { useFormat } from '../hooks/useFormat';
+import { useCountryName, useLocalized } from '../hooks/useLabels';
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Card withBorder radius="md" padding="xl" component="section" aria-labelledby={`${id}-title`} id={id}>
+      <Title order={2} size="h4" id={`${id}-title`} mb="md">
+        {title}
+      </Title>
+      {children}
+    </Card>
+  );
+}
+
+function AccountSection() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const countryName = useCountryName();
+  const localized = useLocalized();
+  const agency = me.agency
+    ? `${localized(me.agency.name)}${me.agency.acronym ? ` (${me.agency.acronym})` : ''}`
+    : t('common.none');
+
+  const rows: [string, string][] = [
+    [t('profile.name'), me.displayName],
+    [t('profile.email'), me.email],
+    [t('profile.role'), t(`roles.${me.role}`)],
+    [t('profile.country'), countryName(me.countryCode)],
+    [t('profile.agency'), agency],
+    [t('profile.scope'), t(`scopes.${me.scope}`)],
+  ];
+  return (
+    <Section id="account" title={t('profile.accountTitle')}>
+      <dl className="definition-list">
+        {rows.map(([label, value]) => (
+          <div key={label} style={{ display: 'contents' }}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </Section>
+  );
+}
+
+function PasswordSection() {
+  const { t } = useTranslation();
+  const changePassword = useChangePassword();
+  const fieldError = useFieldError();
+  const form = useForm({
+    initialValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
+    validate: {
+      currentPassword: validators.required,
+      newPassword: validators.newPassword,
+      confirmPassword: (value, values) =>
+        value === values.newPassword ? null : 'validation.passwordMismatch',
+    },
+  });
+
+  const handleSubmit = form.onSubmit(({ currentPassword, newPassword }) => {
+    changePassword.mutate(
+      { currentPassword, newPassword },
+      {
+        onSuccess: () => {
+          form.reset();
+          notifications.show({
+            color: 'green',
+            title: t('profile.passwordChanged'),
+            message: t('profile.passwordChangedBody'),
+          });
+        },
+      },
+    );
+  }, focusFirstInvalid);
+
+  return (
+    <Section id="password" title={t('profile.passwordTitle')}>
+      <form onSubmit={handleSubmit} noValidate>
+        <Stack gap="sm" maw={420}>
+          <ErrorAlert
+            error={changePassword.error}
+            fieldLabels={{
+              currentPassword: t('profile.currentPassword'),
+              newPassword: t('profile.newPassword'),
+            }}
+          />
+          <PasswordInput
+            label={t('profile.currentPassword')}
+            autoComplete="current-password"
+            required
+            visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }}
+            {...form.getInputProps('currentPassword')}
+            error={fieldError(form.errors.currentPassword)}
+          />
+          <PasswordInput
+            label={t('profile.newPassword')}
+            description={t('profile.passwordRules')}
+            autoComplete="new-password"
+            required
+            visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }}
+            {...form.getInputProps('newPassword')}
+            error={fieldError(form.errors.newPassword)}
+          />
+          <PasswordInput
+            label={t('profile.confirmPassword')}
+            autoComplete="new-password"
+            required
+            visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }}
+            {...form.getInputProps('confirmPassword')}
+            error={fieldError(form.errors.confirmPassword)}
+          />
+          <Group>
+            <Button type="submit" loading={changePassword.isPending}>
+              {t('profile.changePassword')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Section>
+  );
+}
+
+function MfaSection() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { hash } = useLocation();
+  // Kept open until the recovery codes are dismissed, even once the account shows MFA as on.
+  const [enrolling, setEnrolling] = useState(hash === '#mfa' && !me.mfaEnabled);
+  useEffect(() => {
+    if (hash === '#mfa') document.getElementById('mfa')?.scrollIntoView();
+  }, [hash]);
+
+  return (
+    <Section id="mfa" title={t('profile.mfaTitle')}>
+      <Stack gap="md">
+        <Group gap="sm">
+          <Text fw={600}>{t('profile.mfaStatus')}</Text>
+          <Badge variant="dot" color={me.mfaEnabled ? 'green' : 'orange'} size="lg">
+            {me.mfaEnabled ? t('profile.mfaOn') : t('profile.mfaOff')}
+          </Badge>
+        </Group>
+        {me.mfaEnabled && !enrolling && <Text size="sm">{t('profile.mfaOnBody')}</Text>}
+        {!me.mfaEnabled && !enrolling && (
+          <Stack gap="sm" align="flex-start">
+            <Text size="sm">{t('profile.mfaOffBody')}</Text>
+            <Button onClick={() => setEnrolling(true)}>{t('profile.mfaSetUp')}</Button>
+          </Stack>
+        )}
+        {enrolling && (
+          <MfaEnrolment
+            onFinished={() => {
+              setEnrolling(false);
+              notifications.show({
+                color: 'green',
+                title: t('profile.mfaEnabled'),
+                message: t('profile.mfaOnBody'),
+              });
+            }}
+          />
+        )}
+      </Stack>
+    </Section>
+  );
+}
+
+/** "Firefox · Windows" from a user-agent string; good enough to recognise one's own devices. */
+function describeDevice(userAgent: string | null): string | null {
+  if (!userAgent) return null;
+  const browser =
+    [
+      ['Edg/', 'Edge'],
+      ['OPR/', 'Opera'],
+      ['Firefox/', 'Firefox'],
+      ['Chrome/', 'Chrome'],
+      ['Chromium/', 'Chromium'],
+      ['Safari/', 'Safari'],
+    ].find(([token]) => token && userAgent.includes(token))?.[1] ?? null;
+  const os =
+    [
+      ['Android', 'Android'],
+      ['iPhone', 'iOS'],
+      ['iPad', 'iPadOS'],
+      ['Windows', 'Windows'],
+      ['Mac OS X', 'macOS'],
+      ['CrOS', 'ChromeOS'],
+      ['Linux', 'Linux'],
+    ].find(([token]) => token && userAgent.includes(token))?.[1] ?? null;
+  if (!browser && !os) return userAgent.slice(0, 60);
+  return [browser, os].filter(Boolean).join(' · ');
+}
+
+function SessionsSection() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const sessions = useOwnSessions();
+  const endSession = useEndSession();
+  const [ending, setEnding] = useState<{ id: string; device: string } | null>(null);
+
+  const handleConfirm = () => {
+    if (!ending) return;
+    endSession.mutate(ending.id, {
+      onSuccess: () => {
+        setEnding(null);
+        notifications.show({ color: 'green', title: t('profile.sessionEnded'), message: ending.device });
+      },
+    });
+  };
+
+  return (
+    <Section id="sessions" title={t('profile.sessionsTitle')}>
+      <Text size="sm" c="dimmed" mb="md">
+        {t('profile.sessionsIntro')}
+      </Text>
+      <ErrorAlert error={sessions.error} />
+      {sessions.data && (
+        <Table.ScrollContainer minWidth={640}>
+          <Table verticalSpacing="sm" aria-labelledby="sessions-title">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('profile.device')}</Table.Th>
+                <Table.Th scope="col">{t('profile.address')}</Table.Th>
+                <Table.Th scope="col">{t('profile.started')}</Table.Th>
+                <Table.Th scope="col">{t('profile.lastSeen')}</Table.Th>
+                <Table.Th scope="col">{t('common.actions')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {sessions.data.map((s) => {
+                const device = describeDevice(s.userAgent) ?? t('profile.unknownDevice');
+                return (
+                  <Table.Tr key={s.id}>
+                    <Table.Td>
+                      <Text size="sm" fw={500} title={s.userAgent ?? undefined}>
+                        {device}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{s.ip ?? '—'}</Table.Td>
+                    <Table.Td>{format.dateTime(s.createdAt)}</Table.Td>
+                    <Table.Td>{format.dateTime(s.lastSeenAt)}</Table.Td>
+                    <Table.Td>
+                      {s.current ? (
+                        <Badge variant="light" color="green">
+                          {t('profile.currentSession')}
+                        </Badge>
+                      ) : (
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => {
+                            endSession.reset();
+                            setEnding({ id: s.id, device });
+                          }}
+                          aria-label={t('profile.endSessionLabel', {
+                            device,
+                            date: format.dateTime(s.createdAt),
+                          })}
+                        >
+                          {t('profile.endSession')}
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <ConfirmModal
+        opened={ending !== null}
+        title={t('profile.endSessionTitle')}
+        confirmLabel={t('profile.endSession')}
+        danger
+        loading={endSession.isPending}
+        error={endSession.error}
+        onConfirm={handleConfirm}
+        onClose={() => setEnding(null)}
+      >
+        {t('profile.endSessionConfirm', { device: ending?.device ?? '' })}
+      </ConfirmModal>
+    </Section>
+  );
+}
+
+export function ProfilePage() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('profile.title')}>
+      <Stack gap="lg" maw={960}>
+        <AccountSection />
+        <MfaSection />
+        <PasswordSection />
+        <SessionsSection />
+      </Stack>
+    </Page>
+  );
+}

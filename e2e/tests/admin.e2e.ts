@@ -1,0 +1,58 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO, launchBrowser, newPage, signIn, snap } from '../support/browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('administration', () => {
+  it('an administrator creates a user, who appears in the list and can sign in', async () => {
+    const email = `nueva.enlace.${Date.now()}@example.org`;
+    const password = 'Quetzal-Verde-7391-Canal';
+    const { context, page } = await newPage(browser);
+    await signIn(page, DEMO.admin);
+    await page
+      .getByRole('navigation', { name: 'Navegación principal' })
+      .getByRole('link', { name: 'Usuarios' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Usuarios' }).waitFor();
+    await page.getByRole('table', { name: 'Usuarios' }).waitFor();
+
+    await page.getByRole('button', { name: 'Nuevo usuario' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nuevo usuario' });
+    await dialog.waitFor();
+    await dialog.getByLabel('Nombre').fill('Lucía Méndez');
+    await dialog.getByLabel('Correo electrónico').fill(email);
+    await dialog.getByLabel('Función').selectOption('liaison_officer');
+    await dialog.getByLabel('País u organización').selectOption('MEX');
+    const agency = dialog.getByLabel('Institución');
+    await agency.locator('option', { hasText: 'Guardacostas' }).waitFor({ state: 'attached' });
+    await agency.selectOption({ label: 'Guardacostas (demo) (GC)' });
+    await dialog.getByLabel('Contraseña inicial').fill(password);
+    await snap(page, 'admin-create-user-filled');
+    await dialog.getByRole('button', { name: 'Crear el usuario' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await page.getByLabel('Buscar por nombre o correo').fill('Lucía');
+    const row = page.getByRole('row').filter({ hasText: email });
+    await row.waitFor();
+    const text = (await row.textContent()) ?? '';
+    expect(text).toContain('Lucía Méndez');
+    expect(text).toContain('Oficial de enlace');
+    expect(text).toContain('México');
+    expect(text).toContain('GC');
+    await snap(page, 'admin-users-after-create');
+    await context.close();
+
+    const other = await newPage(browser);
+    await signIn(other.page, email, password);
+    await other.page.getByRole('heading', { level: 1, name: 'Inicio' }).waitFor();
+    await other.page.getByText('Hola, Lucía Méndez').waitFor();
+    await other.context.close();
+  });
+});

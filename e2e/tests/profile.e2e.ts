@@ -1,0 +1,70 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, DEMO_PASSWORD, launchBrowser, newPage, signIn, snap } from '../support/browser';
+
+const CENTRE = 'centro.mx@demo.enlace.example';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('profile', () => {
+  it('lists own sessions, ends another one, and changes the password with the server’s checks', async () => {
+    const other = await newPage(browser);
+    await signIn(other.page, CENTRE);
+    const { context, page } = await newPage(browser);
+    await signIn(page, CENTRE);
+    await page.goto(`${baseUrl()}/profile`);
+    await page.getByRole('heading', { level: 1, name: 'Mi perfil' }).waitFor();
+    const sessions = page.getByRole('table', { name: 'Dónde tiene la sesión abierta' });
+    await sessions.getByText('Este dispositivo').waitFor();
+    expect(await sessions.locator('tbody tr').count()).toBe(2);
+    await snap(page, 'profile-sessions');
+
+    await sessions.getByRole('button', { name: /^Cerrar la sesión/ }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Cerrar la sesión' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.querySelectorAll('table tbody tr').length === 1);
+    // The ended session's browser is sent back to the sign-in screen at its next request.
+    await other.page.getByRole('navigation').getByRole('link', { name: 'Mi perfil' }).click();
+    await other.page.getByRole('heading', { level: 1, name: 'Iniciar sesión' }).waitFor();
+    await other.context.close();
+
+    const current = page.getByLabel(/^Contraseña actual/);
+    const next = page.getByLabel(/^Nueva contraseña/);
+    const repeat = page.getByLabel(/^Repita la nueva contraseña/);
+    const submit = page.getByRole('button', { name: 'Cambiar la contraseña' });
+
+    await current.fill('not-my-password');
+    await next.fill('Quetzal-Verde-7391-Canal');
+    await repeat.fill('Quetzal-Verde-7391-Canal');
+    await submit.click();
+    await page.getByRole('alert').filter({ hasText: 'La contraseña actual es incorrecta.' }).waitFor();
+
+    await current.fill(DEMO_PASSWORD);
+    await next.fill('Password-2024!');
+    await repeat.fill('Password-2024!');
+    await submit.click();
+    await page.getByRole('alert').filter({ hasText: 'demasiado común' }).waitFor();
+    await snap(page, 'profile-password-common');
+
+    await next.fill('Quetzal-Verde-7391-Canal');
+    await repeat.fill('Quetzal-Verde-7391');
+    await submit.click();
+    await page.getByText('Las dos contraseñas no coinciden.').waitFor();
+
+    await repeat.fill('Quetzal-Verde-7391-Canal');
+    await submit.click();
+    await page.getByText('Contraseña cambiada').waitFor();
+    await context.close();
+
+    const again = await newPage(browser);
+    await signIn(again.page, CENTRE, 'Quetzal-Verde-7391-Canal');
+    await again.page.getByRole('heading', { level: 1, name: 'Inicio' }).waitFor();
+    await again.context.close();
+  });
+});
