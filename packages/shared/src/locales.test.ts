@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALES, resolveLocale } from './enums';
-import { flattenKeys, resources, translationGaps } from './locales';
+import { flattenMessages, placeholderMismatches, resources, translationGaps } from './locales';
 
 describe('server messages', () => {
   it('exist in Spanish, English and French for every key', () => {
     expect(Object.keys(resources).sort()).toEqual([...LOCALES].sort());
     expect(translationGaps(resources)).toEqual([]);
+    expect(placeholderMismatches(resources)).toEqual([]);
   });
 
   it('cover every error code the API can answer with', () => {
-    const keys = new Set(flattenKeys(resources.en));
+    const keys = new Set(flattenMessages(resources.en).keys());
     for (const code of [
       'not_found',
       'unauthenticated',
@@ -31,6 +32,10 @@ describe('translationGaps', () => {
       fr: { a: { b: 'bonjour' } },
     });
     expect(gaps).toEqual(['fr: a.c']);
+  });
+
+  it('names a placeholder that one language forgot', () => {
+    expect(placeholderMismatches({ en: { x: 'wait {{n}} s' }, fr: { x: 'attendez' } })).toEqual(['fr: x']);
   });
 
   it('names an empty translation', () => {

@@ -6,11 +6,15 @@ import type { Locale } from './enums';
 export type Messages = typeof en;
 export const resources: Record<Locale, Messages> = { es, en, fr };
 
-/** Flattens nested messages to dotted keys: { a: { b: 'x' } } → ['a.b']. */
-export function flattenKeys(messages: object, prefix = ''): string[] {
-  return Object.entries(messages).flatMap(([k, v]) =>
-    v !== null && typeof v === 'object' ? flattenKeys(v, `${prefix}${k}.`) : [`${prefix}${k}`],
-  );
+/** Every leaf of nested messages, by dotted key. */
+export function flattenMessages(messages: object, prefix = ''): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const [k, v] of Object.entries(messages)) {
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+      for (const [kk, vv] of flattenMessages(v, `${prefix}${k}.`)) out.set(kk, vv);
+    } else out.set(`${prefix}${k}`, v);
+  }
+  return out;
 }
 
 /**
@@ -18,21 +22,32 @@ export function flattenKeys(messages: object, prefix = ''): string[] {
  * Used by the tests of the server's and the web app's messages.
  */
 export function translationGaps(bundles: Record<string, object>): string[] {
-  const all = new Set(Object.values(bundles).flatMap((b) => flattenKeys(b)));
+  const flat = Object.entries(bundles).map(([locale, b]) => [locale, flattenMessages(b)] as const);
+  const all = new Set(flat.flatMap(([, m]) => [...m.keys()]));
   const gaps: string[] = [];
-  for (const [locale, bundle] of Object.entries(bundles)) {
-    const values = new Map<string, unknown>();
-    const walk = (o: object, prefix: string) => {
-      for (const [k, v] of Object.entries(o)) {
-        if (v !== null && typeof v === 'object') walk(v, `${prefix}${k}.`);
-        else values.set(`${prefix}${k}`, v);
-      }
-    };
-    walk(bundle, '');
+  for (const [locale, values] of flat) {
     for (const key of all) {
       const v = values.get(key);
       if (typeof v !== 'string' || v.trim() === '') gaps.push(`${locale}: ${key}`);
     }
   }
   return gaps.sort();
+}
+
+/** Keys whose {{placeholders}} differ between languages, as "locale: key". */
+export function placeholderMismatches(bundles: Record<string, object>): string[] {
+  const names = (s: unknown) =>
+    [...String(s).matchAll(/\{\{\s*(\w+)/g)]
+      .map((m) => m[1])
+      .sort()
+      .join(',');
+  const flat = Object.entries(bundles).map(([locale, b]) => [locale, flattenMessages(b)] as const);
+  const [, reference] = flat[0] ?? ['', new Map<string, unknown>()];
+  const out: string[] = [];
+  for (const [locale, values] of flat.slice(1)) {
+    for (const [key, v] of reference) {
+      if (values.has(key) && names(v) !== names(values.get(key))) out.push(`${locale}: ${key}`);
+    }
+  }
+  return out.sort();
 }
