@@ -22,6 +22,9 @@ export default defineConfig({
               name: 'mantine',
               test: /node_modules[\\/](@mantine|@floating-ui|react-remove-scroll|react-textarea-autosize|react-number-format|tabbable)/,
             },
+            // Only the dashboard and the map use these: their chunks load with those screens.
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/ },
+            { name: 'leaflet', test: /node_modules[\\/](leaflet|topojson-client)[\\/]/ },
             { name: 'lib', test: /node_modules[\\/]/ },
           ],
         },

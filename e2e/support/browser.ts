@@ -12,6 +12,7 @@ export const DEMO = {
   prosecutor: 'fiscal.cr@demo.enlace.example',
   analyst: 'analista.pa@demo.enlace.example',
   protection: 'proteccion.gt@demo.enlace.example',
+  observer: 'observer@demo.enlace.example',
 } as const;
 
 export function baseUrl(): string {
@@ -88,4 +89,16 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
     severe.map((v) => v.id),
     `${label}\n${report}`,
   ).toEqual([]);
+}
+
+/** The text of the value (`<dd>`) that follows a term (`<dt>`) of a definition list. */
+export function definition(page: Page, term: string) {
+  return page.locator(`dt:text-is("${term}") + dd`).first();
+}
+
+/** A number as the UI writes it in Spanish (1.258, 12 345, −3) → 1258, 12345, -3. */
+export function parseNumber(text: string): number {
+  const cleaned = text.replace(/[\s.\u00a0\u202f]/g, '').replace('−', '-');
+  if (!/^-?\d+$/.test(cleaned)) throw new Error(`not a number: "${text}"`);
+  return Number(cleaned);
 }

@@ -13,7 +13,10 @@ import {
 import type { Config } from './config';
 import type { Db } from './db/dialect';
 import { adminRoutes } from './modules/admin/admin.routes';
+import { casesRoutes } from './modules/cases/cases.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { incidentsRoutes } from './modules/incidents/incidents.routes';
+import { statsRoutes } from './modules/stats/stats.routes';
 import { authRoutes } from './platform/auth/auth.routes';
 import { type Clock, systemClock } from './platform/clock';
 import type { Deps } from './platform/context';
@@ -122,6 +125,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes(deps));
   await app.register(authRoutes(deps));
   await app.register(adminRoutes);
+  await app.register(incidentsRoutes);
+  await app.register(casesRoutes);
+  await app.register(statsRoutes);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

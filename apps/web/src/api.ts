@@ -17,6 +17,8 @@ export class ApiError extends Error {
     readonly detail: string | undefined,
     readonly fieldErrors: FieldError[],
     readonly retryAfterSeconds: number | null,
+    /** The whole problem document, for answers that carry more than field errors (an import's rows). */
+    readonly problem: Record<string, unknown> = {},
   ) {
     super(title);
     this.name = 'ApiError';
@@ -67,27 +69,36 @@ async function toApiError(res: Response): Promise<ApiError> {
     typeof body.detail === 'string' ? body.detail : undefined,
     Array.isArray(body.errors) ? body.errors.filter(isFieldError) : [],
     retryAfter,
+    body as Record<string, unknown>,
   );
 }
 
-/** Calls the API with the session cookie, the CSRF token on unsafe methods and the UI language. */
-export async function api<T>(path: string, options: { method?: Method; body?: unknown } = {}): Promise<T> {
+/**
+ * Calls the API with the session cookie, the CSRF token on unsafe methods and the UI language.
+ * `body` is sent as JSON; `text` as it is, with its own content type (a CSV file to import).
+ */
+export async function api<T>(
+  path: string,
+  options: { method?: Method; body?: unknown; text?: { content: string; type: string } } = {},
+): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = {
     accept: 'application/json, application/problem+json',
     'accept-language': i18n.language,
   };
   // Fastify refuses an empty body declared as JSON, so the type goes only with a body.
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  let body: string | null = null;
+  if (options.text) {
+    headers['content-type'] = options.text.type;
+    body = options.text.content;
+  } else if (options.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
-    res = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: options.body === undefined ? null : JSON.stringify(options.body),
-    });
+    res = await fetch(path, { method, headers, credentials: 'same-origin', body });
   } catch {
     throw new ApiError(0, 'network', i18n.t('errors.network'), undefined, [], null);
   }

@@ -1,18 +1,49 @@
 import { CAPABILITIES, can, type Permission } from '@enlace/shared';
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
+import { Center, Loader } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { AppLayout } from './components/AppLayout';
 import { useMe, useSession } from './features/auth/auth.queries';
+import { BUILT_CAPABILITIES } from './navigation';
 import { AgenciesPage } from './pages/admin/AgenciesPage';
 import { CountriesPage } from './pages/admin/CountriesPage';
 import { UsersPage } from './pages/admin/UsersPage';
+import { VocabulariesPage } from './pages/admin/VocabulariesPage';
 import { CapabilityPage } from './pages/CapabilityPage';
+import { CaseDetailPage } from './pages/cases/CaseDetailPage';
+import { CasesPage } from './pages/cases/CasesPage';
 import { HomePage } from './pages/HomePage';
+import { IncidentDetailPage } from './pages/incidents/IncidentDetailPage';
+import { IncidentFormPage } from './pages/incidents/IncidentFormPage';
+import { IncidentImportPage } from './pages/incidents/IncidentImportPage';
+import { IncidentsPage } from './pages/incidents/IncidentsPage';
 import { MfaPage } from './pages/MfaPage';
 import { NoAccessPage } from './pages/NoAccessPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { SignInPage } from './pages/SignInPage';
+import { DatabasesPage } from './pages/stats/DatabasesPage';
+
+// The dashboard (echarts) and the map (Leaflet, world boundaries) are the heaviest screens: they
+// load when first opened, not with the application.
+const DashboardPage = lazy(() => import('./pages/stats/DashboardPage'));
+const MapPage = lazy(() => import('./pages/stats/MapPage'));
+
+function Lazy({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Suspense
+      fallback={
+        <Center py="xl">
+          <Loader aria-label={t('a11y.loading')} />
+        </Center>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
 
 /** The application proper: only for a fully signed-in session. */
 function RequireSignedIn({ children }: { children: ReactNode }) {
@@ -61,9 +92,62 @@ export function AppRoutes() {
       >
         <Route index element={<HomePage />} />
         <Route path="profile" element={<ProfilePage />} />
-        {CAPABILITIES.map((c) => (
+        {CAPABILITIES.filter((c) => !BUILT_CAPABILITIES.has(c.key)).map((c) => (
           <Route key={c.key} path={c.path} element={<CapabilityPage key={c.key} capability={c} />} />
         ))}
+        <Route path="incidents" element={<IncidentsPage />} />
+        <Route path="incidents/new" element={<IncidentFormPage key="create" mode="create" />} />
+        <Route path="incidents/import" element={<IncidentImportPage />} />
+        <Route
+          path="incidents/:id"
+          element={
+            <RequirePermission permission="incidents.read">
+              <IncidentDetailPage />
+            </RequirePermission>
+          }
+        />
+        <Route path="incidents/:id/edit" element={<IncidentFormPage key="correction" mode="correction" />} />
+        <Route
+          path="incidents/:id/follow-up"
+          element={<IncidentFormPage key="follow_up" mode="follow_up" />}
+        />
+        <Route path="cases" element={<CasesPage />} />
+        <Route
+          path="cases/:id"
+          element={
+            <RequirePermission permission="cases.read">
+              <CaseDetailPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="stats"
+          element={
+            <RequirePermission permission="stats.read">
+              <Lazy>
+                <DashboardPage />
+              </Lazy>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="stats/map"
+          element={
+            <RequirePermission permission="stats.read">
+              <Lazy>
+                <MapPage />
+              </Lazy>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="stats/databases"
+          element={
+            <RequirePermission permission="stats.read">
+              <DatabasesPage />
+            </RequirePermission>
+          }
+        />
         <Route
           path="admin/users"
           element={
@@ -85,6 +169,14 @@ export function AppRoutes() {
           element={
             <RequirePermission permission="countries.read">
               <CountriesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="admin/vocabularies"
+          element={
+            <RequirePermission permission="vocabularies.manage">
+              <VocabulariesPage />
             </RequirePermission>
           }
         />

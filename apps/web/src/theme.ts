@@ -1,4 +1,4 @@
-import { type CSSVariablesResolver, createTheme, type MantineColorsTuple } from '@mantine/core';
+import { type CSSVariablesResolver, createTheme, type MantineColorsTuple, Notification } from '@mantine/core';
 
 // Palettes darker than Mantine's defaults: shade 6 (filled buttons, links, light variants,
 // error text) keeps at least 4.5:1 contrast against white and against its own tint (WCAG AA).
@@ -60,6 +60,10 @@ export const theme = createTheme({
   fontFamily:
     'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", "Liberation Sans", Arial, sans-serif',
   headings: { fontWeight: '650' },
+  components: {
+    // Notifications close by themselves; without this their close button would have no name.
+    Notification: Notification.extend({ defaultProps: { withCloseButton: false } }),
+  },
 });
 
 export const cssVariablesResolver: CSSVariablesResolver = () => ({

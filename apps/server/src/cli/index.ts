@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { ROLES, type Role } from '@enlace/shared';
+import { stringify } from 'csv-stringify/sync';
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config';
 import { openDb } from '../db/dialect';
@@ -7,6 +8,9 @@ import { migrateToLatest } from '../db/migrate';
 import { seedDemo } from '../db/seeds/demo';
 import { seedReference } from '../db/seeds/reference';
 import { createUser, resetMfa, updateUserAccount } from '../modules/admin/admin.service';
+import { rebuildRollups } from '../modules/incidents/incidents.service';
+import { importMissingMigrants, startExport } from '../modules/incidents/incidents.transfer';
+import { computeIncidentStats, incidentStatsTable } from '../modules/stats/stats.service';
 import { verifyAuditChain } from '../platform/audit/audit';
 import { systemClock } from '../platform/clock';
 import type { Ctx } from '../platform/context';
@@ -15,6 +19,7 @@ import { t } from '../platform/i18n';
 import { findUserByEmail } from '../platform/users/user.repository';
 import { serve } from '../server';
 import { backup } from './backup';
+import { registerLinkCommands } from './link';
 
 async function withCtx<T>(fn: (ctx: Ctx) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -162,6 +167,138 @@ export function buildCli(): Command {
         );
     });
 
+  const oneOf =
+    <T extends string>(values: readonly T[]) =>
+    (v: string): T => {
+      if (!(values as readonly string[]).includes(v)) {
+        throw new InvalidArgumentError(`expected one of ${values.join(', ')}`);
+      }
+      return v as T;
+    };
+  const upper = (v: string) => v.toUpperCase();
+  const month = (v: string) => {
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(v)) throw new InvalidArgumentError('expected YYYY-MM');
+    return v;
+  };
+
+  const incidents = program.command('incidents').description('incident reports: import and export');
+  incidents
+    .command('import <file>')
+    .description('import a Missing Migrants CSV (22- or 25-column layout): all rows or none')
+    .requiredOption('--format <format>', 'missing-migrants', oneOf(['missing-migrants'] as const))
+    .option('--country <code>', 'owning country (tenant) of the records', upper, 'IOM')
+    .option('--dry-run', 'check the file and report what would change, writing nothing')
+    .action(async (file: string, o: { format: string; country: string; dryRun?: boolean }) => {
+      const text = readFileSync(file, 'utf8');
+      await withCtx(async (ctx) => {
+        const started = performance.now();
+        const outcome = await importMissingMigrants(ctx, text, {
+          country: o.country,
+          dryRun: o.dryRun,
+          cli: true,
+        });
+        if (!outcome.ok) {
+          const lines = outcome.errors.map(
+            (e) => `  row ${e.row}${e.column ? `, column "${e.column}"` : ''}: ${e.message}`,
+          );
+          fail(`Nothing imported: ${outcome.errors.length} error(s) in ${file}\n${lines.join('\n')}`);
+        }
+        const seconds = (performance.now() - started) / 1000;
+        process.stdout.write(
+          `${o.dryRun ? 'Dry run: would import' : 'Imported'} ${outcome.rows} rows (${outcome.layout}) into ${o.country}: ` +
+            `${outcome.created} new, ${outcome.updated} updated, ${outcome.unchanged} unchanged in ${seconds.toFixed(2)} s\n`,
+        );
+        for (const w of outcome.warnings) {
+          process.stdout.write(
+            `  warning: row ${w.row}${w.column ? `, column "${w.column}"` : ''}: ${w.message}\n`,
+          );
+        }
+      });
+    });
+  incidents
+    .command('export')
+    .description('export incidents (every country, or --country) as CSV, XLSX or HXL-tagged CSV')
+    .requiredOption('--format <format>', 'csv, xlsx or hxl', oneOf(['csv', 'xlsx', 'hxl'] as const))
+    .requiredOption('--out <file>', 'file to write')
+    .option(
+      '--layout <layout>',
+      'missing-migrants or enlace',
+      oneOf(['missing-migrants', 'enlace'] as const),
+      'missing-migrants',
+    )
+    .option('--country <code>', 'only this owning country', upper)
+    .option('--from <date>', 'first date (YYYY-MM-DD)')
+    .option('--to <date>', 'last date (YYYY-MM-DD)')
+    .action(
+      async (o: {
+        format: 'csv' | 'xlsx' | 'hxl';
+        out: string;
+        layout: 'missing-migrants' | 'enlace';
+        country?: string;
+        from?: string;
+        to?: string;
+      }) => {
+        await withCtx(async (ctx) => {
+          const write = await startExport(ctx, { ...o, cli: true });
+          const count = await write(createWriteStream(o.out));
+          process.stdout.write(`Exported ${count} incidents to ${o.out}\n`);
+        });
+      },
+    );
+
+  const stats = program.command('stats').description('the regional statistics');
+  stats
+    .command('incidents')
+    .description('incidents and person counts, as the dashboard shows them')
+    .option('--by <dimensions>', 'comma-separated: year, month, country, region, mode, route, kind', '')
+    .option('--from <month>', 'first month (YYYY-MM)', month)
+    .option('--to <month>', 'last month (YYYY-MM)', month)
+    .option('--country <code>', 'country of the incidents (ISO alpha-3)', upper)
+    .option('--region <code>', 'region, e.g. central_america', (v: string) =>
+      v
+        .trim()
+        .toLowerCase()
+        .replace(/[\s-]+/g, '_'),
+    )
+    .option('--mode <mode>', 'land, sea or air', oneOf(['land', 'sea', 'air'] as const))
+    .option('--route <code>', 'named route, e.g. darien')
+    .option('--nationality <code>', 'nationality (ISO alpha-3)', upper)
+    .option('--publication', 'suppress small cells (fewer than 5 persons), as for publication')
+    .option('--format <format>', 'csv or json', oneOf(['csv', 'json'] as const), 'csv')
+    .action(
+      async (o: {
+        by: string;
+        from?: string;
+        to?: string;
+        country?: string;
+        region?: string;
+        mode?: 'land' | 'sea' | 'air';
+        route?: string;
+        nationality?: string;
+        publication?: boolean;
+        format: 'csv' | 'json';
+      }) => {
+        await withCtx(async (ctx) => {
+          const { format, publication, ...query } = o;
+          const result = await computeIncidentStats(ctx.db, query, publication ?? false);
+          process.stdout.write(
+            format === 'json'
+              ? `${JSON.stringify(result, null, 2)}\n`
+              : stringify(incidentStatsTable(result)),
+          );
+        });
+      },
+    );
+  stats
+    .command('rebuild')
+    .description('recompute the statistics rollups from the incidents (after a restore)')
+    .action(async () => {
+      await withCtx(async (ctx) => {
+        const count = await rebuildRollups(ctx);
+        process.stdout.write(`Rollups rebuilt from ${count} incidents\n`);
+      });
+    });
+
   program
     .command('backup')
     .description('SQLite: online backup to a file; PostgreSQL: print the pg_dump command')
@@ -170,6 +307,8 @@ export function buildCli(): Command {
       process.stdout.write(`${await backup(loadConfig(), o.out)}\n`);
     });
 
+  registerLinkCommands(program);
+
   return program;
 }
 
@@ -177,7 +316,12 @@ export async function runCli(argv: string[]): Promise<void> {
   try {
     await buildCli().parseAsync(argv);
   } catch (err) {
-    if (err instanceof AppError) fail(t('en', `errors.${err.code}`, err.params));
+    if (err instanceof AppError) {
+      const fields = err.fieldErrors.map(
+        (f) => `\n  ${f.path}: ${t('en', `errors.${f.code}`, f.params ?? {})}`,
+      );
+      fail(`${t('en', `errors.${err.code}`, err.params)}${fields.join('')}`);
+    }
     if (err && typeof err === 'object' && 'issues' in err)
       fail(`Invalid input: ${JSON.stringify((err as { issues: unknown }).issues)}`);
     fail(err instanceof Error ? err.message : String(err));

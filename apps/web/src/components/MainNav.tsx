@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useMe } from '../features/auth/auth.queries';
-import { adminPagesFor, capabilitiesFor } from '../navigation';
+import { adminPagesFor, capabilitiesFor, capabilityPath, capabilityPaths } from '../navigation';
 
 function NavGroupLabel({ id, children }: { id: string; children: string }) {
   return (
@@ -24,8 +24,10 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
   const capabilities = capabilitiesFor(me.role);
   const adminPages = adminPagesFor(me.role);
 
-  const link = (to: string, label: string, exact = false) => {
-    const active = exact ? pathname === to : pathname === to || pathname.startsWith(`${to}/`);
+  const link = (to: string, label: string, exact = false, under: string[] = [to]) => {
+    const active = exact
+      ? pathname === to
+      : under.some((p) => pathname === p || pathname.startsWith(`${p}/`));
     return (
       <li key={to}>
         <NavLink
@@ -47,7 +49,14 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
         <>
           <NavGroupLabel id={capabilitiesLabel}>{t('nav.capabilities')}</NavGroupLabel>
           <ul className="nav-list" aria-labelledby={capabilitiesLabel}>
-            {capabilities.map((c) => link(c.path, t(`capabilities.${c.key}.title`)))}
+            {capabilities.map((c) =>
+              link(
+                capabilityPath(me.role, c.key, c.path),
+                t(`capabilities.${c.key}.title`),
+                false,
+                capabilityPaths(c.key, c.path),
+              ),
+            )}
           </ul>
         </>
       )}

@@ -1,3 +1,4 @@
+import { isApiError } from '../api';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -7,7 +8,10 @@ export type ValidationKey =
   | 'validation.email'
   | 'validation.passwordLength'
   | 'validation.passwordMismatch'
-  | 'validation.code';
+  | 'validation.code'
+  | 'validation.timeZoneNeeded'
+  | 'validation.positiveCount'
+  | 'validation.termCode';
 
 export function useFieldError() {
   const { t } = useTranslation();
@@ -32,4 +36,23 @@ export function focusFirstInvalid(): void {
   requestAnimationFrame(() => {
     document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   });
+}
+
+/**
+ * Puts the server's field errors (already in the user's language) under the fields they concern,
+ * then moves the keyboard to the first one. `pathOf` maps a server path to the form's.
+ */
+export function showServerErrors(
+  form: { setErrors: (errors: Record<string, string>) => void },
+  error: unknown,
+  pathOf: (path: string) => string = (p) => p,
+): void {
+  if (!isApiError(error) || error.fieldErrors.length === 0) return;
+  const errors: Record<string, string> = {};
+  for (const e of error.fieldErrors) {
+    const path = pathOf(e.path);
+    errors[path] = errors[path] ? `${errors[path]} ${e.message}` : e.message;
+  }
+  form.setErrors(errors);
+  focusFirstInvalid();
 }

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { Page } from '../components/Page';
 import { useMe } from '../features/auth/auth.queries';
 import { useCountryName } from '../hooks/useLabels';
-import { adminPagesFor, capabilitiesFor } from '../navigation';
+import { adminPagesFor, BUILT_CAPABILITIES, capabilitiesFor, capabilityPath } from '../navigation';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -47,13 +47,20 @@ export function HomePage() {
                 <Stack gap="xs" h="100%">
                   <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
                     <Title order={3} size="h5">
-                      <Anchor component={Link} to={c.path} c="inherit" underline="hover">
+                      <Anchor
+                        component={Link}
+                        to={capabilityPath(me.role, c.key, c.path)}
+                        c="inherit"
+                        underline="hover"
+                      >
                         {t(`capabilities.${c.key}.title`)}
                       </Anchor>
                     </Title>
-                    <Badge variant="light" size="sm" style={{ flexShrink: 0 }}>
-                      {t('room.inPreparation')}
-                    </Badge>
+                    {!BUILT_CAPABILITIES.has(c.key) && (
+                      <Badge variant="light" size="sm" style={{ flexShrink: 0 }}>
+                        {t('room.inPreparation')}
+                      </Badge>
+                    )}
                   </Group>
                   <Text size="sm" c="dimmed" lineClamp={4}>
                     {t(`capabilities.${c.key}.description`)}

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../dialect';
 import * as m0001 from './0001-foundation';
+import * as m0002 from './0002-incidents';
+import * as m0003 from './0003-cases';
 
 export interface AppMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -10,4 +12,6 @@ export interface AppMigration {
 /** Every migration, in order. Never edit one that has landed: add the next. */
 export const migrations: Record<string, AppMigration> = {
   '0001-foundation': m0001,
+  '0002-incidents': m0002,
+  '0003-cases': m0003,
 };

@@ -1,7 +1,27 @@
 import type { AgenciesTable } from './agencies';
 import type { AuditEventsTable } from './audit-events';
+import type {
+  CaseAssetsTable,
+  CaseEvidenceTable,
+  CaseIncidentsTable,
+  CaseSharesTable,
+  CaseStageEventsTable,
+  CaseSuspectsTable,
+  CasesTable,
+  DataInventoryTable,
+  EvidenceCustodyTable,
+} from './cases';
 import type { CountriesTable } from './countries';
+import type { IncidentLinksTable, IncidentsTable, IncidentVersionsTable, VocabTermsTable } from './incidents';
 import type { LoginThrottleTable, SessionsTable } from './sessions';
+import type {
+  StatsFlowsTable,
+  StatsGridTable,
+  StatsIncidentsTable,
+  StatsModusTable,
+  StatsPeopleNatTable,
+  StatsPeopleTable,
+} from './stats';
 import type { RecoveryCodesTable, UsersTable } from './users';
 
 export interface Database {
@@ -12,4 +32,23 @@ export interface Database {
   sessions: SessionsTable;
   login_throttle: LoginThrottleTable;
   audit_events: AuditEventsTable;
+  vocab_terms: VocabTermsTable;
+  incidents: IncidentsTable;
+  incident_links: IncidentLinksTable;
+  incident_versions: IncidentVersionsTable;
+  stats_incidents: StatsIncidentsTable;
+  stats_flows: StatsFlowsTable;
+  stats_people: StatsPeopleTable;
+  stats_people_nat: StatsPeopleNatTable;
+  stats_modus: StatsModusTable;
+  stats_grid: StatsGridTable;
+  cases: CasesTable;
+  case_stage_events: CaseStageEventsTable;
+  case_incidents: CaseIncidentsTable;
+  case_suspects: CaseSuspectsTable;
+  case_assets: CaseAssetsTable;
+  case_evidence: CaseEvidenceTable;
+  evidence_custody: EvidenceCustodyTable;
+  case_shares: CaseSharesTable;
+  data_inventory: DataInventoryTable;
 }

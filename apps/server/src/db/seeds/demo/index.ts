@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AgencyKind, LocalizedText, Role } from '@enlace/shared';
 import { createUser } from '../../../modules/admin/admin.service';
 import type { Ctx } from '../../../platform/context';
+import { seedDemoIncidents } from './incidents';
 
 /** Every demo account uses this password; it is printed at start-up in demo mode only. */
 export const DEMO_PASSWORD = 'Enlace-demo-2026';
@@ -143,7 +144,8 @@ export const DEMO_ACCOUNTS: {
 ];
 
 /**
- * Demo data: agencies in every member country and one account per role. Never in production;
+ * Demo data: agencies in every member country, one account per role, incidents, cases and the
+ * database inventory (seeds/demo/incidents.ts). Never in production;
  * only into a database that has no users yet. Names say "demo".
  */
 export async function seedDemo(ctx: Ctx): Promise<boolean> {
@@ -188,5 +190,6 @@ export async function seedDemo(ctx: Ctx): Promise<boolean> {
       { cli: true, demo: true },
     );
   }
+  await seedDemoIncidents(ctx);
   return true;
 }

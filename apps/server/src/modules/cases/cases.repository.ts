@@ -1,0 +1,309 @@
+import type { Kysely, Selectable } from 'kysely';
+import { sql } from 'kysely';
+import type { Database } from '../../db/schema';
+import type {
+  CaseAssetsTable,
+  CaseEvidenceTable,
+  CaseSharesTable,
+  CaseStageEventsTable,
+  CaseSuspectsTable,
+  CasesTable,
+  EvidenceCustodyTable,
+} from '../../db/schema/cases';
+import type { Actor, Tx } from '../../platform/context';
+
+type Q = Tx | Kysely<Database>;
+export type CaseRow = Selectable<CasesTable>;
+export type StageEventRow = Selectable<CaseStageEventsTable>;
+export type SuspectRow = Selectable<CaseSuspectsTable>;
+export type AssetRow = Selectable<CaseAssetsTable>;
+export type EvidenceRow = Selectable<CaseEvidenceTable>;
+export type CustodyRow = Selectable<EvidenceCustodyTable>;
+export type ShareRow = Selectable<CaseSharesTable>;
+
+export function findCase(db: Q, id: string): Promise<CaseRow | undefined> {
+  return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findCaseByReference(db: Q, country: string, reference: string): Promise<CaseRow | undefined> {
+  return db
+    .selectFrom('cases')
+    .selectAll()
+    .where('country_code', '=', country)
+    .where('reference', '=', reference)
+    .executeTakeFirst();
+}
+
+export function findActiveShare(db: Q, caseId: string, country: string): Promise<ShareRow | undefined> {
+  return db
+    .selectFrom('case_shares')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('country_code', '=', country)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** Cases the actor may read: their country's, and those shared with it and not revoked. */
+export function listCasesInScope(
+  db: Q,
+  actor: Actor,
+  opts: { stage?: string; limit: number; offset: number },
+): Promise<(CaseRow & { shared: number })[]> {
+  const shared = sql<number>`CASE WHEN cases.country_code = ${actor.countryCode} THEN 0 ELSE 1 END`;
+  let qb = db.selectFrom('cases').selectAll('cases').select(shared.as('shared'));
+  if (actor.scope !== 'all') {
+    qb = qb.where((eb) =>
+      eb.or([
+        eb('cases.country_code', '=', actor.countryCode),
+        eb.exists(
+          eb
+            .selectFrom('case_shares as s')
+            .select(sql<number>`1`.as('one'))
+            .whereRef('s.case_id', '=', 'cases.id')
+            .where('s.country_code', '=', actor.countryCode)
+            .where('s.revoked_at', 'is', null),
+        ),
+      ]),
+    );
+  }
+  if (opts.stage) qb = qb.where('cases.stage', '=', opts.stage);
+  return qb
+    .orderBy('cases.updated_at', 'desc')
+    .orderBy('cases.id')
+    .limit(opts.limit)
+    .offset(opts.offset)
+    .execute();
+}
+
+export async function insertCase(db: Q, row: CaseRow): Promise<void> {
+  await db.insertInto('cases').values(row).execute();
+}
+
+export async function insertCases(db: Q, rows: readonly CaseRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000)
+    await db
+      .insertInto('cases')
+      .values(rows.slice(i, i + 1000))
+      .execute();
+}
+
+export async function updateCase(db: Q, row: CaseRow): Promise<void> {
+  const { id, ...rest } = row;
+  await db.updateTable('cases').set(rest).where('id', '=', id).execute();
+}
+
+export async function insertStageEvents(db: Q, rows: readonly StageEventRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 2000) {
+    await db
+      .insertInto('case_stage_events')
+      .values(rows.slice(i, i + 2000))
+      .execute();
+  }
+}
+
+export function listStageEvents(db: Q, caseId: string): Promise<StageEventRow[]> {
+  return db
+    .selectFrom('case_stage_events')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('occurred_on')
+    .orderBy('recorded_at')
+    .execute();
+}
+
+export async function replaceCaseIncidents(
+  db: Q,
+  caseId: string,
+  incidentIds: readonly string[],
+): Promise<void> {
+  await db.deleteFrom('case_incidents').where('case_id', '=', caseId).execute();
+  if (incidentIds.length) {
+    await db
+      .insertInto('case_incidents')
+      .values(incidentIds.map((incident_id) => ({ case_id: caseId, incident_id })))
+      .execute();
+  }
+}
+
+export async function insertCaseIncidents(db: Q, rows: readonly { case_id: string; incident_id: string }[]) {
+  for (let i = 0; i < rows.length; i += 5000) {
+    await db
+      .insertInto('case_incidents')
+      .values(rows.slice(i, i + 5000))
+      .execute();
+  }
+}
+
+export async function listCaseIncidentIds(db: Q, caseId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('case_incidents')
+    .select('incident_id')
+    .where('case_id', '=', caseId)
+    .orderBy('incident_id')
+    .execute();
+  return rows.map((r) => r.incident_id);
+}
+
+/** Which of these incidents belong to a country (cases link their own country's incidents). */
+export async function incidentsOfCountry(
+  db: Q,
+  country: string,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('incidents')
+    .select('id')
+    .where('country_code', '=', country)
+    .where('id', 'in', ids)
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+export function listSuspects(db: Q, caseId: string): Promise<SuspectRow[]> {
+  return db
+    .selectFrom('case_suspects')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export function findSuspect(db: Q, caseId: string, id: string): Promise<SuspectRow | undefined> {
+  return db
+    .selectFrom('case_suspects')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertSuspects(db: Q, rows: readonly SuspectRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000)
+    await db
+      .insertInto('case_suspects')
+      .values(rows.slice(i, i + 1000))
+      .execute();
+}
+
+export async function updateSuspect(db: Q, row: SuspectRow): Promise<void> {
+  const { id, ...rest } = row;
+  await db.updateTable('case_suspects').set(rest).where('id', '=', id).execute();
+}
+
+export function listAssets(db: Q, caseId: string): Promise<AssetRow[]> {
+  return db
+    .selectFrom('case_assets')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export function findAsset(db: Q, caseId: string, id: string): Promise<AssetRow | undefined> {
+  return db
+    .selectFrom('case_assets')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertAssets(db: Q, rows: readonly AssetRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000)
+    await db
+      .insertInto('case_assets')
+      .values(rows.slice(i, i + 1000))
+      .execute();
+}
+
+export async function updateAsset(db: Q, row: AssetRow): Promise<void> {
+  const { id, ...rest } = row;
+  await db.updateTable('case_assets').set(rest).where('id', '=', id).execute();
+}
+
+export function listEvidence(db: Q, caseId: string): Promise<EvidenceRow[]> {
+  return db
+    .selectFrom('case_evidence')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('collected_at')
+    .orderBy('id')
+    .execute();
+}
+
+export function findEvidence(db: Q, caseId: string, id: string): Promise<EvidenceRow | undefined> {
+  return db
+    .selectFrom('case_evidence')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertEvidence(db: Q, row: EvidenceRow): Promise<void> {
+  await db.insertInto('case_evidence').values(row).execute();
+}
+
+export function listCustody(db: Q, evidenceIds: readonly string[]): Promise<CustodyRow[]> {
+  if (evidenceIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('evidence_custody')
+    .selectAll()
+    .where('evidence_id', 'in', evidenceIds)
+    .orderBy('evidence_id')
+    .orderBy('seq')
+    .execute();
+}
+
+export async function insertCustody(db: Q, row: CustodyRow): Promise<void> {
+  await db.insertInto('evidence_custody').values(row).execute();
+}
+
+/** Ends the current holder's custody, if still the one at `seq`; false when it changed meanwhile. */
+export async function closeCustody(db: Q, evidenceId: string, seq: number, at: string): Promise<boolean> {
+  const res = await db
+    .updateTable('evidence_custody')
+    .set({ to_at: at })
+    .where('evidence_id', '=', evidenceId)
+    .where('seq', '=', seq)
+    .where('to_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export function listShares(db: Q, caseId: string): Promise<ShareRow[]> {
+  return db
+    .selectFrom('case_shares')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('granted_at')
+    .orderBy('id')
+    .execute();
+}
+
+export function findShare(db: Q, caseId: string, id: string): Promise<ShareRow | undefined> {
+  return db
+    .selectFrom('case_shares')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertShare(db: Q, row: ShareRow): Promise<void> {
+  await db.insertInto('case_shares').values(row).execute();
+}
+
+export async function revokeShare(db: Q, id: string, at: string, by: string): Promise<boolean> {
+  const res = await db
+    .updateTable('case_shares')
+    .set({ revoked_at: at, revoked_by: by })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}

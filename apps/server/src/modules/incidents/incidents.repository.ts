@@ -1,0 +1,314 @@
+import type { Kysely, Selectable } from 'kysely';
+import { sql } from 'kysely';
+import { type BulkColumn, bulkWrite } from '../../db/bulk';
+import type { Db } from '../../db/dialect';
+import type { Database } from '../../db/schema';
+import type { IncidentsTable, IncidentVersionsTable, VocabTermsTable } from '../../db/schema/incidents';
+import { scopeTo } from '../../platform/authz/access';
+import type { Actor, Tx } from '../../platform/context';
+
+export type IncidentRow = Selectable<IncidentsTable>;
+export type IncidentVersionRow = Selectable<IncidentVersionsTable>;
+export type VocabRow = Selectable<VocabTermsTable>;
+type Q = Tx | Kysely<Database>;
+
+export function listVocabTerms(db: Q): Promise<VocabRow[]> {
+  return db
+    .selectFrom('vocab_terms')
+    .selectAll()
+    .orderBy('vocabulary')
+    .orderBy('sort_order')
+    .orderBy('code')
+    .execute();
+}
+
+export function findVocabTerm(db: Q, vocabulary: string, code: string): Promise<VocabRow | undefined> {
+  return db
+    .selectFrom('vocab_terms')
+    .selectAll()
+    .where('vocabulary', '=', vocabulary)
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
+export async function insertVocabTerm(db: Q, row: VocabRow): Promise<void> {
+  await db.insertInto('vocab_terms').values(row).execute();
+}
+
+export async function updateVocabTerm(
+  db: Q,
+  vocabulary: string,
+  code: string,
+  patch: { labels?: string; active?: number },
+): Promise<void> {
+  await db
+    .updateTable('vocab_terms')
+    .set(patch)
+    .where('vocabulary', '=', vocabulary)
+    .where('code', '=', code)
+    .execute();
+}
+
+// Every column in table order, with its PostgreSQL type: a Record, so that a column added to the
+// table cannot be forgotten here.
+const INCIDENT_COLUMN_TYPES: Record<keyof IncidentRow, BulkColumn['type']> = {
+  id: 'text',
+  country_code: 'text',
+  reference: 'text',
+  source: 'text',
+  external_id: 'text',
+  kind: 'text',
+  mode: 'text',
+  occurred_on: 'text',
+  occurred_at: 'text',
+  time_zone: 'text',
+  place_name: 'text',
+  latitude: 'double precision',
+  longitude: 'double precision',
+  cell_x: 'integer',
+  cell_y: 'integer',
+  place_country: 'text',
+  region: 'text',
+  maritime_zone: 'text',
+  conveyance: 'text',
+  reporting_agency_id: 'text',
+  source_name: 'text',
+  source_url: 'text',
+  source_quality: 'integer',
+  confidence: 'text',
+  narrative_enc: 'text',
+  cause_of_death: 'text',
+  route: 'text',
+  origin_country: 'text',
+  transit_countries: 'text',
+  destination_country: 'text',
+  migrants: 'integer',
+  females: 'integer',
+  males: 'integer',
+  children: 'integer',
+  unaccompanied_children: 'integer',
+  dead: 'integer',
+  missing: 'integer',
+  survivors: 'integer',
+  injured: 'integer',
+  smugglers_apprehended: 'integer',
+  breakdown: 'text',
+  nationalities: 'text',
+  modus_operandi: 'text',
+  nationality_set: 'text',
+  source_extra: 'text',
+  version: 'integer',
+  is_demo: 'integer',
+  created_at: 'text',
+  created_by: 'text',
+  updated_at: 'text',
+  updated_by: 'text',
+};
+export const INCIDENT_COLUMNS = (
+  Object.entries(INCIDENT_COLUMN_TYPES) as [keyof IncidentRow, BulkColumn['type']][]
+).map(([name, type]) => ({ name, type }));
+
+/**
+ * Inserts incidents in bulk, in the caller's transaction. The rows come from `rowOf`, whose
+ * properties are in table order (a unit test holds it to INCIDENT_COLUMNS).
+ */
+export async function insertIncidents(db: Db, trx: Q, rows: readonly IncidentRow[]): Promise<void> {
+  await bulkWrite(db, trx as Kysely<unknown>, 'incidents', INCIDENT_COLUMNS, rows.length, (i) =>
+    Object.values(rows[i] as IncidentRow),
+  );
+}
+
+export function findIncident(db: Q, id: string): Promise<IncidentRow | undefined> {
+  return db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findIncidentsByIds(db: Q, ids: readonly string[]): Promise<IncidentRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('incidents').selectAll().where('id', 'in', ids).execute();
+}
+
+/** Whether a country holds any incident from a source (a first import need not look for repeats). */
+export async function hasIncidentsFrom(db: Q, country: string, source: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('incidents')
+    .select('id')
+    .where('country_code', '=', country)
+    .where('source', '=', source)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Incidents of a country already imported from a source, by their identifiers there. */
+export async function findByExternalIds(
+  db: Q,
+  country: string,
+  source: string,
+  externalIds: readonly string[],
+): Promise<IncidentRow[]> {
+  const out: IncidentRow[] = [];
+  for (let i = 0; i < externalIds.length; i += 5000) {
+    out.push(
+      ...(await db
+        .selectFrom('incidents')
+        .selectAll()
+        .where('country_code', '=', country)
+        .where('source', '=', source)
+        .where('external_id', 'in', externalIds.slice(i, i + 5000))
+        .execute()),
+    );
+  }
+  return out;
+}
+
+/** Replaces an incident's row if it is still at `version`; false when someone changed it meanwhile. */
+export async function updateIncidentAtVersion(db: Q, row: IncidentRow, version: number): Promise<boolean> {
+  const { id, ...rest } = row;
+  const res = await db
+    .updateTable('incidents')
+    .set(rest)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function deleteIncident(db: Q, id: string): Promise<void> {
+  await db.deleteFrom('incidents').where('id', '=', id).execute();
+}
+
+export async function insertVersion(db: Q, row: IncidentVersionRow): Promise<void> {
+  await db.insertInto('incident_versions').values(row).execute();
+}
+
+export function listVersions(db: Q, incidentId: string): Promise<IncidentVersionRow[]> {
+  return db
+    .selectFrom('incident_versions')
+    .selectAll()
+    .where('incident_id', '=', incidentId)
+    .orderBy('version', 'desc')
+    .execute();
+}
+
+export interface IncidentFilter {
+  from?: string;
+  to?: string;
+  kind?: string;
+  mode?: string;
+  route?: string;
+  source?: string;
+}
+
+/** A page of the incidents the actor may see, newest first (keyset on date and id). */
+export function listIncidentsInScope(
+  db: Q,
+  actor: Actor,
+  filter: IncidentFilter,
+  limit: number,
+  after: { occurredOn: string; id: string } | null,
+): Promise<IncidentRow[]> {
+  let qb = scopeTo(db.selectFrom('incidents').selectAll(), actor, 'incidents.country_code');
+  if (filter.from) qb = qb.where('occurred_on', '>=', filter.from);
+  if (filter.to) qb = qb.where('occurred_on', '<=', filter.to);
+  if (filter.kind) qb = qb.where('kind', '=', filter.kind);
+  if (filter.mode) qb = qb.where('mode', '=', filter.mode);
+  if (filter.route) qb = qb.where('route', '=', filter.route);
+  if (filter.source) qb = qb.where('source', '=', filter.source);
+  if (after) {
+    qb = qb.where((eb) =>
+      eb.or([
+        eb('occurred_on', '<', after.occurredOn),
+        eb.and([eb('occurred_on', '=', after.occurredOn), eb('id', '<', after.id)]),
+      ]),
+    );
+  }
+  return qb.orderBy('occurred_on', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}
+
+/** Every incident, in pages by id (rollup rebuilds, exports). */
+export async function* pageIncidents(
+  db: Q,
+  opts: { country?: string | null; from?: string; to?: string; pageSize?: number } = {},
+): AsyncGenerator<IncidentRow[]> {
+  let last = '';
+  const size = opts.pageSize ?? 2000;
+  for (;;) {
+    let qb = db.selectFrom('incidents').selectAll().where('id', '>', last);
+    if (opts.country) qb = qb.where('country_code', '=', opts.country);
+    if (opts.from) qb = qb.where('occurred_on', '>=', opts.from);
+    if (opts.to) qb = qb.where('occurred_on', '<=', opts.to);
+    const rows = await qb.orderBy('id').limit(size).execute();
+    if (rows.length === 0) return;
+    yield rows;
+    last = rows[rows.length - 1]?.id ?? last;
+    if (rows.length < size) return;
+  }
+}
+
+export async function insertLink(
+  db: Q,
+  row: {
+    incident_id: string;
+    linked_id: string;
+    relation: string;
+    created_at: string;
+    created_by: string | null;
+  },
+): Promise<void> {
+  await db.insertInto('incident_links').values(row).execute();
+}
+
+export async function deleteLink(db: Q, a: string, b: string): Promise<number> {
+  const res = await db
+    .deleteFrom('incident_links')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('incident_id', '=', a), eb('linked_id', '=', b)]),
+        eb.and([eb('incident_id', '=', b), eb('linked_id', '=', a)]),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(res.numDeletedRows);
+}
+
+/** Links in either direction, with the other incident's reference and owner. */
+export async function listLinks(db: Q, id: string) {
+  const out = await db
+    .selectFrom('incident_links as l')
+    .innerJoin('incidents as i', 'i.id', 'l.linked_id')
+    .select(['l.linked_id as other', 'l.relation', 'i.reference', 'i.country_code'])
+    .where('l.incident_id', '=', id)
+    .execute();
+  const back = await db
+    .selectFrom('incident_links as l')
+    .innerJoin('incidents as i', 'i.id', 'l.incident_id')
+    .select(['l.incident_id as other', 'l.relation', 'i.reference', 'i.country_code'])
+    .where('l.linked_id', '=', id)
+    .execute();
+  return [...out, ...back];
+}
+
+/** Cases linking an incident that the actor may see (own country, or shared with it). */
+export async function caseIdsOfIncident(db: Q, actor: Actor, incidentId: string): Promise<string[]> {
+  let qb = db
+    .selectFrom('case_incidents as ci')
+    .innerJoin('cases as c', 'c.id', 'ci.case_id')
+    .select('c.id')
+    .where('ci.incident_id', '=', incidentId);
+  if (actor.scope !== 'all') {
+    qb = qb.where((eb) =>
+      eb.or([
+        eb('c.country_code', '=', actor.countryCode),
+        eb.exists(
+          eb
+            .selectFrom('case_shares as s')
+            .select(sql<number>`1`.as('one'))
+            .whereRef('s.case_id', '=', 'c.id')
+            .where('s.country_code', '=', actor.countryCode)
+            .where('s.revoked_at', 'is', null),
+        ),
+      ]),
+    );
+  }
+  return (await qb.orderBy('c.id').execute()).map((r) => r.id);
+}

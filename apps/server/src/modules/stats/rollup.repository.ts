@@ -1,0 +1,58 @@
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { type BulkColumn, bulkWrite } from '../../db/bulk';
+import type { Db } from '../../db/dialect';
+import type { Database } from '../../db/schema';
+import type { Tx } from '../../platform/context';
+import { ROLLUPS, type RollupDelta, type RollupName } from './rollups';
+
+type Q = Tx | Kysely<Database>;
+
+const INT_DIMS = new Set(['month', 'level', 'cx', 'cy']);
+const REAL_MEASURES = new Set(['lat_sum', 'lon_sum']);
+
+function columnsOf(name: RollupName): BulkColumn[] {
+  const spec = ROLLUPS[name];
+  return [
+    ...spec.dims.map((d) => ({ name: d, type: INT_DIMS.has(d) ? ('integer' as const) : ('text' as const) })),
+    ...spec.measures.map((m) => ({
+      name: m,
+      type: REAL_MEASURES.has(m) ? ('double precision' as const) : ('integer' as const),
+    })),
+  ];
+}
+
+/**
+ * Writes pending rollup changes, adding each measure to the row of the same key (an upsert per
+ * key, in bulk). Run it in the transaction that made the changes.
+ */
+export async function applyRollupDelta(db: Db, trx: Q, delta: RollupDelta): Promise<void> {
+  // Sent together: on PostgreSQL the server works on one table while the next is prepared.
+  const writes: Promise<void>[] = [];
+  for (const name of Object.keys(ROLLUPS) as RollupName[]) {
+    const rows = delta.pending(name);
+    const spec = ROLLUPS[name];
+    const buffer: unknown[] = [];
+    writes.push(
+      bulkWrite(
+        db,
+        trx as Kysely<unknown>,
+        spec.table,
+        columnsOf(name),
+        rows.length,
+        (i) => {
+          rows.fill(i, buffer);
+          return buffer;
+        },
+        { conflict: { columns: spec.dims, add: spec.measures } },
+      ),
+    );
+  }
+  await Promise.all(writes);
+  delta.clear();
+}
+
+/** Empties every rollup (before a rebuild from the incidents). */
+export async function clearRollups(db: Q): Promise<void> {
+  for (const spec of Object.values(ROLLUPS)) await sql`DELETE FROM ${sql.table(spec.table)}`.execute(db);
+}

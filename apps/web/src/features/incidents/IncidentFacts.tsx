@@ -1,0 +1,371 @@
+import { AGE_GROUPS, can, type IncidentState, SEXES } from '@enlace/shared';
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Count } from '../../components/Count';
+import { useFormat } from '../../hooks/useFormat';
+import { useLocalized } from '../../hooks/useLabels';
+import { useLooseT } from '../../hooks/useLooseT';
+import { useAgencies } from '../admin/admin.queries';
+import { useMe } from '../auth/auth.queries';
+import { PEOPLE_ORDER } from './fields';
+import { useVocab } from './vocabulary';
+
+function Item({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
+function Dash() {
+  return <span aria-hidden="false">—</span>;
+}
+
+function or(value: ReactNode | null | undefined | false): ReactNode {
+  return value === null || value === undefined || value === '' || value === false ? <Dash /> : value;
+}
+
+/** The reporting agency's name, looked up when the role may read agencies. */
+export function useAgencyName(countryCode: string) {
+  const me = useMe();
+  const localized = useLocalized();
+  const mayRead = can(me.role, 'agencies.read');
+  const { data } = useAgencies(me.scope === 'all' ? null : countryCode, mayRead);
+  return (id: string | null) => {
+    if (!id) return null;
+    const agency = data?.find((a) => a.id === id);
+    if (!agency) return null;
+    return agency.acronym ? `${localized(agency.name)} (${agency.acronym})` : localized(agency.name);
+  };
+}
+
+/**
+ * Everything a report says, for the current version and for any earlier one in the history.
+ * `headingLevel`: the level of the section headings (3 inside a version of the history).
+ */
+export function IncidentFacts({
+  state,
+  countryCode,
+  headingLevel = 2,
+  idPrefix,
+}: {
+  state: IncidentState;
+  countryCode: string;
+  headingLevel?: 2 | 3 | 4;
+  idPrefix: string;
+}) {
+  const { t } = useTranslation();
+  const lt = useLooseT();
+  const vocab = useVocab();
+  const format = useFormat();
+  const agencyName = useAgencyName(countryCode);
+  const { place, conveyance, people, route } = state;
+  const zone = place.maritimeZone ? vocab.termOf('maritime_zone', place.maritimeZone) : undefined;
+  const section = (key: string, title: string, children: ReactNode) => (
+    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby={`${idPrefix}-${key}`}>
+      <Title order={headingLevel} size="h4" id={`${idPrefix}-${key}`} mb="sm">
+        {title}
+      </Title>
+      {children}
+    </Card>
+  );
+  const breakdownTotal = state.breakdown.reduce((a, e) => a + e.count, 0);
+  const breakdown = [...state.breakdown].sort(
+    (a, b) =>
+      vocab.country(a.nationality).localeCompare(vocab.country(b.nationality)) ||
+      SEXES.indexOf(a.sex) - SEXES.indexOf(b.sex) ||
+      AGE_GROUPS.indexOf(a.ageGroup) - AGE_GROUPS.indexOf(b.ageGroup),
+  );
+
+  return (
+    <Stack gap="md">
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        {section(
+          'what',
+          t('incidents.section.what'),
+          <dl className="definition-list">
+            <Item label={t('incidents.field.kind')}>{vocab.term('incident_kind', state.kind)}</Item>
+            <Item label={t('incidents.field.mode')}>{or(state.mode && vocab.fixed('mode', state.mode))}</Item>
+            <Item label={t('incidents.field.occurredOn')}>{format.day(state.occurredOn)}</Item>
+            <Item label={t('incidents.field.occurredAt')}>
+              {state.occurredAt ? (
+                format.utc(state.occurredAt)
+              ) : (
+                <Text span fs="italic" c="dimmed" inherit>
+                  {t('incidents.timeUnknown')}
+                </Text>
+              )}
+            </Item>
+            <Item label={t('incidents.field.localTime')}>
+              {state.occurredAt && state.timeZone ? (
+                format.dateTimeIn(state.occurredAt, state.timeZone)
+              ) : (
+                <Dash />
+              )}
+            </Item>
+            <Item label={t('incidents.field.timeZone')}>{or(state.timeZone)}</Item>
+            <Item label={t('incidents.field.confidence')}>
+              {or(state.confidence && vocab.fixed('confidence', state.confidence))}
+            </Item>
+            <Item label={t('incidents.field.reportingAgencyId')}>
+              {state.reportingAgencyId ? (
+                (agencyName(state.reportingAgencyId) ?? t('incidents.agencyHidden'))
+              ) : (
+                <Dash />
+              )}
+            </Item>
+            <Item label={t('incidents.field.source_name')}>{or(state.source.name)}</Item>
+            <Item label={t('incidents.field.source_url')}>
+              {state.source.url ? (
+                <Stack gap={2}>
+                  {state.source.url
+                    .split(/,\s*/)
+                    .filter(Boolean)
+                    .map((u) =>
+                      /^https?:\/\//.test(u) ? (
+                        <Anchor
+                          key={u}
+                          href={u}
+                          target="_blank"
+                          rel="noreferrer noopener"
+                          size="sm"
+                          className="mono"
+                        >
+                          {u}
+                        </Anchor>
+                      ) : (
+                        <Text key={u} size="sm">
+                          {u}
+                        </Text>
+                      ),
+                    )}
+                </Stack>
+              ) : (
+                <Dash />
+              )}
+            </Item>
+            <Item label={t('incidents.field.source_quality')}>
+              {state.source.quality ? t('incidents.qualityOf5', { quality: state.source.quality }) : <Dash />}
+            </Item>
+          </dl>,
+        )}
+        {section(
+          'place',
+          t('incidents.section.place'),
+          <dl className="definition-list">
+            <Item label={t('incidents.field.place_name')}>{or(place.name)}</Item>
+            <Item label={t('incidents.field.place_countryCode')}>
+              {place.countryCode ? vocab.country(place.countryCode) : t('incidents.noCoastalState')}
+            </Item>
+            <Item label={t('incidents.field.place_region')}>
+              {or(place.region && vocab.term('region', place.region))}
+            </Item>
+            <Item label={t('incidents.field.coordinates')}>
+              {place.latitude !== null && place.longitude !== null ? (
+                <span>
+                  {t('incidents.latLon', {
+                    lat: format.decimal(place.latitude, 5),
+                    lon: format.decimal(place.longitude, 5),
+                  })}
+                </span>
+              ) : (
+                <Dash />
+              )}
+            </Item>
+            <Item label={t('incidents.field.place_maritimeZone')}>
+              {zone ? (
+                <span>
+                  {vocab.term('maritime_zone', zone.code)}
+                  {zone.attributes.unclos && (
+                    <Text span size="sm" c="dimmed">
+                      {' '}
+                      ({t('incidents.unclos', { article: zone.attributes.unclos })})
+                    </Text>
+                  )}
+                </span>
+              ) : (
+                <Dash />
+              )}
+            </Item>
+            <Item label={t('incidents.field.conveyance_flagState')}>
+              {or(conveyance?.flagState && vocab.country(conveyance.flagState))}
+            </Item>
+          </dl>,
+        )}
+      </SimpleGrid>
+
+      {section(
+        'conveyance',
+        t('incidents.section.conveyance'),
+        conveyance ? (
+          <dl className="definition-list">
+            <Item label={t('incidents.field.conveyance_type')}>
+              {vocab.fixed('conveyanceType', conveyance.type)}
+            </Item>
+            <Item label={t('incidents.field.conveyance_name')}>{or(conveyance.name)}</Item>
+            <Item label={t('incidents.field.conveyance_registration')}>{or(conveyance.registration)}</Item>
+            <Item label={t('incidents.field.conveyance_flagState')}>
+              {or(conveyance.flagState && vocab.country(conveyance.flagState))}
+            </Item>
+            <Item label={t('incidents.field.conveyance_model')}>{or(conveyance.model)}</Item>
+            <Item label={t('incidents.field.conveyance_stateless')}>
+              {conveyance.stateless === null
+                ? t('common.unknown')
+                : conveyance.stateless
+                  ? t('common.yes')
+                  : t('common.no')}
+            </Item>
+          </dl>
+        ) : (
+          <Text c="dimmed">{t('incidents.noConveyance')}</Text>
+        ),
+      )}
+
+      {section(
+        'people',
+        t('incidents.section.people'),
+        <Stack gap="md">
+          <Text size="sm" c="dimmed">
+            {t('incidents.unknownNote')}
+          </Text>
+          <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="sm" component="dl" className="count-grid">
+            {PEOPLE_ORDER.map((m) => (
+              <div key={m} className="count-tile">
+                <dt>{lt(`incidents.people.${m}`)}</dt>
+                <dd>
+                  <Count value={people[m]} />
+                </dd>
+              </div>
+            ))}
+          </SimpleGrid>
+          <Title order={(headingLevel + 1) as 3 | 4 | 5} size="h5">
+            {t('incidents.section.breakdown')}
+          </Title>
+          {breakdown.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('incidents.noBreakdown')}
+            </Text>
+          ) : (
+            <Table.ScrollContainer minWidth={480}>
+              <Table striped verticalSpacing={4} aria-label={t('incidents.section.breakdown')}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('incidents.field.nationality')}</Table.Th>
+                    <Table.Th scope="col">{t('incidents.field.sex')}</Table.Th>
+                    <Table.Th scope="col">{t('incidents.field.ageGroup')}</Table.Th>
+                    <Table.Th scope="col" ta="end">
+                      {t('incidents.field.persons')}
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {breakdown.map((e) => (
+                    <Table.Tr key={`${e.nationality}-${e.sex}-${e.ageGroup}`}>
+                      <Table.Td>
+                        {e.nationality ? vocab.country(e.nationality) : t('incidents.nationalityUnknown')}
+                      </Table.Td>
+                      <Table.Td>{vocab.fixed('sex', e.sex)}</Table.Td>
+                      <Table.Td>{vocab.fixed('ageGroup', e.ageGroup)}</Table.Td>
+                      <Table.Td ta="end">{format.number(e.count)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+                <Table.Tfoot>
+                  <Table.Tr>
+                    <Table.Th scope="row" colSpan={3}>
+                      {t('incidents.breakdownTotal')}
+                    </Table.Th>
+                    <Table.Td ta="end" fw={700}>
+                      {format.number(breakdownTotal)}
+                    </Table.Td>
+                  </Table.Tr>
+                </Table.Tfoot>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+          <dl className="definition-list">
+            <Item label={t('incidents.field.nationalities')}>
+              {state.nationalities.length ? (
+                state.nationalities.map((n) => vocab.country(n)).join(', ')
+              ) : (
+                <Dash />
+              )}
+            </Item>
+            <Item label={t('incidents.field.causeOfDeath')}>{or(state.causeOfDeath)}</Item>
+          </dl>
+        </Stack>,
+      )}
+
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        {section(
+          'route',
+          t('incidents.section.route'),
+          <Stack gap="sm">
+            {route.origin || route.destination || route.transit.length ? (
+              <Group gap="xs" wrap="wrap" aria-label={t('incidents.routePath')} role="group">
+                <Badge variant="light" size="lg" tt="none">
+                  {route.origin ? vocab.country(route.origin) : t('incidents.originUnknown')}
+                </Badge>
+                {route.transit.map((c) => (
+                  <Group key={c} gap="xs" wrap="nowrap">
+                    <span aria-hidden="true">→</span>
+                    <Badge variant="outline" size="lg" tt="none">
+                      <span className="visually-hidden">{t('incidents.field.route_transit')}: </span>
+                      {vocab.country(c)}
+                    </Badge>
+                  </Group>
+                ))}
+                <span aria-hidden="true">→</span>
+                <Badge variant="light" size="lg" tt="none">
+                  {route.destination ? vocab.country(route.destination) : t('incidents.destinationUnknown')}
+                </Badge>
+              </Group>
+            ) : (
+              <Text c="dimmed">{t('incidents.routeUnknown')}</Text>
+            )}
+            <dl className="definition-list">
+              <Item label={t('incidents.field.route_origin')}>
+                {or(route.origin && vocab.country(route.origin))}
+              </Item>
+              <Item label={t('incidents.field.route_transit')}>
+                {route.transit.length ? route.transit.map((c) => vocab.country(c)).join(', ') : <Dash />}
+              </Item>
+              <Item label={t('incidents.field.route_destination')}>
+                {or(route.destination && vocab.country(route.destination))}
+              </Item>
+              <Item label={t('incidents.field.route_code')}>
+                {or(route.code && vocab.term('route', route.code))}
+              </Item>
+            </dl>
+          </Stack>,
+        )}
+        {section(
+          'modus',
+          t('incidents.field.modusOperandi'),
+          state.modusOperandi.length ? (
+            <ul className="plain-list">
+              {state.modusOperandi.map((m) => (
+                <li key={m}>{vocab.term('modus_operandi', m)}</li>
+              ))}
+            </ul>
+          ) : (
+            <Text c="dimmed">{t('incidents.noModus')}</Text>
+          ),
+        )}
+      </SimpleGrid>
+
+      {section(
+        'narrative',
+        t('incidents.field.narrative'),
+        state.narrative ? (
+          <Text style={{ whiteSpace: 'pre-wrap' }}>{state.narrative}</Text>
+        ) : (
+          <Text c="dimmed">{t('incidents.noNarrative')}</Text>
+        ),
+      )}
+    </Stack>
+  );
+}

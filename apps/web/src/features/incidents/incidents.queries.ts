@@ -1,0 +1,154 @@
+import type {
+  ImportResult,
+  Incident,
+  IncidentAmendBody,
+  IncidentCreateBody,
+  IncidentFollowUpBody,
+  IncidentLinkRelation,
+  IncidentPage,
+  IncidentVersion,
+} from '@enlace/shared';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api';
+
+const INCIDENTS_KEY = ['incidents'] as const;
+/** Statistics change with every report: they are refetched after each write. */
+const STATS_KEY = ['stats'] as const;
+
+export interface IncidentFilters {
+  from?: string;
+  to?: string;
+  kind?: string;
+  mode?: string;
+  route?: string;
+  source?: string;
+}
+
+/** `{a: 'x', b: undefined}` → `?a=x`; empty values are left out. */
+export function queryString(params: Record<string, string | number | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== undefined && v !== null && v !== '') search.set(k, String(v));
+  }
+  const s = search.toString();
+  return s ? `?${s}` : '';
+}
+
+export const PAGE_SIZE = 25;
+
+export function useIncidentPage(filters: IncidentFilters, cursor: string | null) {
+  return useQuery({
+    queryKey: [...INCIDENTS_KEY, 'list', filters, cursor],
+    queryFn: () =>
+      api<IncidentPage>(`/api/incidents${queryString({ ...filters, limit: PAGE_SIZE, cursor })}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Recent incidents of the actor's country, to pick one to link. */
+export function useRecentIncidents(enabled: boolean) {
+  return useQuery({
+    queryKey: [...INCIDENTS_KEY, 'recent'],
+    queryFn: () => api<IncidentPage>('/api/incidents?limit=200'),
+    enabled,
+  });
+}
+
+export function useIncident(id: string | undefined) {
+  return useQuery({
+    queryKey: [...INCIDENTS_KEY, 'one', id],
+    queryFn: () => api<Incident>(`/api/incidents/${id}`),
+    enabled: Boolean(id),
+  });
+}
+
+export function useIncidentHistory(id: string | undefined) {
+  return useQuery({
+    queryKey: [...INCIDENTS_KEY, 'history', id],
+    queryFn: () => api<IncidentVersion[]>(`/api/incidents/${id}/history`),
+    enabled: Boolean(id),
+  });
+}
+
+function useInvalidateIncidents() {
+  const queryClient = useQueryClient();
+  return async () => {
+    await queryClient.invalidateQueries({ queryKey: INCIDENTS_KEY });
+    await queryClient.invalidateQueries({ queryKey: STATS_KEY });
+  };
+}
+
+export function useCreateIncident() {
+  const invalidate = useInvalidateIncidents();
+  return useMutation({
+    mutationFn: (body: IncidentCreateBody) => api<Incident>('/api/incidents', { method: 'POST', body }),
+    onSuccess: invalidate,
+  });
+}
+
+/** A correction (`follow_up: false`) or a follow-up report: both keep what was said before. */
+export function useAmendIncident() {
+  const invalidate = useInvalidateIncidents();
+  return useMutation({
+    mutationFn: ({
+      id,
+      body,
+      followUp,
+    }: {
+      id: string;
+      body: IncidentAmendBody | IncidentFollowUpBody;
+      followUp: boolean;
+    }) =>
+      followUp
+        ? api<Incident>(`/api/incidents/${id}/follow-ups`, { method: 'POST', body })
+        : api<Incident>(`/api/incidents/${id}`, { method: 'PATCH', body }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useLinkIncident() {
+  const invalidate = useInvalidateIncidents();
+  return useMutation({
+    mutationFn: ({
+      id,
+      incidentId,
+      relation,
+    }: {
+      id: string;
+      incidentId: string;
+      relation: IncidentLinkRelation;
+    }) => api<Incident>(`/api/incidents/${id}/links`, { method: 'POST', body: { incidentId, relation } }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useUnlinkIncident() {
+  const invalidate = useInvalidateIncidents();
+  return useMutation({
+    mutationFn: ({ id, linkedId }: { id: string; linkedId: string }) =>
+      api<Incident>(`/api/incidents/${id}/links/${linkedId}`, { method: 'DELETE' }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useImportIncidents() {
+  const invalidate = useInvalidateIncidents();
+  return useMutation({
+    mutationFn: ({ content, country, dryRun }: { content: string; country?: string; dryRun: boolean }) =>
+      api<ImportResult>(
+        `/api/incidents/import${queryString({ format: 'missing-migrants', country, dryRun: String(dryRun) })}`,
+        { method: 'POST', text: { content, type: 'text/csv' } },
+      ),
+    onSuccess: async (result) => {
+      if (!result.dryRun) await invalidate();
+    },
+  });
+}
+
+export function exportUrl(
+  format: 'csv' | 'xlsx' | 'hxl',
+  layout: 'missing-migrants' | 'enlace',
+  period: { from?: string; to?: string },
+): string {
+  return `/api/incidents/export${queryString({ format, layout, from: period.from, to: period.to })}`;
+}

@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Topology } from 'topojson-specification';
+import { describe, expect, it } from 'vitest';
+import { type CountryFeature, centroidOf, clusterSize, countryFeatures, flowWeight } from './geo';
+
+const require = createRequire(import.meta.url);
+const world = JSON.parse(
+  readFileSync(require.resolve('world-atlas/countries-110m.json'), 'utf8'),
+) as Topology;
+
+describe('map geometry', () => {
+  it('names world-atlas countries by their ISO alpha-3 code', () => {
+    const codes = new Set(countryFeatures(world).features.map((f) => f.properties.iso3));
+    for (const code of ['MEX', 'GTM', 'HND', 'PAN', 'USA', 'CAN', 'CUB', 'HTI', 'DOM'])
+      expect(codes).toContain(code);
+  });
+
+  it('places a flow at the centroid of the largest polygon (the mainland)', () => {
+    const square = (x: number, y: number, s: number) => [
+      [
+        [x, y],
+        [x + s, y],
+        [x + s, y + s],
+        [x, y + s],
+        [x, y],
+      ],
+    ];
+    const f: CountryFeature = {
+      type: 'Feature',
+      properties: { iso3: 'XXX', name: 'test' },
+      geometry: { type: 'MultiPolygon', coordinates: [square(0, 0, 1), square(10, 20, 4)] },
+    };
+    expect(centroidOf(f)).toEqual([22, 12]);
+    const mexico = countryFeatures(world).features.find((c) => c.properties.iso3 === 'MEX');
+    if (!mexico) throw new Error('no Mexico');
+    const [lat, lon] = centroidOf(mexico);
+    expect(lat).toBeGreaterThan(18);
+    expect(lat).toBeLessThan(28);
+    expect(lon).toBeGreaterThan(-106);
+    expect(lon).toBeLessThan(-98);
+  });
+
+  it('sizes flows and clusters within bounds', () => {
+    expect(flowWeight(0, 0)).toBe(2);
+    expect(flowWeight(100, 100)).toBe(12);
+    expect(flowWeight(1, 100)).toBeGreaterThanOrEqual(2);
+    expect(clusterSize(1)).toBeLessThan(clusterSize(1000));
+  });
+});

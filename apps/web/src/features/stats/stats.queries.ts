@@ -1,0 +1,87 @@
+import type {
+  CaseStats,
+  DataInventoryCreateBody,
+  DataInventoryEntry,
+  DataInventoryUpdateBody,
+  FlowStats,
+  IncidentStats,
+  MapStats,
+  ModusStats,
+  PeopleStats,
+} from '@enlace/shared';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api';
+import { queryString } from '../incidents/incidents.queries';
+
+const STATS_KEY = ['stats'] as const;
+
+/** The dashboard's filters, as the statistics API takes them (months are YYYY-MM). */
+export interface StatsFilters {
+  from?: string;
+  to?: string;
+  country?: string;
+  mode?: string;
+  route?: string;
+  nationality?: string;
+}
+
+export const STATS_FILTER_KEYS = ['from', 'to', 'country', 'mode', 'route', 'nationality'] as const;
+
+function useStats<T>(
+  path: string,
+  filters: StatsFilters,
+  extra: Record<string, string | number | undefined> = {},
+) {
+  return useQuery({
+    queryKey: [...STATS_KEY, path, filters, extra],
+    queryFn: () => api<T>(`/api/stats/${path}${queryString({ ...filters, ...extra })}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export const useIncidentStats = (filters: StatsFilters, by: string) =>
+  useStats<IncidentStats>('incidents', filters, { by });
+export const usePeopleStats = (filters: StatsFilters) => useStats<PeopleStats>('people', filters);
+export const useFlowStats = (filters: StatsFilters) => useStats<FlowStats>('flows', filters);
+export const useModusStats = (filters: StatsFilters) => useStats<ModusStats>('modus-operandi', filters);
+export const useCaseStats = (filters: StatsFilters) => useStats<CaseStats>('cases', filters);
+export const useMapStats = (filters: StatsFilters, zoom: number, bbox: string | undefined) =>
+  useStats<MapStats>('map', filters, { zoom, bbox });
+
+/** Figures for publication: the server always suppresses small cells in them. */
+export function statsExportUrl(
+  filters: StatsFilters,
+  table: 'incidents' | 'people' | 'flows',
+  format: 'csv' | 'xlsx' | 'json',
+  by = 'month',
+): string {
+  return `/api/stats/export${queryString({ ...filters, table, format, by: table === 'incidents' ? by : undefined })}`;
+}
+
+const INVENTORY_KEY = [...STATS_KEY, 'databases'] as const;
+
+export function useInventory(country: string) {
+  return useQuery({
+    queryKey: [...INVENTORY_KEY, country],
+    queryFn: () => api<DataInventoryEntry[]>(`/api/stats/databases${queryString({ country })}`),
+  });
+}
+
+export function useSaveInventory() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id?: string; body: DataInventoryCreateBody | DataInventoryUpdateBody }) =>
+      id
+        ? api<DataInventoryEntry>(`/api/stats/databases/${id}`, { method: 'PATCH', body })
+        : api<DataInventoryEntry>('/api/stats/databases', { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: INVENTORY_KEY }),
+  });
+}
+
+export function useDeleteInventory() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<{ ok: true }>(`/api/stats/databases/${id}`, { method: 'DELETE' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: INVENTORY_KEY }),
+  });
+}
