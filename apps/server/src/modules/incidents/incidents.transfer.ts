@@ -179,6 +179,8 @@ export async function importMissingMigrants(
       if (chunk.length === CHUNK) {
         await write(chunk);
         chunk = [];
+        // Let the database driver send this chunk and read replies while the next is parsed.
+        await new Promise(setImmediate);
       }
     }
     await write(chunk);
