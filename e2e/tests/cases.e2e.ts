@@ -67,6 +67,21 @@ describe('cases', () => {
     const suspects = page.getByRole('table', { name: 'Sospechosos e imputados' });
     await suspects.getByText('Carlos Ruiz (e2e)').waitFor();
 
+    // A suspect recorded in error is removed, after a confirmation.
+    await page.getByRole('button', { name: 'Añadir un sospechoso' }).click();
+    modal = page.getByRole('dialog', { name: 'Nuevo sospechoso' });
+    await modal.getByLabel(/^Nombre/).fill('Registro erróneo (e2e)');
+    await modal.getByLabel('Papel en la red').selectOption('guide');
+    await modal.getByRole('button', { name: 'Añadir el sospechoso' }).click();
+    await modal.waitFor({ state: 'detached' });
+    await suspects.getByText('Registro erróneo (e2e)').waitFor();
+    await page.getByRole('button', { name: 'Retirar: Registro erróneo (e2e)' }).click();
+    modal = page.getByRole('dialog', { name: '¿Retirar a este sospechoso?' });
+    await modal.getByRole('button', { name: 'Retirar' }).click();
+    await modal.waitFor({ state: 'detached' });
+    await suspects.getByText('Registro erróneo (e2e)').waitFor({ state: 'detached' });
+    await suspects.getByText('Carlos Ruiz (e2e)').waitFor();
+
     // The cycle moves on: investigation.
     await page.getByRole('button', { name: 'Cambiar de etapa' }).click();
     modal = page.getByRole('dialog', { name: 'Cambiar la etapa del caso' });

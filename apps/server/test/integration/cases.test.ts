@@ -309,4 +309,54 @@ describe('investigation and prosecution cases', () => {
     expect(JSON.parse(read?.details ?? '{}')).toEqual({ shared: true });
     expect(JSON.stringify(audit)).not.toContain('Rolando');
   });
+
+  it('removes a suspect or an asset recorded in error, audited, only by the owning country', async () => {
+    const cr = await signedIn(t, { role: 'prosecutor', countryCode: 'CRI' });
+    const c = (await cr.browser.post('/api/cases', caseBody())).json();
+    const withSuspect = await cr.browser.post(`/api/cases/${c.id}/suspects`, {
+      kind: 'person',
+      name: 'Marvin Solano Ruiz',
+      role: 'transporter',
+    });
+    const suspectId = withSuspect.json().suspects[0].id as string;
+    const withAsset = await cr.browser.post(`/api/cases/${c.id}/assets`, {
+      kind: 'vehicle',
+      description: 'Pick-up truck',
+      status: 'seized',
+      value: 12000,
+      currency: 'USD',
+      statusOn: '2025-02-11',
+    });
+    const assetId = withAsset.json().assets[0].id as string;
+    await cr.browser.post(`/api/cases/${c.id}/shares`, { countryCode: 'PAN' });
+
+    // Another country sees no such case; the country it is shared with may only read it.
+    const gt = await signedIn(t, { role: 'prosecutor', countryCode: 'GTM' });
+    expect((await gt.browser.delete(`/api/cases/${c.id}/suspects/${suspectId}`)).statusCode).toBe(404);
+    const pa = await signedIn(t, { role: 'prosecutor', countryCode: 'PAN' });
+    expect((await pa.browser.delete(`/api/cases/${c.id}/assets/${assetId}`)).statusCode).toBe(403);
+    expect((await cr.browser.get(`/api/cases/${c.id}`)).json().suspects).toHaveLength(1);
+
+    const removed = await cr.browser.delete(`/api/cases/${c.id}/suspects/${suspectId}`);
+    expect(removed.statusCode).toBe(200);
+    expect(removed.json().suspects).toEqual([]);
+    expect((await cr.browser.delete(`/api/cases/${c.id}/suspects/${suspectId}`)).statusCode).toBe(404);
+    const noAsset = await cr.browser.delete(`/api/cases/${c.id}/assets/${assetId}`);
+    expect(noAsset.statusCode).toBe(200);
+    expect(noAsset.json().assets).toEqual([]);
+
+    const audit = await t.db.kysely
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('object_id', '=', c.id)
+      .orderBy('seq')
+      .execute();
+    const suspectRemoval = audit.find((a) => a.action === 'case.suspect_removed');
+    expect(suspectRemoval?.actor_id).toBe(cr.user.id);
+    expect(JSON.parse(suspectRemoval?.details ?? '{}')).toMatchObject({ suspect: suspectId });
+    const assetRemoval = audit.find((a) => a.action === 'case.asset_removed');
+    expect(JSON.parse(assetRemoval?.details ?? '{}')).toEqual({ asset: assetId, status: 'seized' });
+    expect(audit.filter((a) => a.action === 'access.denied').length).toBeGreaterThanOrEqual(1);
+    expect(JSON.stringify(audit)).not.toContain('Marvin');
+  });
 });

@@ -193,6 +193,10 @@ export async function updateSuspect(db: Q, row: SuspectRow): Promise<void> {
   await db.updateTable('case_suspects').set(rest).where('id', '=', id).execute();
 }
 
+export async function deleteSuspect(db: Q, caseId: string, id: string): Promise<void> {
+  await db.deleteFrom('case_suspects').where('case_id', '=', caseId).where('id', '=', id).execute();
+}
+
 export function listAssets(db: Q, caseId: string): Promise<AssetRow[]> {
   return db
     .selectFrom('case_assets')
@@ -223,6 +227,10 @@ export async function insertAssets(db: Q, rows: readonly AssetRow[]): Promise<vo
 export async function updateAsset(db: Q, row: AssetRow): Promise<void> {
   const { id, ...rest } = row;
   await db.updateTable('case_assets').set(rest).where('id', '=', id).execute();
+}
+
+export async function deleteAsset(db: Q, caseId: string, id: string): Promise<void> {
+  await db.deleteFrom('case_assets').where('case_id', '=', caseId).where('id', '=', id).execute();
 }
 
 export function listEvidence(db: Q, caseId: string): Promise<EvidenceRow[]> {

@@ -31,6 +31,8 @@ import {
   getCase,
   listCases,
   moveStage,
+  removeAsset,
+  removeSuspect,
   revokeCaseShare,
   shareCase,
   transferCustody,
@@ -99,6 +101,14 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     (request) => editSuspect(request.ctx, request.params.id, request.params.suspectId, request.body),
   );
+  app.delete(
+    '/api/cases/:id/suspects/:suspectId',
+    {
+      config: { access: 'cases.write' },
+      schema: { tags: ['cases'], params: suspectParamsSchema, response: one },
+    },
+    (request) => removeSuspect(request.ctx, request.params.id, request.params.suspectId),
+  );
   app.post(
     '/api/cases/:id/assets',
     {
@@ -114,6 +124,14 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['cases'], params: assetParamsSchema, body: assetUpdateBodySchema, response: one },
     },
     (request) => editAsset(request.ctx, request.params.id, request.params.assetId, request.body),
+  );
+  app.delete(
+    '/api/cases/:id/assets/:assetId',
+    {
+      config: { access: 'cases.write' },
+      schema: { tags: ['cases'], params: assetParamsSchema, response: one },
+    },
+    (request) => removeAsset(request.ctx, request.params.id, request.params.assetId),
   );
   app.post(
     '/api/cases/:id/evidence',

@@ -38,6 +38,8 @@ import {
   type AssetRow,
   type CaseRow,
   closeCustody,
+  deleteAsset,
+  deleteSuspect,
   type CustodyRow,
   type EvidenceRow,
   findActiveShare,
@@ -533,6 +535,27 @@ export async function editSuspect(
   return present(ctx, { ...row, updated_at: nowIso(ctx) }, false);
 }
 
+/**
+ * Removes a suspect recorded in error (with any outcome recorded for them: the audit keeps the
+ * removal). Evidence, by contrast, is never removed: its chain of custody must stay whole.
+ */
+export async function removeSuspect(ctx: Ctx, id: string, suspectId: string): Promise<Case> {
+  const { row } = await writableCase(ctx, id, 'case.suspect.remove');
+  const suspect = await findSuspect(ctx.db.kysely, id, suspectId);
+  if (!suspect) throw notFound();
+  await withTx(ctx, async (trx, audit) => {
+    await deleteSuspect(trx, id, suspectId);
+    await touch(ctx, trx, row);
+    await audit({
+      action: 'case.suspect_removed',
+      objectType: 'case',
+      objectId: id,
+      details: { suspect: suspectId, defendant: suspect.defendant === 1, outcome: suspect.outcome },
+    });
+  });
+  return present(ctx, { ...row, updated_at: nowIso(ctx) }, false);
+}
+
 const STATUS_DATE = {
   identified: 'identified_on',
   seized: 'seized_on',
@@ -613,6 +636,24 @@ export async function editAsset(ctx: Ctx, id: string, assetId: string, body: Ass
       objectType: 'case',
       objectId: id,
       details: { asset: assetId, status: next.status },
+    });
+  });
+  return present(ctx, { ...row, updated_at: nowIso(ctx) }, false);
+}
+
+/** Removes an asset recorded in error, whatever its status; the audit keeps the removal. */
+export async function removeAsset(ctx: Ctx, id: string, assetId: string): Promise<Case> {
+  const { row } = await writableCase(ctx, id, 'case.asset.remove');
+  const asset = await findAsset(ctx.db.kysely, id, assetId);
+  if (!asset) throw notFound();
+  await withTx(ctx, async (trx, audit) => {
+    await deleteAsset(trx, id, assetId);
+    await touch(ctx, trx, row);
+    await audit({
+      action: 'case.asset_removed',
+      objectType: 'case',
+      objectId: id,
+      details: { asset: assetId, status: asset.status },
     });
   });
   return present(ctx, { ...row, updated_at: nowIso(ctx) }, false);

@@ -109,6 +109,14 @@ export function useShareCase() {
   );
 }
 
+/** Removes a suspect or an asset recorded in error. */
+export function useRemoveCaseItem() {
+  return useCaseMutation(
+    ({ id, list, itemId }: { id: string; list: 'suspects' | 'assets'; itemId: string }) =>
+      api<Case>(`/api/cases/${id}/${list}/${itemId}`, { method: 'DELETE' }),
+  );
+}
+
 export function useRevokeShare() {
   return useCaseMutation(({ id, shareId }: { id: string; shareId: string }) =>
     api<Case>(`/api/cases/${id}/shares/${shareId}`, { method: 'DELETE' }),

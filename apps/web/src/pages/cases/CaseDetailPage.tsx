@@ -34,7 +34,7 @@ import {
   StageModal,
   SuspectModal,
 } from '../../features/cases/CaseModals';
-import { useCase, useRevokeShare } from '../../features/cases/cases.queries';
+import { useCase, useRemoveCaseItem, useRevokeShare } from '../../features/cases/cases.queries';
 import type { Incident } from '@enlace/shared';
 import { useVocab } from '../../features/incidents/vocabulary';
 import { useFormat } from '../../hooks/useFormat';
@@ -65,6 +65,7 @@ type Dialog =
   | { kind: 'custody'; id: string }
   | { kind: 'share' }
   | { kind: 'revoke'; id: string }
+  | { kind: 'remove'; list: 'suspects' | 'assets'; id: string; name: string }
   | null;
 
 function Section({
@@ -120,6 +121,9 @@ function CaseDetail({ kase }: { kase: Case }) {
   const format = useFormat();
   const [dialog, setDialog] = useState<Dialog>(null);
   const revoke = useRevokeShare();
+  const remove = useRemoveCaseItem();
+  const removing = dialog?.kind === 'remove' ? dialog : undefined;
+  const assetName = (a: Case['assets'][number]) => a.description ?? vocab.fixed('assetKind', a.kind);
   const close = () => setDialog(null);
   const may = kase.abilities.update;
   const currentIndex = CASE_STAGES.indexOf(kase.stage);
@@ -313,14 +317,27 @@ function CaseDetail({ kase }: { kase: Case }) {
                     </Table.Td>
                     {may && (
                       <Table.Td>
-                        <Button
-                          size="xs"
-                          variant="default"
-                          aria-label={t('admin.editNamed', { name: s.name })}
-                          onClick={() => setDialog({ kind: 'suspect', id: s.id })}
-                        >
-                          {t('common.edit')}
-                        </Button>
+                        <Group gap="xs" wrap="nowrap">
+                          <Button
+                            size="xs"
+                            variant="default"
+                            aria-label={t('admin.editNamed', { name: s.name })}
+                            onClick={() => setDialog({ kind: 'suspect', id: s.id })}
+                          >
+                            {t('common.edit')}
+                          </Button>
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            color="red"
+                            aria-label={t('cases.remove.named', { name: s.name })}
+                            onClick={() =>
+                              setDialog({ kind: 'remove', list: 'suspects', id: s.id, name: s.name })
+                            }
+                          >
+                            {t('cases.remove.action')}
+                          </Button>
+                        </Group>
                       </Table.Td>
                     )}
                   </Table.Tr>
@@ -387,16 +404,27 @@ function CaseDetail({ kase }: { kase: Case }) {
                     </Table.Td>
                     {may && (
                       <Table.Td>
-                        <Button
-                          size="xs"
-                          variant="default"
-                          aria-label={t('cases.asset.editNamed', {
-                            name: a.description ?? vocab.fixed('assetKind', a.kind),
-                          })}
-                          onClick={() => setDialog({ kind: 'asset', id: a.id })}
-                        >
-                          {t('common.edit')}
-                        </Button>
+                        <Group gap="xs" wrap="nowrap">
+                          <Button
+                            size="xs"
+                            variant="default"
+                            aria-label={t('cases.asset.editNamed', { name: assetName(a) })}
+                            onClick={() => setDialog({ kind: 'asset', id: a.id })}
+                          >
+                            {t('common.edit')}
+                          </Button>
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            color="red"
+                            aria-label={t('cases.remove.named', { name: assetName(a) })}
+                            onClick={() =>
+                              setDialog({ kind: 'remove', list: 'assets', id: a.id, name: assetName(a) })
+                            }
+                          >
+                            {t('cases.remove.action')}
+                          </Button>
+                        </Group>
                       </Table.Td>
                     )}
                   </Table.Tr>
@@ -418,6 +446,11 @@ function CaseDetail({ kase }: { kase: Case }) {
           )
         }
       >
+        {may && (
+          <Text size="sm" c="dimmed" mb="xs">
+            {t('cases.remove.evidenceKept')}
+          </Text>
+        )}
         {kase.evidence.length === 0 ? (
           <Text c="dimmed">{t('cases.noEvidence')}</Text>
         ) : (
@@ -608,6 +641,34 @@ function CaseDetail({ kase }: { kase: Case }) {
         }}
       >
         {t('cases.share.revokeConfirm', { country: revoking ? vocab.country(revoking.countryCode) : '' })}
+      </ConfirmModal>
+      <ConfirmModal
+        opened={Boolean(removing)}
+        title={removing?.list === 'assets' ? t('cases.remove.assetTitle') : t('cases.remove.suspectTitle')}
+        confirmLabel={t('cases.remove.action')}
+        danger
+        loading={remove.isPending}
+        error={remove.error}
+        onClose={() => {
+          remove.reset();
+          close();
+        }}
+        onConfirm={() => {
+          if (!removing) return;
+          remove.mutate(
+            { id: kase.id, list: removing.list, itemId: removing.id },
+            {
+              onSuccess: () => {
+                notifications.show({ color: 'green', title: t('cases.remove.done'), message: removing.name });
+                close();
+              },
+            },
+          );
+        }}
+      >
+        {removing?.list === 'assets'
+          ? t('cases.remove.assetBody', { name: removing.name })
+          : t('cases.remove.suspectBody', { name: removing?.name ?? '' })}
       </ConfirmModal>
     </Page>
   );
