@@ -6,8 +6,9 @@ import {
   generateIncidents,
   prng,
 } from '../../apps/server/src/db/seeds/demo/generator';
+import { mmDate } from '../../apps/server/src/modules/incidents/incidents.export';
 import { countryName } from '../../apps/server/src/modules/incidents/iso-countries';
-import { MM22_HEADERS } from '../../apps/server/src/modules/incidents/missing-migrants';
+import { MM_MONTHS, MM22_HEADERS } from '../../apps/server/src/modules/incidents/missing-migrants';
 
 // Synthetic incidents at benchmark scale, from the same seeded generator as the demo data
 // (apps/server/src/db/seeds/demo/generator.ts: the region's routes, hotspots, modes, reporting
@@ -57,21 +58,6 @@ const REGION_OF: Record<string, string> = {
   DOM: 'caribbean',
   BHS: 'caribbean',
 };
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const CAUSES = [
   'Drowning',
   'Vehicle accident / death linked to hazardous transport',
@@ -91,8 +77,7 @@ export function missingMigrantsCsv(rows: number, seed = 7): string {
   let n = 0;
   for (const { state } of syntheticIncidents(rows, seed)) {
     n++;
-    const [y, m, d] = state.occurredOn.split('-');
-    const weekday = WEEKDAYS[new Date(`${state.occurredOn}T12:00:00Z`).getUTCDay()];
+    const [y, m] = state.occurredOn.split('-');
     const country = state.place.countryCode;
     const region = country ? (MM_REGION[REGION_OF[country] ?? ''] ?? 'Central America') : 'Caribbean';
     const dead = 1 + Math.floor(r() * (state.mode === 'sea' ? 12 : 3));
@@ -109,9 +94,9 @@ export function missingMigrantsCsv(rows: number, seed = 7): string {
       id,
       id,
       region,
-      `${weekday}, ${m}/${d}/${y} - 12:00`,
+      mmDate(state.occurredOn),
       y ?? '',
-      MONTHS[Number(m) - 1] ?? '',
+      MM_MONTHS[Number(m) - 1] ?? '',
       String(dead),
       missing === null ? '' : String(missing),
       survivors === null ? '' : String(survivors),

@@ -5,7 +5,7 @@ import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import type { IncidentRow } from './incidents.repository';
 import { countryName } from './iso-countries';
-import { MM22_HEADERS } from './missing-migrants';
+import { MM_MONTHS, MM22_HEADERS } from './missing-migrants';
 
 export type ExportFormat = 'csv' | 'xlsx' | 'hxl';
 export type ExportLayout = 'missing-migrants' | 'enlace';
@@ -30,21 +30,6 @@ interface Column {
 }
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** "Thu, 01/01/2026 - 12:00", as the Missing Migrants download writes dates. */
 export function mmDate(iso: string): string {
   const d = new Date(`${iso}T12:00:00Z`);
@@ -80,7 +65,7 @@ function mmColumns(names: TermNames): Column[] {
     Year: { hxl: '#date+year', value: (r) => Number(r.state.occurredOn.slice(0, 4)) },
     'Reported Month': {
       hxl: '#date+month',
-      value: (r) => MONTHS[Number(r.state.occurredOn.slice(5, 7)) - 1] ?? null,
+      value: (r) => MM_MONTHS[Number(r.state.occurredOn.slice(5, 7)) - 1] ?? null,
     },
     'Number Dead': { hxl: '#affected+dead', value: (r) => n(r.state.people.dead) },
     'Minimum Estimated Number of Missing': {

@@ -110,20 +110,22 @@ export const MM_COLUMN_OF_FIELD: Record<MmLayout, Record<string, string>> = {
 
 const norm = (h: string) => h.trim().toLowerCase().replace(/\s+/g, ' ');
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
+/** English month names, as the Missing Migrants layouts write them. */
+export const MM_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
+const MONTHS = MM_MONTHS.map((m) => m.toLowerCase());
 
 function isoDate(y: number, m: number, d: number): string | null {
   const date = new Date(Date.UTC(y, m - 1, d));
