@@ -226,6 +226,40 @@ function deriveFromBreakdown(next: IncidentState, base: IncidentState, explicit:
  * Rules beyond the request schema: vocabulary terms, country codes, time zone, coherence of
  * counts and of the sea fields. Terms already used by `current` stay valid after deactivation.
  */
+// Checks called for every row of an import live at module level: closures made per call are
+// costly there (one property definition each, under the TypeScript loader).
+function checkTerm(
+  errors: FieldError[],
+  vocab: VocabIndex,
+  vocabulary: Vocabulary,
+  code: string | null,
+  path: string,
+  was: readonly (string | null)[],
+): void {
+  if (code === null) return;
+  const t = vocab.get(vocabulary)?.get(code);
+  if (!t || (!t.active && !was.includes(code)))
+    errors.push({ path, code: 'unknown_term', params: { value: code } });
+}
+
+function checkCountry(errors: FieldError[], code: string | null, path: string, nationality: boolean): void {
+  if (code !== null && !(nationality ? isNationality(code) : isIso3(code))) {
+    errors.push({ path, code: 'unknown_country_code', params: { value: code } });
+  }
+}
+
+function checkExceeds(
+  errors: FieldError[],
+  path: string,
+  part: number | null,
+  whole: number | null,
+  wholeName: string,
+): void {
+  if (part !== null && whole !== null && part > whole) {
+    errors.push({ path, code: `count_exceeds_${wholeName}`, params: { count: part, total: whole } });
+  }
+}
+
 export function checkState(
   s: IncidentState,
   vocab: VocabIndex,
@@ -240,41 +274,27 @@ export function checkState(
       errors.push({ path: `people.${field}`, code: 'negative_count' });
     }
   }
-  const term = (
-    vocabulary: Vocabulary,
-    code: string | null,
-    path: string,
-    was: readonly (string | null)[],
-  ) => {
-    if (code === null) return;
-    const t = vocab.get(vocabulary)?.get(code);
-    if (!t || (!t.active && !was.includes(code)))
-      errors.push({ path, code: 'unknown_term', params: { value: code } });
-  };
-  const country = (code: string | null, path: string, nationality = false) => {
-    if (code !== null && !(nationality ? isNationality(code) : isIso3(code))) {
-      errors.push({ path, code: 'unknown_country_code', params: { value: code } });
-    }
-  };
-  term('incident_kind', s.kind, 'kind', [current?.kind ?? null]);
-  term('maritime_zone', s.place.maritimeZone, 'place.maritimeZone', [current?.place.maritimeZone ?? null]);
-  term('region', s.place.region, 'place.region', [current?.place.region ?? null]);
-  term('route', s.route.code, 'route.code', [current?.route.code ?? null]);
+  checkTerm(errors, vocab, 'incident_kind', s.kind, 'kind', [current?.kind ?? null]);
+  checkTerm(errors, vocab, 'maritime_zone', s.place.maritimeZone, 'place.maritimeZone', [
+    current?.place.maritimeZone ?? null,
+  ]);
+  checkTerm(errors, vocab, 'region', s.place.region, 'place.region', [current?.place.region ?? null]);
+  checkTerm(errors, vocab, 'route', s.route.code, 'route.code', [current?.route.code ?? null]);
   s.modusOperandi.forEach((c, i) => {
-    term('modus_operandi', c, `modusOperandi.${i}`, current?.modusOperandi ?? []);
+    checkTerm(errors, vocab, 'modus_operandi', c, `modusOperandi.${i}`, current?.modusOperandi ?? []);
   });
-  country(s.place.countryCode, 'place.countryCode');
-  country(s.conveyance?.flagState ?? null, 'conveyance.flagState');
-  country(s.route.origin, 'route.origin');
-  country(s.route.destination, 'route.destination');
+  checkCountry(errors, s.place.countryCode, 'place.countryCode', false);
+  checkCountry(errors, s.conveyance?.flagState ?? null, 'conveyance.flagState', false);
+  checkCountry(errors, s.route.origin, 'route.origin', false);
+  checkCountry(errors, s.route.destination, 'route.destination', false);
   s.route.transit.forEach((c, i) => {
-    country(c, `route.transit.${i}`);
+    checkCountry(errors, c, `route.transit.${i}`, false);
   });
   s.nationalities.forEach((c, i) => {
-    country(c, `nationalities.${i}`, true);
+    checkCountry(errors, c, `nationalities.${i}`, true);
   });
   s.breakdown.forEach((e, i) => {
-    country(e.nationality, `breakdown.${i}.nationality`, true);
+    checkCountry(errors, e.nationality, `breakdown.${i}.nationality`, true);
   });
 
   if (s.timeZone !== null && !isTimeZone(s.timeZone))
@@ -305,21 +325,18 @@ export function checkState(
     seen.add(key);
   });
   const p = s.people;
-  const exceeds = (path: string, part: number | null, whole: number | null, wholeName: string) => {
-    if (part !== null && whole !== null && part > whole) {
-      errors.push({ path, code: `count_exceeds_${wholeName}`, params: { count: part, total: whole } });
-    }
-  };
   const breakdownTotal = sum(s.breakdown, () => true);
-  exceeds('breakdown', s.breakdown.length ? breakdownTotal : null, p.migrants, 'migrants');
-  exceeds(
+  checkExceeds(errors, 'breakdown', s.breakdown.length ? breakdownTotal : null, p.migrants, 'migrants');
+  checkExceeds(
+    errors,
     'people.females',
     p.females !== null && p.males !== null ? p.females + p.males : null,
     p.migrants,
     'migrants',
   );
-  exceeds('people.children', p.children, p.migrants, 'migrants');
-  exceeds(
+  checkExceeds(errors, 'people.children', p.children, p.migrants, 'migrants');
+  checkExceeds(
+    errors,
     'people.unaccompaniedChildren',
     p.unaccompaniedChildren,
     p.children ?? p.migrants,
