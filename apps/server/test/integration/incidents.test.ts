@@ -295,10 +295,13 @@ describe('incident reports', () => {
     expect((await browser.delete(`/api/incidents/${a.id}/links/${b.id}`)).json().links).toEqual([]);
 
     const first = (await browser.get('/api/incidents?limit=2')).json() as {
+      total: number;
       items: { id: string }[];
       nextCursor: string;
     };
     expect(first.items.map((i) => i.id)).toEqual([c.id, b.id]);
+    expect(first.total).toBe(3);
+    expect((await browser.get(`/api/incidents?limit=2&cursor=${first.nextCursor}`)).json().total).toBe(3);
     const second = (await browser.get(`/api/incidents?limit=2&cursor=${first.nextCursor}`)).json() as {
       items: { id: string }[];
       nextCursor: string | null;

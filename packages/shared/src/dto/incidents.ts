@@ -227,6 +227,8 @@ export const incidentListQuerySchema = z.object({
 });
 export type IncidentListQuery = z.infer<typeof incidentListQuerySchema>;
 export const incidentPageSchema = z.object({
+  /** How many incidents match the filter, over all pages. */
+  total: z.number().int(),
   items: z.array(incidentSummarySchema),
   nextCursor: z.string().nullable(),
 });

@@ -199,6 +199,18 @@ export interface IncidentFilter {
   source?: string;
 }
 
+/** The incidents the actor may see that match a filter (no rows when the scope allows none). */
+function incidentsMatching(db: Q, actor: Actor, filter: IncidentFilter) {
+  let qb = scopeTo(db.selectFrom('incidents'), actor, 'incidents.country_code');
+  if (filter.from) qb = qb.where('occurred_on', '>=', filter.from);
+  if (filter.to) qb = qb.where('occurred_on', '<=', filter.to);
+  if (filter.kind) qb = qb.where('kind', '=', filter.kind);
+  if (filter.mode) qb = qb.where('mode', '=', filter.mode);
+  if (filter.route) qb = qb.where('route', '=', filter.route);
+  if (filter.source) qb = qb.where('source', '=', filter.source);
+  return qb;
+}
+
 /** A page of the incidents the actor may see, newest first (keyset on date and id). */
 export function listIncidentsInScope(
   db: Q,
@@ -207,13 +219,7 @@ export function listIncidentsInScope(
   limit: number,
   after: { occurredOn: string; id: string } | null,
 ): Promise<IncidentRow[]> {
-  let qb = scopeTo(db.selectFrom('incidents').selectAll(), actor, 'incidents.country_code');
-  if (filter.from) qb = qb.where('occurred_on', '>=', filter.from);
-  if (filter.to) qb = qb.where('occurred_on', '<=', filter.to);
-  if (filter.kind) qb = qb.where('kind', '=', filter.kind);
-  if (filter.mode) qb = qb.where('mode', '=', filter.mode);
-  if (filter.route) qb = qb.where('route', '=', filter.route);
-  if (filter.source) qb = qb.where('source', '=', filter.source);
+  let qb = incidentsMatching(db, actor, filter).selectAll();
   if (after) {
     qb = qb.where((eb) =>
       eb.or([
@@ -223,6 +229,14 @@ export function listIncidentsInScope(
     );
   }
   return qb.orderBy('occurred_on', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}
+
+/** How many incidents the actor may see match a filter. */
+export async function countIncidentsInScope(db: Q, actor: Actor, filter: IncidentFilter): Promise<number> {
+  const row = await incidentsMatching(db, actor, filter)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 /** Every incident, in pages by id (rollup rebuilds, exports). */

@@ -52,6 +52,7 @@ import {
   insertLink,
   insertVersion,
   insertVocabTerm,
+  countIncidentsInScope,
   listIncidentsInScope,
   listLinks,
   listVersions,
@@ -331,10 +332,14 @@ export async function listIncidents(ctx: Ctx, query: IncidentListQuery): Promise
       throw badRequest('invalid_cursor');
     }
   }
-  const rows = await listIncidentsInScope(ctx.db.kysely, actor, query, query.limit + 1, after);
+  const [rows, total] = await Promise.all([
+    listIncidentsInScope(ctx.db.kysely, actor, query, query.limit + 1, after),
+    countIncidentsInScope(ctx.db.kysely, actor, query),
+  ]);
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return {
+    total,
     items: page.map(summaryOfRow),
     nextCursor:
       rows.length > query.limit && last

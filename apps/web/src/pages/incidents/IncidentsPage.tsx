@@ -151,6 +151,11 @@ function IncidentList() {
         {t('incidents.scopeNote', { country: vocab.country(me.countryCode) })}
       </Text>
       <ErrorAlert error={page.error} />
+      {page.data && page.data.total > 0 && (
+        <Text size="sm" fw={600} aria-live="polite">
+          {t('incidents.matching', { count: page.data.total, total: format.number(page.data.total) })}
+        </Text>
+      )}
       {page.data && (
         <Table.ScrollContainer minWidth={980}>
           <Table striped highlightOnHover verticalSpacing="sm" bg="white" aria-label={t('incidents.title')}>
