@@ -92,6 +92,27 @@ function Section({
   );
 }
 
+/** The edit and remove buttons of a suspect or an asset, named for screen readers. */
+function ItemActions({ name, onEdit, onRemove }: { name: string; onEdit: () => void; onRemove: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Button size="xs" variant="default" aria-label={t('admin.editNamed', { name })} onClick={onEdit}>
+        {t('common.edit')}
+      </Button>
+      <Button
+        size="xs"
+        variant="subtle"
+        color="red"
+        aria-label={t('cases.remove.named', { name })}
+        onClick={onRemove}
+      >
+        {t('cases.remove.action')}
+      </Button>
+    </Group>
+  );
+}
+
 /** A linked incident, by its reference when the role may read incidents. */
 function IncidentRef({ id }: { id: string }) {
   const me = useMe();
@@ -317,27 +338,13 @@ function CaseDetail({ kase }: { kase: Case }) {
                     </Table.Td>
                     {may && (
                       <Table.Td>
-                        <Group gap="xs" wrap="nowrap">
-                          <Button
-                            size="xs"
-                            variant="default"
-                            aria-label={t('admin.editNamed', { name: s.name })}
-                            onClick={() => setDialog({ kind: 'suspect', id: s.id })}
-                          >
-                            {t('common.edit')}
-                          </Button>
-                          <Button
-                            size="xs"
-                            variant="subtle"
-                            color="red"
-                            aria-label={t('cases.remove.named', { name: s.name })}
-                            onClick={() =>
-                              setDialog({ kind: 'remove', list: 'suspects', id: s.id, name: s.name })
-                            }
-                          >
-                            {t('cases.remove.action')}
-                          </Button>
-                        </Group>
+                        <ItemActions
+                          name={s.name}
+                          onEdit={() => setDialog({ kind: 'suspect', id: s.id })}
+                          onRemove={() =>
+                            setDialog({ kind: 'remove', list: 'suspects', id: s.id, name: s.name })
+                          }
+                        />
                       </Table.Td>
                     )}
                   </Table.Tr>
@@ -404,27 +411,13 @@ function CaseDetail({ kase }: { kase: Case }) {
                     </Table.Td>
                     {may && (
                       <Table.Td>
-                        <Group gap="xs" wrap="nowrap">
-                          <Button
-                            size="xs"
-                            variant="default"
-                            aria-label={t('cases.asset.editNamed', { name: assetName(a) })}
-                            onClick={() => setDialog({ kind: 'asset', id: a.id })}
-                          >
-                            {t('common.edit')}
-                          </Button>
-                          <Button
-                            size="xs"
-                            variant="subtle"
-                            color="red"
-                            aria-label={t('cases.remove.named', { name: assetName(a) })}
-                            onClick={() =>
-                              setDialog({ kind: 'remove', list: 'assets', id: a.id, name: assetName(a) })
-                            }
-                          >
-                            {t('cases.remove.action')}
-                          </Button>
-                        </Group>
+                        <ItemActions
+                          name={assetName(a)}
+                          onEdit={() => setDialog({ kind: 'asset', id: a.id })}
+                          onRemove={() =>
+                            setDialog({ kind: 'remove', list: 'assets', id: a.id, name: assetName(a) })
+                          }
+                        />
                       </Table.Td>
                     )}
                   </Table.Tr>
