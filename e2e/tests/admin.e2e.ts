@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, launchBrowser, newPage, signIn, snap } from '../support/browser';
+import { DEMO, expectAccessible, launchBrowser, newPage, signIn, snap } from '../support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -54,5 +54,29 @@ describe('administration', () => {
     await other.page.getByRole('heading', { level: 1, name: 'Inicio' }).waitFor();
     await other.page.getByText('Hola, Lucía Méndez').waitFor();
     await other.context.close();
+  });
+
+  it('an administrator reads the audit trail: the new account, then only sign-ins', async () => {
+    const { context, page } = await newPage(browser);
+    await signIn(page, DEMO.admin);
+    await page
+      .getByRole('navigation', { name: 'Navegación principal' })
+      .getByRole('link', { name: 'Registro de auditoría' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Registro de auditoría' }).waitFor();
+    const table = page.getByRole('table', { name: 'Registro de auditoría' });
+    // The account created by the previous test, and the administrator's own sign-in.
+    await table.getByRole('row').filter({ hasText: 'user.created' }).first().waitFor();
+    await table.getByRole('row').filter({ hasText: 'auth.sign_in' }).first().waitFor();
+    await expectAccessible(page, 'audit trail');
+
+    await page.getByLabel('Tipo de acción').selectOption('auth');
+    await page.getByLabel('Resultado').selectOption('success');
+    await table.getByRole('row').filter({ hasText: 'user.created' }).first().waitFor({ state: 'detached' });
+    const actions = await table.locator('tbody tr td:nth-child(4)').allTextContents();
+    expect(actions.length).toBeGreaterThan(0);
+    expect(actions.every((a) => a.startsWith('auth.'))).toBe(true);
+    await snap(page, 'admin-audit');
+    await context.close();
   });
 });

@@ -9,6 +9,7 @@ export const ADMIN_PAGES = [
   { key: 'agencies', path: '/admin/agencies', permission: 'agencies.manage' },
   { key: 'countries', path: '/admin/countries', permission: 'countries.read' },
   { key: 'vocabularies', path: '/admin/vocabularies', permission: 'vocabularies.manage' },
+  { key: 'audit', path: '/admin/audit', permission: 'audit.read' },
 ] as const satisfies readonly { key: string; path: string; permission: Permission }[];
 
 export type AdminPageKey = (typeof ADMIN_PAGES)[number]['key'];

@@ -7,6 +7,7 @@ import { AppLayout } from './components/AppLayout';
 import { useMe, useSession } from './features/auth/auth.queries';
 import { BUILT_CAPABILITIES } from './navigation';
 import { AgenciesPage } from './pages/admin/AgenciesPage';
+import { AuditPage } from './pages/admin/AuditPage';
 import { CountriesPage } from './pages/admin/CountriesPage';
 import { UsersPage } from './pages/admin/UsersPage';
 import { VocabulariesPage } from './pages/admin/VocabulariesPage';
@@ -177,6 +178,14 @@ export function AppRoutes() {
           element={
             <RequirePermission permission="vocabularies.manage">
               <VocabulariesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="admin/audit"
+          element={
+            <RequirePermission permission="audit.read">
+              <AuditPage />
             </RequirePermission>
           }
         />

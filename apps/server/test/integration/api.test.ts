@@ -155,5 +155,17 @@ describe('reference data and administration', () => {
     expect(events[0]?.seq).toBeGreaterThan(events[4]?.seq ?? 0);
     const liaison = await signedIn(t, { role: 'liaison_officer' });
     expect((await liaison.browser.get('/api/admin/audit')).statusCode).toBe(403);
+
+    // Filtered by the start of the action and by outcome, with the name of whoever acted.
+    type Event = { action: string; outcome: string; actorId: string | null; actorName: string | null };
+    const denied = (await net.browser.get('/api/admin/audit?outcome=denied')).json() as Event[];
+    expect(denied.length).toBeGreaterThan(0);
+    expect(denied.every((e) => e.outcome === 'denied')).toBe(true);
+    const refusal = denied.find((e) => e.actorId === liaison.user.id);
+    expect(refusal?.actorName).toBe(liaison.user.displayName);
+    const signIns = (await net.browser.get('/api/admin/audit?action=auth.&limit=50')).json() as Event[];
+    expect(signIns.length).toBeGreaterThan(0);
+    expect(signIns.every((e) => e.action.startsWith('auth.'))).toBe(true);
+    expect((await net.browser.get('/api/admin/audit?action=x%27%20OR%201%3D1')).statusCode).toBe(400);
   });
 });

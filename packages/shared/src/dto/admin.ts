@@ -84,15 +84,32 @@ export type UserUpdateBody = z.infer<typeof userUpdateBodySchema>;
 export const idParamsSchema = z.object({ id: idSchema });
 export const codeParamsSchema = z.object({ code: countryCodeSchema });
 
+export const AUDIT_OUTCOMES = ['success', 'denied', 'failure'] as const;
+
+export const auditQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** Events older than this sequence number (the next page). */
+  before: z.coerce.number().int().positive().optional(),
+  /** Actions starting with this, such as `case.` or `auth.sign_in`. */
+  action: z
+    .string()
+    .regex(/^[a-z_.]{1,60}$/)
+    .optional(),
+  outcome: z.enum(AUDIT_OUTCOMES).optional(),
+});
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
 export const auditEventSchema = z.object({
   seq: z.number(),
   occurredAt: z.string(),
   actorId: z.string().nullable(),
+  /** The account's display name (null for the command line and anonymous events). */
+  actorName: z.string().nullable(),
   actorCountry: z.string().nullable(),
   action: z.string(),
   objectType: z.string().nullable(),
   objectId: z.string().nullable(),
   purpose: z.string().nullable(),
-  outcome: z.string(),
+  outcome: z.enum(AUDIT_OUTCOMES),
 });
 export type AuditEvent = z.infer<typeof auditEventSchema>;

@@ -3,6 +3,7 @@ import {
   agencySchema,
   agencyUpdateBodySchema,
   auditEventSchema,
+  auditQuerySchema,
   codeParamsSchema,
   countryCodeSchema,
   countrySchema,
@@ -136,13 +137,10 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'audit.read' },
       schema: {
         tags: ['admin'],
-        querystring: z.object({
-          limit: z.coerce.number().int().min(1).max(500).default(100),
-          before: z.coerce.number().int().positive().optional(),
-        }),
+        querystring: auditQuerySchema,
         response: { 200: z.array(auditEventSchema) },
       },
     },
-    (request) => getAuditEvents(request.ctx, request.query.limit, request.query.before),
+    (request) => getAuditEvents(request.ctx, request.query),
   );
 };

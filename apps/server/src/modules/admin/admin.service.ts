@@ -33,6 +33,7 @@ import {
   findCountry,
   insertAgency,
   listAgenciesInScope,
+  type AuditFilter,
   listAuditInScope,
   listCountries,
   updateAgency,
@@ -326,18 +327,20 @@ export async function resetMfa(ctx: Ctx, id: string, opts: { cli?: boolean } = {
   return presentUser(ctx, next);
 }
 
-export async function getAuditEvents(ctx: Ctx, limit: number, beforeSeq?: number): Promise<AuditEvent[]> {
+export async function getAuditEvents(ctx: Ctx, filter: AuditFilter): Promise<AuditEvent[]> {
   const actor = await requirePermission(ctx, 'audit.read');
-  const rows = await listAuditInScope(ctx.db.kysely, actor, limit, beforeSeq);
+  const rows = await listAuditInScope(ctx.db.kysely, actor, filter);
   return rows.map((r) => ({
     seq: Number(r.seq),
     occurredAt: r.occurred_at,
     actorId: r.actor_id,
+    actorName: r.actor_name,
     actorCountry: r.actor_country,
     action: r.action,
     objectType: r.object_type,
     objectId: r.object_id,
     purpose: r.purpose,
-    outcome: r.outcome,
+    // The audit writer only ever stores these three.
+    outcome: r.outcome as AuditEvent['outcome'],
   }));
 }

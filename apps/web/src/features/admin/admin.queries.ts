@@ -1,13 +1,14 @@
 import type {
   Agency,
   AgencyCreateBody,
+  AuditEvent,
   AgencyUpdateBody,
   Country,
   User,
   UserCreateBody,
   UserUpdateBody,
 } from '@enlace/shared';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api';
 
 const COUNTRIES_KEY = ['countries'] as const;
@@ -89,5 +90,21 @@ export function useResetMfa() {
   return useMutation({
     mutationFn: (id: string) => api<User>(`/api/admin/users/${id}/reset-mfa`, { method: 'POST' }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: USERS_KEY }),
+  });
+}
+
+/** A page of the audit trail, newest first; `before` is the last sequence number of the previous page. */
+export function useAuditEvents(
+  filter: { action?: string; outcome?: string; before?: number },
+  limit: number,
+) {
+  const params = new URLSearchParams({ limit: String(limit) });
+  if (filter.action) params.set('action', filter.action);
+  if (filter.outcome) params.set('outcome', filter.outcome);
+  if (filter.before) params.set('before', String(filter.before));
+  return useQuery({
+    queryKey: ['admin', 'audit', params.toString()],
+    queryFn: () => api<AuditEvent[]>(`/api/admin/audit?${params}`),
+    placeholderData: keepPreviousData,
   });
 }
