@@ -156,6 +156,12 @@ describe('statistics, import and map', () => {
     await overTime.getByRole('table').waitFor();
     expect(await overTime.getByRole('table').textContent()).toContain('may 2026');
     await expectAccessible(page, 'dashboard with a data table open');
+    // Grouped by year instead: one row for 2026.
+    await page.getByRole('radiogroup', { name: 'Agrupar por' }).locator('label', { hasText: 'Año' }).click();
+    await overTime.getByRole('columnheader', { name: 'Año' }).waitFor();
+    const byYear = (await overTime.getByRole('table').textContent()) ?? '';
+    expect(byYear).toContain('2026');
+    expect(byYear).not.toContain('may 2026');
     await snap(page, 'dashboard-admin');
     await context.close();
   });

@@ -7,7 +7,8 @@ import {
   type ModusStats,
   type PeopleStats,
 } from '@enlace/shared';
-import { Alert, Button, Group, Menu, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Menu, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Count } from '../../components/Count';
@@ -17,7 +18,7 @@ import { Page } from '../../components/Page';
 import { SectionNav } from '../../components/SectionNav';
 import { useMe } from '../../features/auth/auth.queries';
 import { useVocab } from '../../features/incidents/vocabulary';
-import { ChartCard, type DataTable, count, StatsTable } from '../../features/stats/ChartCard';
+import { ChartCard, count, type DataTable, StatsTable } from '../../features/stats/ChartCard';
 import { categoryChart } from '../../features/stats/EChart';
 import { StatsFilterBar, useStatsFilters } from '../../features/stats/StatsFilterBar';
 import {
@@ -50,14 +51,15 @@ export default function DashboardPage() {
   const { t } = useTranslation();
   const me = useMe();
   const [filters, setFilter, clearFilters] = useStatsFilters();
-  const byMonth = useIncidentStats(filters, 'month');
+  const [grain, setGrain] = useState<Grain>('month');
+  const overTime = useIncidentStats(filters, grain);
   const byRoute = useIncidentStats(filters, 'route');
   const people = usePeopleStats(filters);
   const flows = useFlowStats(filters);
   const modus = useModusStats(filters);
   const cases = useCaseStats(filters);
-  const suppression = byMonth.data?.suppression ?? false;
-  const error = byMonth.error ?? byRoute.error ?? people.error ?? flows.error ?? modus.error ?? cases.error;
+  const suppression = overTime.data?.suppression ?? false;
+  const error = overTime.error ?? byRoute.error ?? people.error ?? flows.error ?? modus.error ?? cases.error;
 
   return (
     <Page
@@ -103,9 +105,9 @@ export default function DashboardPage() {
         {t('stats.exportNote')}
       </Text>
       <ErrorAlert error={error} />
-      {byMonth.data && <Kpis stats={byMonth.data} />}
-      {byMonth.data && <OverTime stats={byMonth.data} />}
-      {people.data && byMonth.data && <People stats={people.data} totals={byMonth.data} />}
+      {overTime.data && <Kpis stats={overTime.data} />}
+      {overTime.data && <OverTime stats={overTime.data} grain={grain} onGrain={setGrain} />}
+      {people.data && overTime.data && <People stats={people.data} totals={overTime.data} />}
       {byRoute.data && flows.data && <Routes stats={byRoute.data} flows={flows.data} />}
       {modus.data && <Modus stats={modus.data} />}
       {cases.data && <Cases stats={cases.data} />}
@@ -147,11 +149,25 @@ function Kpis({ stats }: { stats: IncidentStats }) {
   );
 }
 
-function OverTime({ stats }: { stats: IncidentStats }) {
+type Grain = 'month' | 'year';
+
+function OverTime({
+  stats,
+  grain,
+  onGrain,
+}: {
+  stats: IncidentStats;
+  grain: Grain;
+  onGrain: (grain: Grain) => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const rows = stats.rows;
-  const months = rows.map((r) => format.month(r.key.month ?? ''));
+  // The grouping of the figures shown, which lags the choice while the new ones load.
+  const shown: Grain = stats.by.includes('year') ? 'year' : 'month';
+  const label = (r: IncidentStats['rows'][number]) =>
+    shown === 'year' ? (r.key.year ?? '') : format.month(r.key.month ?? '');
+  const months = rows.map(label);
   const v = (m: IncidentMeasure) => rows.map((r) => r.values[m]);
   const hidden = (m: IncidentMeasure) => rows.filter((r) => r.suppressed.includes(m)).length;
   const options = {
@@ -167,13 +183,13 @@ function OverTime({ stats }: { stats: IncidentStats }) {
   };
   const table = (measures: IncidentMeasure[], withIncidents: boolean): DataTable => ({
     columns: [
-      t('stats.month'),
+      shown === 'year' ? t('stats.year') : t('stats.month'),
       ...(withIncidents ? [t('stats.incidents')] : []),
       ...measures.map((m) => t(`incidents.people.${m}` as 'incidents.people.dead')),
     ],
     rows: rows.map((r) => ({
-      key: r.key.month ?? '',
-      label: format.month(r.key.month ?? ''),
+      key: r.key[shown] ?? '',
+      label: label(r),
       cells: [
         ...(withIncidents ? [count(r.incidents)] : []),
         ...measures.map((m) => count(r.values[m], r.suppressed.includes(m))),
@@ -189,50 +205,68 @@ function OverTime({ stats }: { stats: IncidentStats }) {
   });
   const totalIncidents = format.number(stats.total.incidents);
   return (
-    <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-      <ChartCard
-        title={t('stats.chart.overTime')}
-        summary={t('stats.summary.overTime', { incidents: totalIncidents, months: rows.length })}
-        option={options.incidents}
-        table={table(['migrants', 'dead', 'missing'], true)}
-        empty={rows.length === 0}
+    <Stack gap="sm">
+      <SegmentedControl
+        aria-label={t('stats.grain')}
+        value={grain}
+        onChange={(value) => onGrain(value as Grain)}
+        data={[
+          { value: 'month', label: t('stats.month') },
+          { value: 'year', label: t('stats.year') },
+        ]}
+        style={{ alignSelf: 'flex-start' }}
       />
-      <ChartCard
-        title={t('stats.chart.deadMissing')}
-        summary={
-          t('stats.summary.deadMissing', {
-            dead:
-              stats.total.values.dead === null ? t('common.unknown') : format.number(stats.total.values.dead),
-            missing:
-              stats.total.values.missing === null
-                ? t('common.unknown')
-                : format.number(stats.total.values.missing),
-          }) + suppressedNote(t, hidden('dead') + hidden('missing'))
-        }
-        option={options.deadMissing}
-        table={table(['dead', 'missing'], false)}
-        empty={rows.length === 0}
-        note={t('stats.unknownNote')}
-      />
-      <ChartCard
-        title={t('stats.chart.children')}
-        summary={
-          t('stats.summary.children', {
-            value:
-              stats.total.values.unaccompaniedChildren === null
-                ? t('common.unknown')
-                : format.number(stats.total.values.unaccompaniedChildren),
-          }) + suppressedNote(t, hidden('unaccompaniedChildren') + hidden('children'))
-        }
-        option={options.children}
-        table={table(['unaccompaniedChildren', 'children'], false)}
-        empty={rows.length === 0}
-        note={t('stats.childrenNote', {
-          known: format.number(stats.total.known.unaccompaniedChildren),
-          incidents: totalIncidents,
-        })}
-      />
-    </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+        <ChartCard
+          title={t('stats.chart.overTime')}
+          summary={
+            shown === 'year'
+              ? t('stats.summary.overTimeYears', { incidents: totalIncidents, years: rows.length })
+              : t('stats.summary.overTime', { incidents: totalIncidents, months: rows.length })
+          }
+          option={options.incidents}
+          table={table(['migrants', 'dead', 'missing'], true)}
+          empty={rows.length === 0}
+        />
+        <ChartCard
+          title={t('stats.chart.deadMissing')}
+          summary={
+            t('stats.summary.deadMissing', {
+              dead:
+                stats.total.values.dead === null
+                  ? t('common.unknown')
+                  : format.number(stats.total.values.dead),
+              missing:
+                stats.total.values.missing === null
+                  ? t('common.unknown')
+                  : format.number(stats.total.values.missing),
+            }) + suppressedNote(t, hidden('dead') + hidden('missing'))
+          }
+          option={options.deadMissing}
+          table={table(['dead', 'missing'], false)}
+          empty={rows.length === 0}
+          note={t('stats.unknownNote')}
+        />
+        <ChartCard
+          title={t('stats.chart.children')}
+          summary={
+            t('stats.summary.children', {
+              value:
+                stats.total.values.unaccompaniedChildren === null
+                  ? t('common.unknown')
+                  : format.number(stats.total.values.unaccompaniedChildren),
+            }) + suppressedNote(t, hidden('unaccompaniedChildren') + hidden('children'))
+          }
+          option={options.children}
+          table={table(['unaccompaniedChildren', 'children'], false)}
+          empty={rows.length === 0}
+          note={t('stats.childrenNote', {
+            known: format.number(stats.total.known.unaccompaniedChildren),
+            incidents: totalIncidents,
+          })}
+        />
+      </SimpleGrid>
+    </Stack>
   );
 }
 
