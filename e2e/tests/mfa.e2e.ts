@@ -72,6 +72,23 @@ describe('two-step verification', () => {
     await p.getByLabel('Código de recuperación').fill(codes[0] ?? '');
     await p.getByRole('button', { name: 'Verificar' }).click();
     await p.getByRole('heading', { level: 1, name: 'Inicio' }).waitFor();
+
+    // One code used: new ones replace them all, on a code of the authenticator (the next one, since
+    // each is accepted once and enrolment used the current one).
+    await p.goto(`${baseUrl()}/profile`);
+    await p.getByText('Le quedan 9 códigos de recuperación sin usar.').waitFor();
+    await p.getByRole('button', { name: 'Obtener códigos de recuperación nuevos' }).click();
+    await p.getByLabel('Código de verificación').fill(totp(secret, Date.now() + 30_000));
+    await p.getByRole('button', { name: 'Reemplazar los códigos de recuperación' }).click();
+    const fresh = p.getByTestId('recovery-codes');
+    await fresh.waitFor();
+    const replaced = await fresh.locator('li').allTextContents();
+    expect(replaced).toHaveLength(10);
+    expect(replaced).not.toContain(codes[1]);
+    await expectAccessible(p, 'recovery codes replaced');
+    await p.getByLabel('He guardado estos códigos en un lugar seguro').check();
+    await p.getByRole('button', { name: 'Continuar' }).click();
+    await p.getByText('Le quedan 10 códigos de recuperación sin usar.').waitFor();
     await second.context.close();
   });
 });

@@ -66,6 +66,47 @@ describe('multi-factor (demo mode: optional)', () => {
     ).toBe(200);
   });
 
+  it('replaces the recovery codes on a current authenticator code, audited; the old ones stop working', async () => {
+    const { user, browser } = await signedIn(t);
+    expect((await browser.get('/api/auth/mfa/recovery-codes')).json()).toEqual({ left: 0 });
+    expect((await browser.post('/api/auth/mfa/recovery-codes', { code: '123456' })).statusCode).toBe(409);
+    const { secret, recoveryCodes } = await enrol(t, browser);
+    const used = new Browser(t);
+    await used.signIn(user.email);
+    expect((await used.post('/api/auth/mfa/verify', { code: recoveryCodes[0] })).statusCode).toBe(200);
+    expect((await browser.get('/api/auth/mfa/recovery-codes')).json()).toEqual({ left: 9 });
+
+    // A recovery code is not enough to replace them: it takes the authenticator.
+    const refused = await browser.post('/api/auth/mfa/recovery-codes', { code: recoveryCodes[1] });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().code).toBe('mfa_invalid_code');
+    expect((await browser.get('/api/auth/mfa/recovery-codes')).json()).toEqual({ left: 9 });
+
+    t.clock.advance(30_000);
+    const replaced = await browser.post('/api/auth/mfa/recovery-codes', {
+      code: await totpAt(secret, t.clock),
+    });
+    expect(replaced.statusCode).toBe(200);
+    const fresh = replaced.json().recoveryCodes as string[];
+    expect(fresh).toHaveLength(10);
+    expect(fresh).not.toContain(recoveryCodes[1]);
+    expect((await browser.get('/api/auth/mfa/recovery-codes')).json()).toEqual({ left: 10 });
+
+    const old = new Browser(t);
+    await old.signIn(user.email);
+    expect((await old.post('/api/auth/mfa/verify', { code: recoveryCodes[1] })).statusCode).toBe(401);
+    expect((await old.post('/api/auth/mfa/verify', { code: fresh[0] })).statusCode).toBe(200);
+
+    const audit = await t.db.kysely
+      .selectFrom('audit_events')
+      .select(['action', 'outcome'])
+      .where('actor_id', '=', user.id)
+      .where('action', '=', 'auth.recovery_codes_replaced')
+      .orderBy('seq')
+      .execute();
+    expect(audit.map((a) => a.outcome)).toEqual(['failure', 'success']);
+  });
+
   it('accepts each recovery code once', async () => {
     const { user, browser } = await signedIn(t);
     const { recoveryCodes } = await enrol(t, browser);

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { PublicLayout } from '../components/PublicLayout';
 import { useSession, useSignOut, useVerifyMfa } from '../features/auth/auth.queries';
 import { MfaEnrolment } from '../features/auth/MfaEnrolment';
+import { TotpCodeInput } from '../features/auth/TotpCodeInput';
 import { focusFirstInvalid, useFieldError } from '../hooks/useFieldError';
 import { useFocusOnMount } from '../hooks/useFocusOnMount';
 import { usePageTitle } from '../hooks/usePageTitle';
@@ -51,17 +52,7 @@ function MfaVerify() {
             error={fieldError(form.errors.code)}
           />
         ) : (
-          <TextInput
-            key="totp"
-            label={t('mfa.code')}
-            description={t('mfa.codeHint')}
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={6}
-            required
-            {...form.getInputProps('code')}
-            error={fieldError(form.errors.code)}
-          />
+          <TotpCodeInput key="totp" {...form.getInputProps('code')} error={fieldError(form.errors.code)} />
         )}
         <Button type="submit" fullWidth loading={verify.isPending}>
           {t('mfa.verify')}

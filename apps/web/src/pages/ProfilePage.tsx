@@ -9,6 +9,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { Page } from '../components/Page';
 import { useChangePassword, useEndSession, useMe, useOwnSessions } from '../features/auth/auth.queries';
 import { MfaEnrolment } from '../features/auth/MfaEnrolment';
+import { RecoveryCodesPanel } from '../features/auth/RecoveryCodesPanel';
 import { focusFirstInvalid, useFieldError, validators } from '../hooks/useFieldError';
 import { useFormat } from '../hooks/useFormat';
 import { useCountryName, useLocalized } from '../hooks/useLabels';
@@ -151,7 +152,12 @@ function MfaSection() {
             {me.mfaEnabled ? t('profile.mfaOn') : t('profile.mfaOff')}
           </Badge>
         </Group>
-        {me.mfaEnabled && !enrolling && <Text size="sm">{t('profile.mfaOnBody')}</Text>}
+        {me.mfaEnabled && !enrolling && (
+          <>
+            <Text size="sm">{t('profile.mfaOnBody')}</Text>
+            <RecoveryCodesPanel />
+          </>
+        )}
         {!me.mfaEnabled && !enrolling && (
           <Stack gap="sm" align="flex-start">
             <Text size="sm">{t('profile.mfaOffBody')}</Text>

@@ -57,6 +57,7 @@ export const mfaEnrolmentSchema = z.object({
 export type MfaEnrolment = z.infer<typeof mfaEnrolmentSchema>;
 
 export const mfaConfirmResultSchema = z.object({ recoveryCodes: z.array(z.string()) });
+export const recoveryCodesLeftSchema = z.object({ left: z.number().int() });
 
 export const passwordChangeBodySchema = z.object({
   currentPassword: z.string().min(1).max(1024),

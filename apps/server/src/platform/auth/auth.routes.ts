@@ -6,6 +6,7 @@ import {
   mfaEnrolmentSchema,
   okSchema,
   passwordChangeBodySchema,
+  recoveryCodesLeftSchema,
   sessionItemSchema,
   sessionViewSchema,
   signInBodySchema,
@@ -22,6 +23,8 @@ import {
   endOwnSession,
   listOwnSessions,
   mfaRequired,
+  recoveryCodesLeft,
+  regenerateRecoveryCodes,
   setLocale,
   signIn,
   signOut,
@@ -124,6 +127,32 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
         const result = await verifyMfa(request.ctx, request.session, request.body.code);
         setSessionCookie(reply, result.token, deps);
         return { stage: result.stage, csrfToken: result.csrfToken };
+      },
+    );
+
+    app.get(
+      '/api/auth/mfa/recovery-codes',
+      {
+        config: { access: 'signed_in' },
+        schema: { tags: ['auth'], response: { 200: recoveryCodesLeftSchema } },
+      },
+      async (request) => {
+        if (!request.session) throw unauthenticated();
+        return { left: await recoveryCodesLeft(request.ctx, request.session) };
+      },
+    );
+
+    app.post(
+      '/api/auth/mfa/recovery-codes',
+      {
+        config: { access: 'signed_in', rateLimit: { max: 10, timeWindow: '1 minute' } },
+        schema: { tags: ['auth'], body: mfaCodeBodySchema, response: { 200: mfaConfirmResultSchema } },
+      },
+      async (request) => {
+        if (!request.session) throw unauthenticated();
+        return {
+          recoveryCodes: await regenerateRecoveryCodes(request.ctx, request.session, request.body.code),
+        };
       },
     );
 

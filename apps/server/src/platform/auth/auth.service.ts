@@ -26,6 +26,7 @@ import {
 import {
   advanceMfaStep,
   consumeRecoveryCode,
+  countUnusedRecoveryCodes,
   findAgencyLabel,
   findUserByEmail,
   findUserById,
@@ -248,6 +249,63 @@ export async function confirmMfaEnrolment(ctx: Ctx, session: SessionRow, code: s
     return session.stage === 'signed_in' ? null : promote(session, trx);
   });
   return { recoveryCodes: codes, session: next };
+}
+
+/** How many of the account's recovery codes are still unused. */
+export async function recoveryCodesLeft(ctx: Ctx, session: SessionRow): Promise<number> {
+  const user = await sessionUser(ctx, session);
+  return user.mfa_enabled === 1 ? countUnusedRecoveryCodes(ctx.db.kysely, user.id) : 0;
+}
+
+/**
+ * Replaces the account's recovery codes with ten new ones (shown once), on a current
+ * authenticator code: whoever holds only the open session cannot take the second factor over.
+ */
+export async function regenerateRecoveryCodes(
+  ctx: Ctx,
+  session: SessionRow,
+  code: string,
+): Promise<string[]> {
+  const user = await sessionUser(ctx, session);
+  if (user.mfa_enabled !== 1 || !user.mfa_secret_enc) throw new AppError(409, 'mfa_not_enabled');
+  const acct = accountKey(user.email);
+  const wait = await withTx(ctx, (trx) => lockedFor(ctx, trx, acct));
+  if (wait > 0) throw tooManyRequests(wait);
+  const secret = decryptField(ctx.config.secretKey, user.mfa_secret_enc, MFA_PURPOSE);
+  const step = await checkTotp(secret, code, ctx.clock.now(), user.mfa_last_step);
+  const codes = newRecoveryCodes();
+  const done = await withTx(ctx, async (trx, audit) => {
+    if (step === null || !(await advanceMfaStep(trx, user.id, step))) return false;
+    await recordSuccess(trx, acct);
+    await replaceRecoveryCodes(
+      trx,
+      user.id,
+      codes.map((c) => ({ id: randomUUID(), code_hash: hashRecoveryCode(c) })),
+    );
+    await audit({
+      action: 'auth.recovery_codes_replaced',
+      actorId: user.id,
+      actorCountry: user.country_code,
+      objectType: 'user',
+      objectId: user.id,
+    });
+    return true;
+  });
+  if (!done) {
+    await withTx(ctx, async (trx, audit) => {
+      await recordFailure(ctx, trx, acct, ACCOUNT_LIMIT);
+      await audit({
+        action: 'auth.recovery_codes_replaced',
+        outcome: 'failure',
+        actorId: user.id,
+        actorCountry: user.country_code,
+        objectType: 'user',
+        objectId: user.id,
+      });
+    });
+    throw new AppError(400, 'mfa_invalid_code');
+  }
+  return codes;
 }
 
 /** Second step of sign-in: a TOTP code (each accepted once) or an unused recovery code. */

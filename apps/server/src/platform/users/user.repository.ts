@@ -48,6 +48,16 @@ export async function replaceRecoveryCodes(db: Q, userId: string, rows: { id: st
   }
 }
 
+export async function countUnusedRecoveryCodes(db: Q, userId: string): Promise<number> {
+  const row = await db
+    .selectFrom('recovery_codes')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 /** Marks an unused recovery code as used; true when one was consumed. */
 export async function consumeRecoveryCode(
   db: Q,

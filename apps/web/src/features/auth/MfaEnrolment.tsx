@@ -1,4 +1,4 @@
-import { Button, Code, CopyButton, Group, Image, List, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Code, CopyButton, Group, Image, List, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { focusFirstInvalid, useFieldError } from '../../hooks/useFieldError';
 import { useConfirmMfaEnrolment, useFinishMfaEnrolment, useStartMfaEnrolment } from './auth.queries';
 import { RecoveryCodes } from './RecoveryCodes';
+import { TotpCodeInput, validateTotpCode } from './TotpCodeInput';
 
 function groupSecret(secret: string): string {
   return secret.replace(/(.{4})(?=.)/g, '$1 ');
@@ -31,7 +32,7 @@ export function MfaEnrolment({
   const [codes, setCodes] = useState<string[] | null>(null);
   const form = useForm({
     initialValues: { code: '' },
-    validate: { code: (v) => (/^\d{6}$/.test(v.trim()) ? null : 'validation.code') },
+    validate: { code: validateTotpCode },
   });
 
   if (codes) {
@@ -105,17 +106,7 @@ export function MfaEnrolment({
       <form onSubmit={handleSubmit} noValidate>
         <Stack gap="sm">
           <ErrorAlert error={confirm.error} />
-          <TextInput
-            label={t('mfa.code')}
-            description={t('mfa.codeHint')}
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={6}
-            required
-            w={220}
-            {...form.getInputProps('code')}
-            error={fieldError(form.errors.code)}
-          />
+          <TotpCodeInput w={220} {...form.getInputProps('code')} error={fieldError(form.errors.code)} />
           <Group>
             <Button type="submit" loading={confirm.isPending}>
               {t('mfa.confirm')}

@@ -136,3 +136,24 @@ export function useEndSession() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: SESSIONS_KEY }),
   });
 }
+
+const RECOVERY_KEY = ['auth', 'recovery-codes'] as const;
+
+/** How many recovery codes the signed-in account has left. */
+export function useRecoveryCodesLeft(enabled: boolean) {
+  return useQuery({
+    queryKey: RECOVERY_KEY,
+    queryFn: () => api<{ left: number }>('/api/auth/mfa/recovery-codes'),
+    enabled,
+  });
+}
+
+/** Ten new recovery codes, on a current authenticator code; the old ones stop working. */
+export function useReplaceRecoveryCodes() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (code: string) =>
+      api<{ recoveryCodes: string[] }>('/api/auth/mfa/recovery-codes', { method: 'POST', body: { code } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: RECOVERY_KEY }),
+  });
+}
