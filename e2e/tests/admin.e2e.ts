@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, expectAccessible, launchBrowser, newPage, signIn, snap } from '../support/browser';
+import { baseUrl, DEMO, expectAccessible, launchBrowser, newPage, signIn, snap } from '../support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -49,8 +49,19 @@ describe('administration', () => {
     await snap(page, 'admin-users-after-create');
     await context.close();
 
+    // The administrator set the password: its owner chooses their own at the first sign-in.
     const other = await newPage(browser);
-    await signIn(other.page, email, password);
+    const own = 'Tikal-Bajo-Luna-5522-Ceiba';
+    await other.page.goto(`${baseUrl()}/sign-in`);
+    await other.page.getByLabel('Correo electrónico').fill(email);
+    await other.page.getByLabel(/^Contraseña/).fill(password);
+    await other.page.getByRole('button', { name: 'Iniciar sesión' }).click();
+    await other.page.getByRole('heading', { level: 1, name: 'Elija su propia contraseña' }).waitFor();
+    await expectAccessible(other.page, 'forced password change');
+    await other.page.getByLabel('Contraseña actual').fill(password);
+    await other.page.getByLabel(/^Nueva contraseña/).fill(own);
+    await other.page.getByLabel('Repita la nueva contraseña').fill(own);
+    await other.page.getByRole('button', { name: 'Guardar y continuar' }).click();
     await other.page.getByRole('heading', { level: 1, name: 'Inicio' }).waitFor();
     await other.page.getByText('Hola, Lucía Méndez').waitFor();
     await other.context.close();

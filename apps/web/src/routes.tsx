@@ -1,6 +1,6 @@
-import { CAPABILITIES, can, type Permission } from '@enlace/shared';
-import { lazy, type ReactNode, Suspense } from 'react';
+import { CAPABILITIES, can, type Permission, type SessionStage } from '@enlace/shared';
 import { Center, Loader } from '@mantine/core';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { AppLayout } from './components/AppLayout';
@@ -12,6 +12,7 @@ import { CountriesPage } from './pages/admin/CountriesPage';
 import { UsersPage } from './pages/admin/UsersPage';
 import { VocabulariesPage } from './pages/admin/VocabulariesPage';
 import { CapabilityPage } from './pages/CapabilityPage';
+import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { CaseDetailPage } from './pages/cases/CaseDetailPage';
 import { CasesPage } from './pages/cases/CasesPage';
 import { HomePage } from './pages/HomePage';
@@ -46,12 +47,17 @@ function Lazy({ children }: { children: ReactNode }) {
   );
 }
 
+/** The screen of a sign-in's next step: the second factor, or a password to choose. */
+function pendingStepPath(stage: SessionStage): string {
+  return stage === 'password_change_required' ? '/change-password' : '/mfa';
+}
+
 /** The application proper: only for a fully signed-in session. */
 function RequireSignedIn({ children }: { children: ReactNode }) {
   const { data: session } = useSession();
   const location = useLocation();
   if (session?.stage === 'signed_in' && session.user) return children;
-  if (session?.stage) return <Navigate to="/mfa" replace />;
+  if (session?.stage) return <Navigate to={pendingStepPath(session.stage)} replace />;
   return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
 }
 
@@ -63,7 +69,7 @@ function RequireSignedOut({ children }: { children: ReactNode }) {
   if (session?.stage === 'signed_in') {
     return <Navigate to={typeof from === 'string' && from.startsWith('/') ? from : '/'} replace />;
   }
-  if (session?.stage) return <Navigate to="/mfa" replace />;
+  if (session?.stage) return <Navigate to={pendingStepPath(session.stage)} replace />;
   return children;
 }
 
@@ -84,6 +90,7 @@ export function AppRoutes() {
         }
       />
       <Route path="/mfa" element={<MfaPage />} />
+      <Route path="/change-password" element={<ChangePasswordPage />} />
       <Route
         element={
           <RequireSignedIn>

@@ -112,7 +112,26 @@ describe('reference data and administration', () => {
     });
     expect(staff.statusCode).toBe(201);
     const own = new Browser(t);
-    await own.signIn('marinera@example.org', 'Golfo de Fonseca al alba');
+    // A password set by an administrator is changed by its owner before anything else.
+    const first = await own.signIn('marinera@example.org', 'Golfo de Fonseca al alba');
+    expect(first.json().stage).toBe('password_change_required');
+    expect((await own.get('/api/auth/session')).json().stage).toBe('password_change_required');
+    expect((await own.get('/api/countries')).statusCode).toBe(401);
+    const same = await own.post('/api/auth/password', {
+      currentPassword: 'Golfo de Fonseca al alba',
+      newPassword: 'Golfo de Fonseca al alba',
+    });
+    expect(same.statusCode).toBe(400);
+    const changed = await own.post('/api/auth/password', {
+      currentPassword: 'Golfo de Fonseca al alba',
+      newPassword: 'Amapala, puerto del golfo 1838',
+    });
+    expect(changed.json().stage).toBe('signed_in');
+    expect((await own.get('/api/countries')).statusCode).toBe(200);
+    const again = new Browser(t);
+    expect((await again.signIn('marinera@example.org', 'Amapala, puerto del golfo 1838')).json().stage).toBe(
+      'signed_in',
+    );
     // A centre officer may not list agencies, yet sees the name of their own.
     expect((await own.get('/api/admin/agencies')).statusCode).toBe(403);
     expect((await own.get('/api/auth/session')).json().user.agency).toEqual({ id, name, acronym: 'FN' });

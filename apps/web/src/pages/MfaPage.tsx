@@ -82,6 +82,8 @@ export function MfaPage() {
 
   if (!session?.stage) return <Navigate to="/sign-in" replace />;
   if (session.stage === 'signed_in' && !confirmed) return <Navigate to="/" replace />;
+  if (session.stage === 'password_change_required' && !confirmed)
+    return <Navigate to="/change-password" replace />;
 
   return (
     <PublicLayout>

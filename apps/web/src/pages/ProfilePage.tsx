@@ -1,5 +1,4 @@
-import { Badge, Button, Card, Group, PasswordInput, Stack, Table, Text, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,10 +6,10 @@ import { useLocation } from 'react-router';
 import { ConfirmModal } from '../components/ConfirmModal';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Page } from '../components/Page';
-import { useChangePassword, useEndSession, useMe, useOwnSessions } from '../features/auth/auth.queries';
+import { useEndSession, useMe, useOwnSessions } from '../features/auth/auth.queries';
 import { MfaEnrolment } from '../features/auth/MfaEnrolment';
+import { PasswordChangeForm } from '../features/auth/PasswordChangeForm';
 import { RecoveryCodesPanel } from '../features/auth/RecoveryCodesPanel';
-import { focusFirstInvalid, useFieldError, validators } from '../hooks/useFieldError';
 import { useFormat } from '../hooks/useFormat';
 import { useCountryName, useLocalized } from '../hooks/useLabels';
 
@@ -58,77 +57,18 @@ function AccountSection() {
 
 function PasswordSection() {
   const { t } = useTranslation();
-  const changePassword = useChangePassword();
-  const fieldError = useFieldError();
-  const form = useForm({
-    initialValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
-    validate: {
-      currentPassword: validators.required,
-      newPassword: validators.newPassword,
-      confirmPassword: (value, values) =>
-        value === values.newPassword ? null : 'validation.passwordMismatch',
-    },
-  });
-
-  const handleSubmit = form.onSubmit(({ currentPassword, newPassword }) => {
-    changePassword.mutate(
-      { currentPassword, newPassword },
-      {
-        onSuccess: () => {
-          form.reset();
+  return (
+    <Section id="password" title={t('profile.passwordTitle')}>
+      <PasswordChangeForm
+        submitLabel={t('profile.changePassword')}
+        onChanged={() =>
           notifications.show({
             color: 'green',
             title: t('profile.passwordChanged'),
             message: t('profile.passwordChangedBody'),
-          });
-        },
-      },
-    );
-  }, focusFirstInvalid);
-
-  return (
-    <Section id="password" title={t('profile.passwordTitle')}>
-      <form onSubmit={handleSubmit} noValidate>
-        <Stack gap="sm" maw={420}>
-          <ErrorAlert
-            error={changePassword.error}
-            fieldLabels={{
-              currentPassword: t('profile.currentPassword'),
-              newPassword: t('profile.newPassword'),
-            }}
-          />
-          <PasswordInput
-            label={t('profile.currentPassword')}
-            autoComplete="current-password"
-            required
-            visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }}
-            {...form.getInputProps('currentPassword')}
-            error={fieldError(form.errors.currentPassword)}
-          />
-          <PasswordInput
-            label={t('profile.newPassword')}
-            description={t('profile.passwordRules')}
-            autoComplete="new-password"
-            required
-            visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }}
-            {...form.getInputProps('newPassword')}
-            error={fieldError(form.errors.newPassword)}
-          />
-          <PasswordInput
-            label={t('profile.confirmPassword')}
-            autoComplete="new-password"
-            required
-            visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }}
-            {...form.getInputProps('confirmPassword')}
-            error={fieldError(form.errors.confirmPassword)}
-          />
-          <Group>
-            <Button type="submit" loading={changePassword.isPending}>
-              {t('profile.changePassword')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+          })
+        }
+      />
     </Section>
   );
 }

@@ -10,7 +10,12 @@ export const signInBodySchema = z.object({
 export type SignInBody = z.infer<typeof signInBodySchema>;
 
 /** What the session still needs before the user is fully signed in. */
-export const sessionStageSchema = z.enum(['mfa_required', 'mfa_enrolment_required', 'signed_in']);
+export const sessionStageSchema = z.enum([
+  'mfa_required',
+  'mfa_enrolment_required',
+  'password_change_required',
+  'signed_in',
+]);
 export type SessionStage = z.infer<typeof sessionStageSchema>;
 
 export const meSchema = z.object({

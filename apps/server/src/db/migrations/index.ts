@@ -3,6 +3,7 @@ import type { DialectName } from '../dialect';
 import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-incidents';
 import * as m0003 from './0003-cases';
+import * as m0004 from './0004-password-change';
 
 export interface AppMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -14,4 +15,5 @@ export const migrations: Record<string, AppMigration> = {
   '0001-foundation': m0001,
   '0002-incidents': m0002,
   '0003-cases': m0003,
+  '0004-password-change': m0004,
 };

@@ -3,7 +3,7 @@ export interface SessionsTable {
   /** SHA-256 of the 256-bit cookie token; the token itself is never stored. */
   token_hash: string;
   user_id: string;
-  /** 'mfa_required' | 'mfa_enrolment_required' | 'signed_in' */
+  /** 'mfa_required' | 'mfa_enrolment_required' | 'password_change_required' | 'signed_in' */
   stage: string;
   csrf_token: string;
   created_at: string;

@@ -17,6 +17,8 @@ export interface UsersTable {
   created_at: string;
   updated_at: string;
   password_changed_at: string;
+  /** 1 when an administrator set the password: its owner must change it at the next sign-in. */
+  must_change_password: number;
 }
 
 export interface RecoveryCodesTable {

@@ -222,6 +222,8 @@ export async function createUser(
     created_at: now,
     updated_at: now,
     password_changed_at: now,
+    // Set by an administrator for someone else; chosen by the operator at the command line.
+    must_change_password: opts.cli ? 0 : 1,
   };
   await withTx(ctx, async (trx, audit) => {
     await insertUser(trx, row);

@@ -8,6 +8,7 @@ import {
   passwordChangeBodySchema,
   recoveryCodesLeftSchema,
   sessionItemSchema,
+  sessionStageSchema,
   sessionViewSchema,
   signInBodySchema,
 } from '@enlace/shared';
@@ -34,7 +35,7 @@ import {
 } from './auth.service';
 
 const stageResult = z.object({
-  stage: z.enum(['mfa_required', 'mfa_enrolment_required', 'signed_in']),
+  stage: sessionStageSchema,
   csrfToken: z.string(),
 });
 
@@ -159,7 +160,8 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       '/api/auth/password',
       {
-        config: { access: 'signed_in' },
+        // Also the one thing a session may do while its password must be changed (checked in the service).
+        config: { access: 'session' },
         schema: { tags: ['auth'], body: passwordChangeBodySchema, response: { 200: stageResult } },
       },
       async (request, reply) => {

@@ -80,7 +80,13 @@ export function mfaRequired(deps: Deps): boolean {
 
 function stageFor(deps: Deps, user: UserRow): SessionStage {
   if (user.mfa_enabled === 1) return 'mfa_required';
-  return mfaRequired(deps) ? 'mfa_enrolment_required' : 'signed_in';
+  if (mfaRequired(deps)) return 'mfa_enrolment_required';
+  return afterSecondFactor(user);
+}
+
+/** Where a sign-in goes once the second factor is done: a password set by someone else is changed first. */
+function afterSecondFactor(user: UserRow): 'password_change_required' | 'signed_in' {
+  return user.must_change_password === 1 ? 'password_change_required' : 'signed_in';
 }
 
 /**
@@ -168,16 +174,16 @@ export async function signOut(ctx: Ctx, session: SessionRow): Promise<void> {
   });
 }
 
-/** Rotates the session token when a pre-session becomes a signed-in session (no fixation). */
-async function promote(session: SessionRow, trx: Tx) {
+/** Rotates the session token when a pre-session moves on a stage (no fixation). */
+async function promote(session: SessionRow, trx: Tx, stage: 'password_change_required' | 'signed_in') {
   const token = randomToken(32);
   const csrfToken = randomToken(32);
   await updateSessionStage(trx, session.id, {
-    stage: 'signed_in',
+    stage,
     token_hash: sha256Hex(token),
     csrf_token: csrfToken,
   });
-  return { token, stage: 'signed_in' as const, csrfToken };
+  return { token, stage, csrfToken };
 }
 
 async function sessionUser(ctx: Ctx, session: SessionRow): Promise<UserRow> {
@@ -246,7 +252,7 @@ export async function confirmMfaEnrolment(ctx: Ctx, session: SessionRow, code: s
       objectType: 'user',
       objectId: user.id,
     });
-    return session.stage === 'signed_in' ? null : promote(session, trx);
+    return session.stage === 'signed_in' ? null : promote(session, trx, afterSecondFactor(user));
   });
   return { recoveryCodes: codes, session: next };
 }
@@ -339,7 +345,7 @@ export async function verifyMfa(ctx: Ctx, session: SessionRow, code: string): Pr
       objectId: session.id,
       details: { method },
     });
-    return promote(session, trx);
+    return promote(session, trx, afterSecondFactor(user));
   });
   if (!result) {
     await withTx(ctx, async (trx, audit) => {
@@ -365,6 +371,8 @@ export async function changePassword(
   current: string,
   next: string,
 ): Promise<NewSession> {
+  // A fully signed-in session, or one that must change its password before anything else.
+  if (session.stage !== 'signed_in' && session.stage !== 'password_change_required') throw unauthenticated();
   const user = await sessionUser(ctx, session);
   if (!(await verifyPassword(user.password_hash, current))) throw new AppError(400, 'password_current_wrong');
   assertPasswordPolicy(next);
@@ -372,15 +380,20 @@ export async function changePassword(
   const hash = await hashPassword(next);
   return withTx(ctx, async (trx, audit) => {
     const now = nowIso(ctx);
-    await updateUser(trx, user.id, { password_hash: hash, password_changed_at: now, updated_at: now });
+    await updateUser(trx, user.id, {
+      password_hash: hash,
+      password_changed_at: now,
+      must_change_password: 0,
+      updated_at: now,
+    });
     const ended = await revokeUserSessions(trx, user.id, now, 'password_change', session.id);
     await audit({
       action: 'auth.password_changed',
       objectType: 'user',
       objectId: user.id,
-      details: { sessionsEnded: ended },
+      details: { sessionsEnded: ended, required: session.stage === 'password_change_required' },
     });
-    return promote(session, trx);
+    return promote(session, trx, 'signed_in');
   });
 }
 
