@@ -132,14 +132,31 @@ describe('tenancy: a country sees its own objects', () => {
   it('lists only the actor’s own country’s users, while the network administrator sees all', async () => {
     await buildUser(t, { countryCode: 'GTM' });
     const { browser } = await signedIn(t, { role: 'country_admin', countryCode: 'MEX' });
-    const mine = (await browser.get('/api/admin/users')).json() as { countryCode: string }[];
-    expect(mine.length).toBeGreaterThan(0);
-    expect(mine.every((u) => u.countryCode === 'MEX')).toBe(true);
-    const asked = (await browser.get('/api/admin/users?country=GTM')).json() as unknown[];
-    expect(asked).toEqual([]);
+    type Page = { total: number; items: { countryCode: string; email: string; displayName: string }[] };
+    const mine = (await browser.get('/api/admin/users?limit=200')).json() as Page;
+    expect(mine.items.length).toBeGreaterThan(0);
+    expect(mine.total).toBe(mine.items.length);
+    expect(mine.items.every((u) => u.countryCode === 'MEX')).toBe(true);
+    const asked = (await browser.get('/api/admin/users?country=GTM')).json() as Page;
+    expect(asked).toEqual({ total: 0, items: [] });
     const net = await signedIn(t, { role: 'network_admin', countryCode: 'RCM' });
-    const all = (await net.browser.get('/api/admin/users')).json() as { countryCode: string }[];
-    expect(new Set(all.map((u) => u.countryCode)).has('GTM')).toBe(true);
+    const all = (await net.browser.get('/api/admin/users?limit=200')).json() as Page;
+    expect(new Set(all.items.map((u) => u.countryCode)).has('GTM')).toBe(true);
+
+    // Searched by part of the name or address, any case, a page at a time.
+    const someone = mine.items[0] as Page['items'][number];
+    const found = (
+      await browser.get(`/api/admin/users?q=${encodeURIComponent(someone.email.slice(0, 8).toUpperCase())}`)
+    ).json() as Page;
+    expect(found.items.map((u) => u.email)).toContain(someone.email);
+    const none = (await browser.get('/api/admin/users?q=%25_nobody_%25')).json() as Page;
+    expect(none).toEqual({ total: 0, items: [] });
+    const first = (await net.browser.get('/api/admin/users?limit=2')).json() as Page;
+    const second = (await net.browser.get('/api/admin/users?limit=2&offset=2')).json() as Page;
+    expect(first.items).toHaveLength(2);
+    expect(second.total).toBe(first.total);
+    expect(second.items.map((u) => u.email)).not.toContain(first.items[0]?.email);
+    expect((await net.browser.get('/api/admin/users?limit=5000')).statusCode).toBe(400);
   });
 
   it('a country administrator cannot create an account in another country or a network administrator', async () => {

@@ -59,6 +59,13 @@ export const userSchema = z.object({
   createdAt: z.string(),
   abilities: z.object({ update: z.boolean(), resetMfa: z.boolean() }),
 });
+export const userPageSchema = z.object({
+  /** How many accounts match, over all pages. */
+  total: z.number().int(),
+  items: z.array(userSchema),
+});
+export type UserPage = z.infer<typeof userPageSchema>;
+
 export type User = z.infer<typeof userSchema>;
 
 export const userCreateBodySchema = z.object({
@@ -83,6 +90,15 @@ export type UserUpdateBody = z.infer<typeof userUpdateBodySchema>;
 
 export const idParamsSchema = z.object({ id: idSchema });
 export const codeParamsSchema = z.object({ code: countryCodeSchema });
+
+export const userListQuerySchema = z.object({
+  country: countryCodeSchema.optional(),
+  /** Part of the name or of the email address, any case. */
+  q: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export type UserListQuery = z.infer<typeof userListQuerySchema>;
 
 export const AUDIT_OUTCOMES = ['success', 'denied', 'failure'] as const;
 

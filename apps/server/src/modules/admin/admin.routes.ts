@@ -10,6 +10,8 @@ import {
   countryUpdateBodySchema,
   idParamsSchema,
   userCreateBodySchema,
+  userListQuerySchema,
+  userPageSchema,
   userSchema,
   userUpdateBodySchema,
 } from '@enlace/shared';
@@ -89,9 +91,9 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/admin/users',
     {
       config: { access: 'users.read' },
-      schema: { tags: ['admin'], querystring: countryQuery, response: { 200: z.array(userSchema) } },
+      schema: { tags: ['admin'], querystring: userListQuerySchema, response: { 200: userPageSchema } },
     },
-    (request) => getUsers(request.ctx, request.query.country),
+    (request) => getUsers(request.ctx, request.query),
   );
   app.post(
     '/api/admin/users',

@@ -8,6 +8,8 @@ import type {
   LocalizedText,
   Role,
   User,
+  UserListQuery,
+  UserPage,
   UserCreateBody,
   UserUpdateBody,
 } from '@enlace/shared';
@@ -154,9 +156,10 @@ export async function editAgency(ctx: Ctx, id: string, patch: AgencyUpdateBody):
   return presentAgency(ctx, next);
 }
 
-export async function getUsers(ctx: Ctx, country?: string): Promise<User[]> {
+export async function getUsers(ctx: Ctx, query: UserListQuery): Promise<UserPage> {
   const actor = await requirePermission(ctx, 'users.read');
-  return (await listUsersInScope(ctx.db.kysely, actor, country)).map((r) => presentUser(ctx, r));
+  const { rows, total } = await listUsersInScope(ctx.db.kysely, actor, query);
+  return { total, items: rows.map((r) => presentUser(ctx, r)) };
 }
 
 export async function getUser(ctx: Ctx, id: string): Promise<User> {

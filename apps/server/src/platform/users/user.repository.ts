@@ -1,4 +1,4 @@
-import type { Selectable, Updateable } from 'kysely';
+import { type Selectable, sql, type Updateable } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { UsersTable } from '../../db/schema/users';
 import type { Actor, Tx } from '../context';
@@ -24,10 +24,50 @@ export function findUserById(db: Q, id: string): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function listUsersInScope(db: Q, actor: Actor, country?: string): Promise<UserRow[]> {
-  let qb = scopeTo(db.selectFrom('users').selectAll(), actor, 'users.country_code');
-  if (country) qb = qb.where('country_code', '=', country);
-  return qb.orderBy('country_code').orderBy('display_name').limit(1000).execute();
+export interface UserFilter {
+  country?: string;
+  /** Part of the name or of the email address, any case. */
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+function usersMatching(db: Q, actor: Actor, filter: UserFilter) {
+  let qb = scopeTo(db.selectFrom('users'), actor, 'users.country_code');
+  if (filter.country) qb = qb.where('country_code', '=', filter.country);
+  const q = filter.q?.trim().toLowerCase();
+  if (q) {
+    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    qb = qb.where((eb) =>
+      eb.or([
+        sql<boolean>`lower(display_name) LIKE ${pattern} ESCAPE '\\'`,
+        sql<boolean>`lower(email) LIKE ${pattern} ESCAPE '\\'`,
+      ]),
+    );
+  }
+  return qb;
+}
+
+/** A page of the accounts the actor may see, by country then name, with how many match in all. */
+export async function listUsersInScope(
+  db: Q,
+  actor: Actor,
+  filter: UserFilter,
+): Promise<{ rows: UserRow[]; total: number }> {
+  const [rows, count] = await Promise.all([
+    usersMatching(db, actor, filter)
+      .selectAll()
+      .orderBy('country_code')
+      .orderBy('display_name')
+      .orderBy('id')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute(),
+    usersMatching(db, actor, filter)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst(),
+  ]);
+  return { rows, total: Number(count?.n ?? 0) };
 }
 
 export async function insertUser(db: Q, row: UserRow): Promise<void> {

@@ -6,6 +6,7 @@ import type {
   Country,
   User,
   UserCreateBody,
+  UserPage,
   UserUpdateBody,
 } from '@enlace/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -61,10 +62,15 @@ export function useUpdateAgency() {
   });
 }
 
-export function useUsers(country: string | null | undefined) {
+/** A page of the accounts the administrator may see, searched by name or address. */
+export function useUsers(filter: { country: string | null; q: string; limit: number; offset: number }) {
+  const params = new URLSearchParams({ limit: String(filter.limit), offset: String(filter.offset) });
+  if (filter.country) params.set('country', filter.country);
+  if (filter.q) params.set('q', filter.q);
   return useQuery({
-    queryKey: [...USERS_KEY, country ?? 'all'],
-    queryFn: () => api<User[]>(withCountry('/api/admin/users', country)),
+    queryKey: [...USERS_KEY, params.toString()],
+    queryFn: () => api<UserPage>(`/api/admin/users?${params}`),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -1,5 +1,6 @@
 import type { User } from '@enlace/shared';
-import { Button, Group, Menu, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Menu, Pagination, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +18,8 @@ import { useCountryName, useLocalized } from '../../hooks/useLabels';
 
 type Pending = { kind: 'status' | 'resetMfa'; user: User } | null;
 
+const PAGE_SIZE = 50;
+
 export function UsersPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -28,7 +31,15 @@ export function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
   const [pending, setPending] = useState<Pending>(null);
-  const users = useUsers(country || null);
+  const [page, setPage] = useState(1);
+  const [query] = useDebouncedValue(search.trim(), 300);
+  const users = useUsers({
+    country: country || null,
+    q: query,
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  });
+  const total = users.data?.total ?? 0;
   const agencies = useAgencies(country || null);
   const updateUser = useUpdateUser();
   const resetMfa = useResetMfa();
@@ -40,13 +51,7 @@ export function UsersPage() {
     return agency ? (agency.acronym ?? localized(agency.name)) : '—';
   };
 
-  const needle = search.trim().toLocaleLowerCase();
-  const rows = (users.data ?? []).filter(
-    (u) =>
-      !needle ||
-      u.displayName.toLocaleLowerCase().includes(needle) ||
-      u.email.toLocaleLowerCase().includes(needle),
-  );
+  const rows = users.data?.items ?? [];
 
   const closePending = () => {
     updateUser.reset();
@@ -93,17 +98,28 @@ export function UsersPage() {
       actions={mayCreate && <Button onClick={() => setCreating(true)}>{t('admin.users.create')}</Button>}
     >
       <Group align="flex-end" gap="md">
-        {me.scope === 'all' && <CountryFilter value={country} onChange={setCountry} />}
+        {me.scope === 'all' && (
+          <CountryFilter
+            value={country}
+            onChange={(value) => {
+              setCountry(value);
+              setPage(1);
+            }}
+          />
+        )}
         <TextInput
           label={t('admin.users.search')}
           value={search}
-          onChange={(event) => setSearch(event.currentTarget.value)}
+          onChange={(event) => {
+            setSearch(event.currentTarget.value);
+            setPage(1);
+          }}
           w={280}
           type="search"
         />
         {users.data && (
           <Text size="sm" c="dimmed" pb={8} aria-live="polite">
-            {t('admin.users.count', { count: rows.length, formatted: format.number(rows.length) })}
+            {t('admin.users.count', { count: total, formatted: format.number(total) })}
           </Text>
         )}
       </Group>
@@ -191,6 +207,18 @@ export function UsersPage() {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+      )}
+      {total > PAGE_SIZE && (
+        <Pagination
+          total={Math.ceil(total / PAGE_SIZE)}
+          value={page}
+          onChange={setPage}
+          getControlProps={(control) => ({
+            'aria-label': t(`admin.users.pages.${control}`),
+          })}
+          getItemProps={(n) => ({ 'aria-label': t('admin.users.pages.page', { page: n }) })}
+          aria-label={t('admin.users.pages.label')}
+        />
       )}
       {creating && <UserFormModal opened onClose={() => setCreating(false)} />}
       {editing && <UserFormModal key={editing.id} user={editing} opened onClose={() => setEditing(null)} />}
