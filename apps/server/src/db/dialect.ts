@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from './schema';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -18,6 +19,37 @@ export interface Db {
 // int8 (COUNT(*), bigserial) as a JS number: our counters stay far below 2^53.
 pg.types.setTypeParser(20, (v) => Number(v));
 
+/**
+ * Rows for PostgreSQL's `COPY … FROM STDIN (FORMAT binary)`, already encoded (db/bulk.ts). A
+ * query whose only parameter is a CopyIn is streamed to the server by pg-copy-streams instead of
+ * being sent as a statement: Kysely has no COPY, and bulk writes need it inside their transaction.
+ */
+export class CopyIn {
+  constructor(readonly chunks: readonly Buffer[]) {}
+}
+
+/** A pool whose clients run CopyIn queries as COPY streams; every other query passes through. */
+function copyingPool(pool: pg.Pool): PostgresPool {
+  return {
+    end: () => pool.end(),
+    connect: async () => {
+      const client = await pool.connect();
+      const query = (text: string, parameters: readonly unknown[]) => {
+        const [payload] = parameters;
+        if (!(payload instanceof CopyIn)) return client.query(text, parameters as unknown[]);
+        return new Promise((resolve, reject) => {
+          const stream = client.query(copyFrom(text));
+          stream.on('error', reject);
+          stream.on('finish', () => resolve({ command: 'COPY', rowCount: stream.rowCount, rows: [] }));
+          for (const chunk of payload.chunks) stream.write(chunk);
+          stream.end();
+        });
+      };
+      return { query, release: () => client.release() } as PostgresPoolClient;
+    },
+  };
+}
+
 export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//.test(url);
 }
@@ -30,7 +62,7 @@ export function isPostgresUrl(url: string): boolean {
 export function openDb(url: string): Db {
   if (isPostgresUrl(url)) {
     const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10) });
-    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: copyingPool(pool) }) });
     return { kysely, dialect: 'postgres', sqlite: null, close: () => kysely.destroy() };
   }
   const file = url.replace(/^sqlite:(\/\/)?/, '');

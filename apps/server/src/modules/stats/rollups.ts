@@ -132,7 +132,7 @@ function sid(value: string): number {
 const INT_DIMS = new Set(['level', 'cx', 'cy']);
 const encodeMonth = (m: number) => (Math.floor(m / 100) - 1800) * 12 + (m % 100) - 1;
 const YEAR_CODE = 0xc000;
-const encodeYear = (m: number) => YEAR_CODE + Math.floor(m / 100) - 1800;
+const FINEST = GRID_LEVELS.length - 1;
 const decodeMonth = (c: number) =>
   c >= YEAR_CODE ? (c - YEAR_CODE + 1800) * 100 : (Math.floor(c / 12) + 1800) * 100 + (c % 12) + 1;
 const chars = String.fromCharCode;
@@ -193,26 +193,45 @@ export class RollupDelta {
       nationality: chars(sid(e.nationality)),
       sliced: e.nationality !== '',
     }));
-    // Each contribution goes to the row of its month and to the row of its year (month = yyyy00),
-    // so that a period of whole years reads twelve times fewer rows.
-    const month = chars(encodeMonth(f.month));
+    // Contributions go to the row of their month; the rows of their year are added when the
+    // delta is written (see pending), from the merged month rows, which are far fewer.
+    const base = chars(encodeMonth(f.month)) + place;
     // The finest map grid is kept by month for all nationalities only: it serves zoomed-in views,
     // whose small areas read few rows (a nationality filter there uses the 1° grid).
-    if (fine) this.bump('grid', all + fine + month + place, gridMeasures);
-    for (const when of [month, chars(encodeYear(f.month))]) {
-      const base = when + place;
-      for (const head of slices) {
-        this.bump('incidents', head + base + kind, counts);
-        this.bump('flows', head + base + flowKey, flow);
-        for (const m of modus) this.bump('modus', head + base + m, one);
-        if (coarse) this.bump('grid', head + coarse + base, gridMeasures);
-      }
-      for (const p of people) {
-        this.bump('people', all + base + p.sexAge, p.persons);
-        if (p.sliced) this.bump('people', p.nationality + base + p.sexAge, p.persons);
-        this.bump('peopleNat', base + p.nationality, p.persons);
-      }
+    if (fine) this.bump('grid', all + fine + base, gridMeasures);
+    for (const head of slices) {
+      this.bump('incidents', head + base + kind, counts);
+      this.bump('flows', head + base + flowKey, flow);
+      for (const m of modus) this.bump('modus', head + base + m, one);
+      if (coarse) this.bump('grid', head + coarse + base, gridMeasures);
     }
+    for (const p of people) {
+      this.bump('people', all + base + p.sexAge, p.persons);
+      if (p.sliced) this.bump('people', p.nationality + base + p.sexAge, p.persons);
+      this.bump('peopleNat', base + p.nationality, p.persons);
+    }
+  }
+
+  /**
+   * A table's month rows and, derived from them, the rows of their years (month = yyyy00), so
+   * that a period of whole years reads twelve times fewer rows. The finest map grid has no
+   * year rows.
+   */
+  private withYears(name: RollupName): Map<string, number[]> {
+    const table = this.tables.get(name) as Map<string, number[]>;
+    const dims: readonly string[] = ROLLUPS[name].dims;
+    const at = dims.indexOf('month');
+    const level = dims.indexOf('level');
+    const out = new Map(table);
+    for (const [key, measures] of table) {
+      if (level >= 0 && key.charCodeAt(level) === FINEST) continue;
+      const year = chars(YEAR_CODE + Math.floor(key.charCodeAt(at) / 12));
+      const yearKey = key.slice(0, at) + year + key.slice(at + 1);
+      const entry = out.get(yearKey);
+      if (!entry) out.set(yearKey, measures.slice());
+      else for (let i = 0; i < measures.length; i++) entry[i] = (entry[i] ?? 0) + (measures[i] ?? 0);
+    }
+    return out;
   }
 
   /**
@@ -220,7 +239,7 @@ export class RollupDelta {
    * decodes row i (dims then measures) into `out`.
    */
   pending(name: RollupName): { length: number; fill: (i: number, out: unknown[]) => void } {
-    const table = this.tables.get(name) as Map<string, number[]>;
+    const table = this.withYears(name);
     const dims = ROLLUPS[name].dims;
     const kinds = dims.map((d) => (d === 'month' ? 2 : INT_DIMS.has(d) ? 1 : 0));
     const keys: string[] = [];
