@@ -59,6 +59,15 @@ export async function createTestDb(): Promise<TestDb> {
         await db.close();
         const c = new pg.Client({ connectionString: base });
         await c.connect();
+        // The pool's end resolves before the server has seen its connections close; forcing the
+        // drop while one is still closing would make that client report an error nobody awaits.
+        for (let waited = 0; waited < 5000; waited += 20) {
+          const { rows } = await c.query('SELECT COUNT(*) AS n FROM pg_stat_activity WHERE datname = $1', [
+            name,
+          ]);
+          if (Number(rows[0]?.n) === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
         await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
         await c.end();
       },

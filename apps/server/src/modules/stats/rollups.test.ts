@@ -52,6 +52,27 @@ describe('rollup contributions', () => {
     ]);
   });
 
+  it('sums a year row from every table of its months, the finest map grid excepted', () => {
+    const d = new RollupDelta();
+    d.add(fact({ month: 202511 }));
+    d.add(fact({ month: 202512, counts: { ...fact().counts, migrants: 30 } }));
+    d.add(fact({ month: 202601 }));
+    const years = [...d.rows()].filter(
+      (r) => Number(r.dims[ROLLUPS[r.name].dims.indexOf('month')]) % 100 === 0,
+    );
+    const allIncidents = years.filter((r) => r.name === 'incidents' && r.dims[0] === '*');
+    expect(allIncidents.map((r) => [r.dims[1], r.measures[0], r.measures[1]]).sort()).toEqual([
+      [202500, 2, 42],
+      [202600, 1, 12],
+    ]);
+    for (const name of ['flows', 'people', 'peopleNat', 'modus'] as const) {
+      expect(years.some((r) => r.name === name)).toBe(true);
+    }
+    const grid = years.filter((r) => r.name === 'grid');
+    expect(grid.length).toBeGreaterThan(0);
+    expect(grid.every((r) => r.dims[1] === 0)).toBe(true);
+  });
+
   it('counts an incident once in the all slice and once per nationality involved', () => {
     const d = new RollupDelta();
     d.add(fact());
