@@ -161,16 +161,17 @@ export async function bulkWrite(
       return;
     }
     const staging = `bulk_${table}_${++temporaries}`;
-    await sql`CREATE TEMPORARY TABLE ${sql.table(staging)} (LIKE ${sql.table(table)}) ON COMMIT DROP`.execute(
-      trx,
-    );
-    await trx.executeQuery(
-      CompiledQuery.raw(`COPY "${staging}" (${names}) FROM STDIN (FORMAT binary)`, [copy]),
-    );
-    await sql`INSERT INTO ${sql.table(table)} (${sql.raw(names)}) SELECT ${sql.raw(names)} FROM ${sql.table(staging)}${sql.raw(conflict)}`.execute(
-      trx,
-    );
-    await sql`DROP TABLE ${sql.table(staging)}`.execute(trx);
+    // Queued together: the connection runs them in order, with no round trip between them.
+    await Promise.all([
+      sql`CREATE TEMPORARY TABLE ${sql.table(staging)} (LIKE ${sql.table(table)}) ON COMMIT DROP`.execute(
+        trx,
+      ),
+      trx.executeQuery(CompiledQuery.raw(`COPY "${staging}" (${names}) FROM STDIN (FORMAT binary)`, [copy])),
+      sql`INSERT INTO ${sql.table(table)} (${sql.raw(names)}) SELECT ${sql.raw(names)} FROM ${sql.table(staging)}${sql.raw(conflict)}`.execute(
+        trx,
+      ),
+      sql`DROP TABLE ${sql.table(staging)}`.execute(trx),
+    ]);
     return;
   }
   // Each batch travels as one JSON array of row arrays (JSON.stringify is native), unpacked and

@@ -27,9 +27,13 @@ function columnsOf(name: RollupName): BulkColumn[] {
  * key, in bulk). Run it in the transaction that made the changes.
  */
 export async function applyRollupDelta(db: Db, trx: Q, delta: RollupDelta): Promise<void> {
-  // Sent together: on PostgreSQL the server works on one table while the next is prepared.
+  // On PostgreSQL the server works on one table while the next is prepared here: the largest
+  // first, and the event loop let through after each, so that the driver sends it at once.
   const writes: Promise<void>[] = [];
-  for (const name of Object.keys(ROLLUPS) as RollupName[]) {
+  const names = (Object.keys(ROLLUPS) as RollupName[]).sort(
+    (a, b) => (delta.tables.get(b)?.size ?? 0) - (delta.tables.get(a)?.size ?? 0),
+  );
+  for (const name of names) {
     const rows = delta.pending(name);
     const spec = ROLLUPS[name];
     const buffer: unknown[] = [];
@@ -47,6 +51,7 @@ export async function applyRollupDelta(db: Db, trx: Q, delta: RollupDelta): Prom
         { conflict: { columns: spec.dims, add: spec.measures } },
       ),
     );
+    if (!db.sqlite && rows.length) await new Promise(setImmediate);
   }
   await Promise.all(writes);
   delta.clear();
