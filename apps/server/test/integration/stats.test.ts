@@ -239,6 +239,17 @@ describe('the regional picture', () => {
     expect(observed.cellDegrees).toBe(0.2);
     const small = observed.cells.find((c: { incidents: number }) => c.incidents === 3);
     expect(small).toBeDefined();
+    // The 0.2° cells hold whole years; a period that cuts a year is drawn on 1° cells, with the
+    // same counts.
+    const wholeYear = (await mx.browser.get(`/api/stats/map?zoom=7&${box}&from=2025-01&to=2025-12`)).json();
+    expect(wholeYear.cellDegrees).toBe(0.2);
+    const spring = (await mx.browser.get(`/api/stats/map?zoom=7&${box}&from=2025-04&to=2025-05`)).json();
+    expect(spring.cellDegrees).toBe(1);
+    const total = (m: { cells: { incidents: number }[] }) => m.cells.reduce((n, c) => n + c.incidents, 0);
+    expect(total(wholeYear)).toBe(3);
+    expect(total(spring)).toBe(3);
+    const april = (await mx.browser.get(`/api/stats/map?zoom=7&${box}&from=2025-04&to=2025-04`)).json();
+    expect(total(april)).toBe(2);
   });
 });
 

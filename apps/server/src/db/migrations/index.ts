@@ -4,6 +4,7 @@ import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-incidents';
 import * as m0003 from './0003-cases';
 import * as m0004 from './0004-password-change';
+import * as m0005 from './0005-fine-grid-by-year';
 
 export interface AppMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -16,4 +17,5 @@ export const migrations: Record<string, AppMigration> = {
   '0002-incidents': m0002,
   '0003-cases': m0003,
   '0004-password-change': m0004,
+  '0005-fine-grid-by-year': m0005,
 };

@@ -31,6 +31,12 @@ describe('Missing Migrants cells', () => {
     expect(parseMmDate('5 Jan 2015')).toBe('2015-01-05');
     expect(parseMmDate('2019-02-28')).toBe('2019-02-28');
     expect(parseMmDate('Thu, 02/30/2026 - 12:00')).toBeNull();
+    expect(parseMmDate('02/29/2024')).toBe('2024-02-29');
+    expect(parseMmDate('02/29/2100')).toBeNull();
+    expect(parseMmDate('02/29/2000')).toBe('2000-02-29');
+    expect(parseMmDate('04/31/2020')).toBeNull();
+    expect(parseMmDate('2020-00-10')).toBeNull();
+    expect(parseMmDate('0099-01-10')).toBeNull();
     expect(parseMmDate('13/01/2015')).toBeNull();
     expect(parseMmDate('yesterday')).toBeNull();
   });

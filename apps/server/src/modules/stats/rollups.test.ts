@@ -52,7 +52,7 @@ describe('rollup contributions', () => {
     ]);
   });
 
-  it('sums a year row from every table of its months, the finest map grid excepted', () => {
+  it('sums a year row from every table of its months, and keeps the finest map grid by year only', () => {
     const d = new RollupDelta();
     d.add(fact({ month: 202511 }));
     d.add(fact({ month: 202512, counts: { ...fact().counts, migrants: 30 } }));
@@ -68,9 +68,15 @@ describe('rollup contributions', () => {
     for (const name of ['flows', 'people', 'peopleNat', 'modus'] as const) {
       expect(years.some((r) => r.name === name)).toBe(true);
     }
-    const grid = years.filter((r) => r.name === 'grid');
-    expect(grid.length).toBeGreaterThan(0);
-    expect(grid.every((r) => r.dims[1] === 0)).toBe(true);
+    // The finest grid (level 1) is kept by year only: one row for 2025, one for 2026.
+    const grid = years.filter((r) => r.name === 'grid' && r.dims[0] === '*');
+    expect(grid.map((r) => [r.dims[1], r.dims[4], r.measures[0]]).sort()).toEqual([
+      [0, 202500, 2],
+      [0, 202600, 1],
+      [1, 202500, 2],
+      [1, 202600, 1],
+    ]);
+    expect(rows(d).some((r) => r.name === 'grid' && r.dims[1] === 1)).toBe(false);
   });
 
   it('counts an incident once in the all slice and once per nationality involved', () => {
@@ -111,10 +117,11 @@ describe('rollup contributions', () => {
   it('places located incidents in a cell of each grid level', () => {
     const d = new RollupDelta();
     d.add(fact({ nationalities: [] }));
-    const grid = rows(d).filter((r) => r.name === 'grid');
-    expect(grid.map((r) => r.dims.slice(1, 4)).sort()).toEqual([
-      [0, 79, 118],
-      [1, 397, 593],
+    const grid = [...d.rows()].filter((r) => r.name === 'grid');
+    expect(grid.map((r) => [...r.dims.slice(1, 4), r.dims[4]]).sort()).toEqual([
+      [0, 79, 118, 202600],
+      [0, 79, 118, 202601],
+      [1, 397, 593, 202600],
     ]);
     expect(cellOf(1, -0.2, 0.4)).toEqual({ cx: 902, cy: 449 });
     const none = new RollupDelta();

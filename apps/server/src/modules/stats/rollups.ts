@@ -132,6 +132,7 @@ function sid(value: string): number {
 const INT_DIMS = new Set(['level', 'cx', 'cy']);
 const encodeMonth = (m: number) => (Math.floor(m / 100) - 1800) * 12 + (m % 100) - 1;
 const YEAR_CODE = 0xc000;
+const encodeYear = (m: number) => YEAR_CODE + Math.floor(m / 100) - 1800;
 const FINEST = GRID_LEVELS.length - 1;
 const decodeMonth = (c: number) =>
   c >= YEAR_CODE ? (c - YEAR_CODE + 1800) * 100 : (Math.floor(c / 12) + 1800) * 100 + (c % 12) + 1;
@@ -196,9 +197,10 @@ export class RollupDelta {
     // Contributions go to the row of their month; the rows of their year are added when the
     // delta is written (see pending), from the merged month rows, which are far fewer.
     const base = chars(encodeMonth(f.month)) + place;
-    // The finest map grid is kept by month for all nationalities only: it serves zoomed-in views,
-    // whose small areas read few rows (a nationality filter there uses the 1° grid).
-    if (fine) this.bump('grid', all + fine + base, gridMeasures);
+    // The finest map grid is kept by year, for all nationalities together: it serves zoomed-in
+    // views of whole years; filtered by a nationality or a part of a year, they use the 1° grid.
+    // (By month it would hold about one row per incident.)
+    if (fine) this.bump('grid', all + fine + chars(encodeYear(f.month)) + place, gridMeasures);
     for (const head of slices) {
       this.bump('incidents', head + base + kind, counts);
       this.bump('flows', head + base + flowKey, flow);
@@ -214,8 +216,8 @@ export class RollupDelta {
 
   /**
    * A table's month rows and, derived from them, the rows of their years (month = yyyy00), so
-   * that a period of whole years reads twelve times fewer rows. The finest map grid has no
-   * year rows.
+   * that a period of whole years reads twelve times fewer rows. (The finest map grid holds
+   * year rows only, written as such.)
    */
   private withYears(name: RollupName): Map<string, number[]> {
     const table = this.tables.get(name) as Map<string, number[]>;

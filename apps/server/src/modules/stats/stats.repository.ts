@@ -7,7 +7,7 @@ import { ALL_SLICE, COUNT_COLUMNS, GRID_LEVELS } from './rollups';
 
 type Q = Tx | Kysely<Database>;
 
-/** The finest map grid (0.2°): kept by month, for all nationalities together. */
+/** The finest map grid (0.2°): kept by year, for all nationalities together. */
 export const FINEST_LEVEL = GRID_LEVELS.length - 1;
 export type DataInventoryRow = Selectable<DataInventoryTable>;
 
@@ -223,15 +223,13 @@ export async function sumGrid(
     ? sql` AND cx BETWEEN ${range.x0} AND ${range.x1} AND cy BETWEEN ${range.y0} AND ${range.y1}`
     : sql``;
   const k = sql.lit(Math.max(1, Math.trunc(factor)));
-  // The finest level is kept by month only (see rollups.ts).
-  const monthly = level === FINEST_LEVEL;
   const { rows } = await sql<
     Record<string, unknown>
   >`SELECT cx / ${k} AS cx, cy / ${k} AS cy, SUM(incidents) AS incidents,
       SUM(migrants) AS migrants, SUM(migrants_known) AS migrants_known, SUM(dead) AS dead,
       SUM(dead_known) AS dead_known, SUM(missing) AS missing, SUM(missing_known) AS missing_known,
       SUM(lat_sum) AS lat_sum, SUM(lon_sum) AS lon_sum
-    FROM stats_grid WHERE level = ${level} AND ${where(f, { slice: true, monthly })}${box}
+    FROM stats_grid WHERE level = ${level} AND ${where(f, { slice: true })}${box}
     GROUP BY cx / ${k}, cy / ${k}`.execute(db);
   return rows
     .filter((r) => num(r.incidents) > 0)

@@ -41,6 +41,7 @@ import {
   insertInventoryEntry,
   judgmentDelays,
   listInventory,
+  periodRanges,
   type StatsFilter,
   sumAssets,
   sumFlows,
@@ -424,8 +425,10 @@ export async function mapStats(
   const box = parseBox(q.bbox);
   const finest = { level: FINEST_LEVEL, factor: 1, degrees: GRID_LEVELS[FINEST_LEVEL] ?? 0.2 };
   let grid = gridForZoom(q.zoom) ?? finest;
-  // The finest grid holds all nationalities together: filtered by one, the map stays at 1°.
-  if (f.nationality && grid.level === FINEST_LEVEL)
+  // The finest grid holds whole years of all nationalities together: filtered by a nationality
+  // or by a period that cuts a year, the map stays at 1°.
+  const wholeYears = periodRanges(f.fromMonth, f.toMonth, false).months.length === 0;
+  if (grid.level === FINEST_LEVEL && (f.nationality || !wholeYears))
     grid = { level: 0, factor: 1, degrees: GRID_LEVELS[0] ?? 1 };
   const size = GRID_LEVELS[grid.level] ?? 1;
   const base = { filters: appliedFilters(q), suppression: suppress };

@@ -1,0 +1,59 @@
+import { type Kysely, sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as fineGridByYear from '../../src/db/migrations/0005-fine-grid-by-year';
+import { createTestDb, type TestDb } from '../helpers';
+
+let t: TestDb;
+let db: Kysely<unknown>;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  db = t.db.kysely as unknown as Kysely<unknown>;
+});
+afterAll(async () => {
+  await t.drop();
+});
+
+describe('migration 0005', () => {
+  it('sums the months of the finest map grid into their years, leaving the 1° grid alone', async () => {
+    const cell = (level: number, month: number, incidents: number, migrants: number, lat: number) =>
+      sql`INSERT INTO stats_grid (nat, level, cx, cy, month, country, region, mode, route, incidents, migrants,
+        migrants_known, dead, dead_known, missing, missing_known, lat_sum, lon_sum)
+        VALUES ('*', ${level}, 400, 500, ${month}, 'MEX', 'central_america', 'land', '', ${incidents}, ${migrants},
+        ${incidents}, 0, 0, 0, 0, ${lat}, ${-lat * 3})`.execute(db);
+    await cell(1, 202401, 2, 10, 29.5);
+    await cell(1, 202402, 1, 5, 14.75);
+    await cell(1, 202503, 1, 7, 14.5);
+    await cell(0, 202401, 2, 10, 29.5);
+    await cell(0, 202400, 2, 10, 29.5);
+
+    await fineGridByYear.up(db);
+
+    const { rows } = await sql<{
+      level: number;
+      month: number;
+      incidents: number;
+      migrants: number;
+      lat_sum: number;
+      lon_sum: number;
+    }>`
+      SELECT level, month, incidents, migrants, lat_sum, lon_sum FROM stats_grid ORDER BY level, month`.execute(
+      db,
+    );
+    expect(
+      rows.map((r) => [
+        Number(r.level),
+        Number(r.month),
+        Number(r.incidents),
+        Number(r.migrants),
+        Number(r.lat_sum),
+        Number(r.lon_sum),
+      ]),
+    ).toEqual([
+      [0, 202400, 2, 10, 29.5, -88.5],
+      [0, 202401, 2, 10, 29.5, -88.5],
+      [1, 202400, 3, 15, 44.25, -132.75],
+      [1, 202500, 1, 7, 14.5, -43.5],
+    ]);
+  });
+});
