@@ -204,6 +204,10 @@ describe('Missing Migrants files', () => {
       { row: 4, column: 'Incident ID', code: 'import_duplicate_id', params: { other: 2 } },
       { row: 5, column: null, code: 'import_column_count', params: { found: 2, expected: 22 } },
     ]);
+    // A NUL character cannot be stored (PostgreSQL refuses it): the row is refused, naming the cell.
+    const nul = good('X2').replace('Caribbean', 'Carib\u0000bean');
+    const withNul = parseMissingMigrants([MM22_HEADERS.join(','), good('X1'), nul].join('\n'), vocab);
+    expect(withNul.errors).toEqual([{ row: 3, column: 'Region', code: 'import_invalid_character' }]);
   });
 
   it('refuses a file of another layout, naming the missing columns', () => {

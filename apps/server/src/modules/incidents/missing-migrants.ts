@@ -284,7 +284,9 @@ export function readMissingMigrants(text: string, vocab: VocabIndex): MmReader {
       params: { missing: closest.join(', ') },
     });
   }
-  const reader = new RowReader(layout, index, vocab, errors, warnings);
+  // A NUL character is no text any database keeps (PostgreSQL refuses it): the rows that carry
+  // one are refused, each named. Most files have none, and are not searched cell by cell.
+  const reader = new RowReader(layout, index, vocab, errors, warnings, text.includes('\u0000'));
   const width = header.length;
   const hxl =
     second?.every((c) => c.trim() === '' || c.trim().startsWith('#')) && second.some((c) => c.trim() !== '');
@@ -368,6 +370,7 @@ class RowReader {
     vocab: VocabIndex,
     private readonly errors: ImportIssue[],
     private readonly warnings: ImportIssue[],
+    private readonly hasNul: boolean,
   ) {
     this.is22 = layout === 'missing-migrants-22';
     this.names = {
@@ -420,6 +423,14 @@ class RowReader {
       return null;
     }
     const before = errors.length;
+    if (this.hasNul) {
+      const at = cells.findIndex((c) => c.includes('\u0000'));
+      if (at >= 0) {
+        const column = Object.keys(this.col).find((h) => this.col[h] === at) ?? null;
+        errors.push({ row, column, code: 'import_invalid_character' });
+        return null;
+      }
+    }
     const externalId = this.cell(cells, 'Incident ID').trim();
     if (!externalId) errors.push({ row, column: 'Incident ID', code: 'import_required' });
     else if (this.seen.has(externalId)) {
