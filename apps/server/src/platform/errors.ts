@@ -58,8 +58,23 @@ function problem(
     });
 }
 
+/** `\u0000` escaped in JSON text (an odd run of backslashes before it: not a literal "\\u0000"). */
+const JSON_NUL = /(?<!\\)(?:\\\\)*\\u0000/;
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => problem(request, reply, 404, 'not_found'));
+
+  // JSON bodies go through Fastify's own parser (it refuses prototype poisoning), after the
+  // refusal of a NUL character: no database keeps it alike (PostgreSQL refuses it, SQLite stores
+  // it), so it would fail as an internal error on one and pass on the other.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (JSON_NUL.test(body as string)) {
+      done(badRequest('invalid_character'), undefined);
+      return;
+    }
+    parseJson(request, body as string, done);
+  });
 
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof AppError) {
