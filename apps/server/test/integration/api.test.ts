@@ -65,13 +65,18 @@ describe('security headers and error bodies', () => {
 
   it('refuses a NUL character anywhere in a JSON body, in the caller’s language, storing nothing', async () => {
     const { browser } = await signedIn(t, { role: 'country_admin', countryCode: 'CRI', locale: 'fr' });
+    // Raw JSON text, as a client would send it.
+    const postRaw = (payload: string) =>
+      browser.request({
+        method: 'POST',
+        url: '/api/admin/agencies',
+        payload,
+        headers: { 'content-type': 'application/json' },
+      });
     const before = (await browser.get('/api/admin/agencies?country=CRI')).json();
-    const res = await browser.request({
-      method: 'POST',
-      url: '/api/admin/agencies',
-      payload: String.raw`{"countryCode":"CRI","kind":"police","name":{"es":"Polic\u0000ía","en":"Police","fr":"Police"}}`,
-      headers: { 'content-type': 'application/json' },
-    });
+    const res = await postRaw(
+      String.raw`{"countryCode":"CRI","kind":"police","name":{"es":"Polic\u0000ía","en":"Police","fr":"Police"}}`,
+    );
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({
       code: 'invalid_character',
@@ -79,20 +84,11 @@ describe('security headers and error bodies', () => {
     });
     expect((await browser.get('/api/admin/agencies?country=CRI')).json()).toEqual(before);
     // A backslash written as text before "u0000" is no NUL; prototype poisoning is still refused.
-    const literal = await browser.request({
-      method: 'POST',
-      url: '/api/admin/agencies',
-      payload: String.raw`{"countryCode":"CRI","kind":"police","name":{"es":"Guardia \\u0000","en":"Guard","fr":"Garde"}}`,
-      headers: { 'content-type': 'application/json' },
-    });
+    const literal = await postRaw(
+      String.raw`{"countryCode":"CRI","kind":"police","name":{"es":"Guardia \\u0000","en":"Guard","fr":"Garde"}}`,
+    );
     expect(literal.statusCode).toBe(201);
-    const poisoned = await browser.request({
-      method: 'POST',
-      url: '/api/admin/agencies',
-      payload: '{"__proto__":{"admin":true},"countryCode":"CRI"}',
-      headers: { 'content-type': 'application/json' },
-    });
-    expect(poisoned.statusCode).toBe(400);
+    expect((await postRaw('{"__proto__":{"admin":true},"countryCode":"CRI"}')).statusCode).toBe(400);
   });
 });
 
