@@ -23,17 +23,29 @@ function columnsOf(name: RollupName): BulkColumn[] {
 }
 
 /**
+ * The order rollups are written in: the same in every transaction (rows within a table are in key
+ * order too), so that two concurrent writers never wait for each other's rows in opposite orders;
+ * the map grid first, as it is usually the largest (the server starts on it while the rest is
+ * prepared).
+ */
+export const WRITE_ORDER: readonly RollupName[] = [
+  'grid',
+  'flows',
+  'incidents',
+  'people',
+  'peopleNat',
+  'modus',
+];
+
+/**
  * Writes pending rollup changes, adding each measure to the row of the same key (an upsert per
  * key, in bulk). Run it in the transaction that made the changes.
  */
 export async function applyRollupDelta(db: Db, trx: Q, delta: RollupDelta): Promise<void> {
-  // On PostgreSQL the server works on one table while the next is prepared here: the largest
-  // first, and the event loop let through after each, so that the driver sends it at once.
+  // On PostgreSQL the server works on one table while the next is prepared here, the event loop
+  // let through after each so that the driver sends it at once.
   const writes: Promise<void>[] = [];
-  const names = (Object.keys(ROLLUPS) as RollupName[]).sort(
-    (a, b) => (delta.tables.get(b)?.size ?? 0) - (delta.tables.get(a)?.size ?? 0),
-  );
-  for (const name of names) {
+  for (const name of WRITE_ORDER) {
     const rows = delta.pending(name);
     const spec = ROLLUPS[name];
     const buffer: unknown[] = [];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { WRITE_ORDER } from './rollup.repository';
 import { cellOf, type Fact, ROLLUPS, RollupDelta } from './rollups';
 import { periodRanges } from './stats.repository';
 
@@ -143,6 +144,12 @@ describe('rollup contributions', () => {
     gone.add(fact());
     gone.add(fact(), -1);
     expect(rows(gone)).toEqual([]);
+  });
+});
+
+describe('writing the rollups', () => {
+  it('writes every rollup table, in one fixed order', () => {
+    expect([...WRITE_ORDER].sort()).toEqual(Object.keys(ROLLUPS).sort());
   });
 });
 
