@@ -4,6 +4,7 @@ export * from './dto/auth';
 export * from './dto/cases';
 export * from './dto/common';
 export * from './dto/incidents';
+export * from './dto/lists';
 export * from './dto/stats';
 export * from './enums';
 export * from './permissions';

@@ -11,6 +11,7 @@ import {
 } from '../vocabulary';
 import { countryCodeSchema, idSchema } from './common';
 import { iso3Schema, isoDateSchema, termCodeSchema } from './incidents';
+import { pageQueryShape, pageSchema } from './lists';
 
 const text = (max: number) => z.string().trim().max(max);
 const currencySchema = z.string().regex(/^[A-Z]{3}$/);
@@ -246,8 +247,12 @@ export const caseSummarySchema = z.object({
   updatedAt: z.string(),
 });
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
+/** Columns the case list sorts by. */
+export const CASE_SORTS = ['updatedAt', 'openedOn', 'reference', 'title', 'stage', 'country'] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
 export const caseListQuerySchema = z.object({
   stage: z.enum(CASE_STAGES).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  ...pageQueryShape(CASE_SORTS, { sort: 'updatedAt', dir: 'desc', limit: 50 }),
 });
+export const casePageSchema = pageSchema(caseSummarySchema);
+export type CasePage = z.infer<typeof casePageSchema>;

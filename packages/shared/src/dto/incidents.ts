@@ -11,6 +11,7 @@ import {
   VOCABULARIES,
 } from '../vocabulary';
 import { idSchema, localizedTextSchema } from './common';
+import { pageQueryShape } from './lists';
 
 /** ISO 3166-1 alpha-3 (any country, not only tenants), or XXA for stateless persons (ICAO 9303). */
 export const iso3Schema = z.string().regex(/^[A-Z]{3}$/);
@@ -214,6 +215,18 @@ export const incidentSummarySchema = z.object({
 });
 export type IncidentSummary = z.infer<typeof incidentSummarySchema>;
 
+/** Columns the incident list sorts by. */
+export const INCIDENT_SORTS = [
+  'occurredOn',
+  'reference',
+  'country',
+  'kind',
+  'mode',
+  'migrants',
+  'dead',
+  'missing',
+] as const;
+export type IncidentSort = (typeof INCIDENT_SORTS)[number];
 export const incidentListQuerySchema = z.object({
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
@@ -221,7 +234,11 @@ export const incidentListQuerySchema = z.object({
   mode: z.enum(TRANSPORT_MODES).optional(),
   route: termCodeSchema.optional(),
   source: z.enum(INCIDENT_SOURCES).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** Country where it happened (the dashboard's `country`). */
+  country: iso3Schema.optional(),
+  /** Statistical region of the place (the dashboard's `region`). */
+  region: termCodeSchema.optional(),
+  ...pageQueryShape(INCIDENT_SORTS, { sort: 'occurredOn', dir: 'desc', limit: 50 }),
   /** Opaque cursor from the previous page. */
   cursor: z.string().max(200).optional(),
 });

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/**
+ * The one paging contract of every list of the application: `q` (full-text where the list has it),
+ * `sort` (a column of the list), `dir`, `limit` (the page size the user chose) and `offset`;
+ * answered as `{ total, items }`. The web's list component reads and writes these in the address.
+ */
+export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
+export type SortDirection = (typeof SORT_DIRECTIONS)[number];
+/** Page sizes offered by the list component. */
+export const PAGE_SIZES = [10, 25, 50, 100] as const;
+export const SEARCH_MAX = 200;
+
+export const searchTextSchema = z.string().trim().max(SEARCH_MAX);
+
+export function pageQueryShape<const S extends readonly [string, ...string[]]>(
+  sorts: S,
+  defaults: { sort: S[number]; dir: SortDirection; limit?: number },
+) {
+  return {
+    q: searchTextSchema.optional(),
+    sort: z.enum(sorts).default(defaults.sort as never),
+    dir: z.enum(SORT_DIRECTIONS).default(defaults.dir),
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(200)
+      .default(defaults.limit ?? 25),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  };
+}
+
+export function pageSchema<T extends z.ZodType>(item: T) {
+  return z.object({
+    /** How many items match, over all pages. */
+    total: z.number().int(),
+    items: z.array(item),
+  });
+}
