@@ -16,7 +16,7 @@ import pg from 'pg';
 import { loadConfig } from '../apps/server/src/config';
 import { type Db, openDb } from '../apps/server/src/db/dialect';
 import { migrateToLatest } from '../apps/server/src/db/migrate';
-import { seedReference } from '../apps/server/src/db/seeds/reference';
+import { seedReference } from '../apps/server/src/seeds/reference';
 import { storeGeneratedCases } from '../apps/server/src/modules/cases/cases.service';
 import { applyPatch } from '../apps/server/src/modules/incidents/incident-state';
 import type { RowMeta } from '../apps/server/src/modules/incidents/incident-row';

@@ -5,13 +5,13 @@ import {
   generateCase,
   generateIncidents,
   prng,
-} from '../../apps/server/src/db/seeds/demo/generator';
+} from '../../apps/server/src/seeds/demo/generator';
 import { mmDate } from '../../apps/server/src/modules/incidents/incidents.export';
 import { countryName } from '../../apps/server/src/modules/incidents/iso-countries';
 import { MM_MONTHS, MM22_HEADERS } from '../../apps/server/src/modules/incidents/missing-migrants';
 
 // Synthetic incidents at benchmark scale, from the same seeded generator as the demo data
-// (apps/server/src/db/seeds/demo/generator.ts: the region's routes, hotspots, modes, reporting
+// (apps/server/src/seeds/demo/generator.ts: the region's routes, hotspots, modes, reporting
 // countries, nationalities, group sizes, unknown counts, seasonality and growth), spread over
 // January 2015 to October 2026; cases at one for every twenty incidents; and files in the
 // Missing Migrants download layout for the import benchmark.

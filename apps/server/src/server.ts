@@ -3,8 +3,8 @@ import { buildApp } from './app';
 import { type Config, loadConfig } from './config';
 import { type Db, openDb } from './db/dialect';
 import { migrateToLatest } from './db/migrate';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './db/seeds/demo';
-import { seedReference } from './db/seeds/reference';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './seeds/demo';
+import { seedReference } from './seeds/reference';
 import { systemClock } from './platform/clock';
 
 /** Opens the configured database, brings its schema up to date and loads reference data. */

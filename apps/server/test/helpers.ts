@@ -10,7 +10,7 @@ import { buildApp } from '../src/app';
 import { type Config, loadConfig } from '../src/config';
 import { type Db, isPostgresUrl, openDb } from '../src/db/dialect';
 import { migrateToLatest } from '../src/db/migrate';
-import { seedReference } from '../src/db/seeds/reference';
+import { seedReference } from '../src/seeds/reference';
 import { createUser } from '../src/modules/admin/admin.service';
 import type { Clock } from '../src/platform/clock';
 import type { Ctx } from '../src/platform/context';

@@ -28,7 +28,7 @@ import {
   invalidFields,
   notFound,
 } from '../../platform/errors';
-import type { GeneratedCase } from '../../db/seeds/demo/generator';
+import type { GeneratedCase } from '../../seeds/demo/generator';
 import { findCountry } from '../admin/admin.repository';
 import { monthOf } from '../incidents/incident-state';
 import { loadVocabIndex } from '../incidents/incidents.service';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REFERENCE_VOCABULARIES } from '../../db/seeds/reference/vocabularies';
+import { REFERENCE_VOCABULARIES } from '../../seeds/reference/vocabularies';
 import {
   applyPatch,
   checkState,

@@ -5,7 +5,7 @@ import type {
   PeopleCounts,
   Vocabulary,
 } from '@enlace/shared';
-import { COUNTRY_REGIONS } from '../../db/seeds/reference/vocabularies';
+import { COUNTRY_REGIONS } from '../../seeds/reference/vocabularies';
 import type { FieldError } from '../../platform/errors';
 import type { CountColumn, Fact } from '../stats/rollups';
 import { isIso3, isNationality } from './iso-countries';

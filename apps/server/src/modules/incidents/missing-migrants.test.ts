@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { REFERENCE_VOCABULARIES } from '../../db/seeds/reference/vocabularies';
+import { REFERENCE_VOCABULARIES } from '../../seeds/reference/vocabularies';
 import { vocabIndexOf } from './incident-state';
 import { countryOfLocation, resolveCountryName } from './iso-countries';
 import {

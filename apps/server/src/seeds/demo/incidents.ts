@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { storeGeneratedCases } from '../../../modules/cases/cases.service';
-import { applyPatch } from '../../../modules/incidents/incident-state';
-import type { RowMeta } from '../../../modules/incidents/incident-row';
+import { storeGeneratedCases } from '../../modules/cases/cases.service';
+import { applyPatch } from '../../modules/incidents/incident-state';
+import type { RowMeta } from '../../modules/incidents/incident-row';
 import {
   type NewIncident,
   stateOf,
   storeAmendment,
   storeNewIncidents,
-} from '../../../modules/incidents/incidents.service';
-import { findIncident } from '../../../modules/incidents/incidents.repository';
-import { insertInventoryEntry } from '../../../modules/stats/stats.repository';
-import type { Ctx } from '../../../platform/context';
-import { uuidv7 } from '../../../platform/ids';
+} from '../../modules/incidents/incidents.service';
+import { findIncident } from '../../modules/incidents/incidents.repository';
+import { insertInventoryEntry } from '../../modules/stats/stats.repository';
+import type { Ctx } from '../../platform/context';
+import { uuidv7 } from '../../platform/ids';
 import { type GeneratedCase, generateCase, generateIncidents, prng } from './generator';
 
 export const DEMO_INCIDENTS = 400;

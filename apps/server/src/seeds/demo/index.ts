@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AgencyKind, LocalizedText, Role } from '@enlace/shared';
-import { createUser } from '../../../modules/admin/admin.service';
-import type { Ctx } from '../../../platform/context';
+import { createUser } from '../../modules/admin/admin.service';
+import type { Ctx } from '../../platform/context';
 import { seedDemoIncidents } from './incidents';
 
 /** Every demo account uses this password; it is printed at start-up in demo mode only. */

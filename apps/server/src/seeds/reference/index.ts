@@ -1,4 +1,4 @@
-import type { Db } from '../../dialect';
+import type { Db } from '../../db/dialect';
 import { REFERENCE_COUNTRIES } from './countries';
 import { REFERENCE_VOCABULARIES } from './vocabularies';
 
