@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   type AssetBody,
+  type AssetKind,
   type AssetUpdateBody,
   assetBodySchema,
   type Case,
@@ -14,6 +15,7 @@ import {
   type EvidenceBody,
   evidenceBodySchema,
   type SuspectBody,
+  type SuspectRole,
   type SuspectUpdateBody,
   suspectBodySchema,
 } from '@enlace/shared';
@@ -28,7 +30,6 @@ import {
   invalidFields,
   notFound,
 } from '../../platform/errors';
-import type { GeneratedCase } from '../../seeds/demo/generator';
 import { findCountry } from '../admin/admin.repository';
 import { monthOf } from '../incidents/incident-state';
 import { loadVocabIndex } from '../incidents/incidents.service';
@@ -821,13 +822,57 @@ export async function revokeCaseShare(ctx: Ctx, id: string, shareId: string): Pr
 }
 
 /**
- * Stores generated cases (demo data, benchmark) in the caller's transaction, in bulk, through
- * the same rows as the API: encrypted names, stage events, judgment delay, assets.
+ * One case for the bulk write path (storeGeneratedCases): what the case, its stage history,
+ * suspects with their outcomes and assets hold, in plain values (names in clear: they are
+ * encrypted on the way in). Defined here, by the module that writes it; producers of cases in
+ * bulk (the demo seed, the benchmark) build this type and never the reverse.
+ */
+export interface CaseBulkInput {
+  owner: string;
+  reference: string;
+  title: string;
+  openedOn: string;
+  /** In order; the last is the case's current stage. */
+  stages: { stage: CaseStage; occurredOn: string }[];
+  offences: string[];
+  financialInvestigation: boolean;
+  jointTeam: { name: string; establishedOn: string | null } | null;
+  countries: {
+    countryCode: string;
+    role: 'origin' | 'transit' | 'destination' | 'jit_member' | 'requested';
+  }[];
+  suspects: {
+    kind: 'person' | 'organisation';
+    name: string;
+    nationality: string | null;
+    role: SuspectRole;
+    defendant: boolean;
+    charges: string[];
+    outcome: 'pending' | 'convicted' | 'acquitted' | 'dismissed';
+    outcomeOn: string | null;
+    sentenceMonths: number | null;
+  }[];
+  assets: {
+    kind: AssetKind;
+    status: 'identified' | 'seized' | 'confiscated';
+    /** In major units of `currency`. */
+    value: number;
+    currency: string;
+    /** identified_on, seized_on, confiscated_on (YYYY-MM-DD) as they apply. */
+    dates: Partial<Record<'identified_on' | 'seized_on' | 'confiscated_on', string>>;
+  }[];
+  /** Incidents the case is linked to. */
+  incidentIds: string[];
+}
+
+/**
+ * Stores cases (demo data, benchmark) in the caller's transaction, in bulk, through the same
+ * rows as the API: encrypted names, stage events, judgment delay, assets.
  */
 export async function storeGeneratedCases(
   deps: Deps,
   trx: Parameters<typeof updateCase>[0],
-  items: readonly (GeneratedCase & { incidentIds: string[] })[],
+  items: readonly CaseBulkInput[],
   opts: { demo: boolean; at: string },
 ): Promise<void> {
   const cases: CaseRow[] = [];

@@ -1,14 +1,13 @@
 import type {
   AgeGroup,
-  AssetKind,
   BreakdownEntry,
   CaseStage,
   ConveyanceType,
   IncidentState,
   Sex,
-  SuspectRole,
   TransportMode,
 } from '@enlace/shared';
+import type { CaseBulkInput } from '../../modules/cases/cases.service';
 
 /**
  * Synthetic incidents and cases for the demo data and the benchmark: deterministic (seeded), and
@@ -773,38 +772,8 @@ const TZ_OFFSETS: Record<string, number> = {
   'America/Winnipeg': -6,
 };
 
-export interface GeneratedCase {
-  owner: string;
-  reference: string;
-  title: string;
-  openedOn: string;
-  stages: { stage: CaseStage; occurredOn: string }[];
-  offences: string[];
-  financialInvestigation: boolean;
-  jointTeam: { name: string; establishedOn: string | null } | null;
-  countries: {
-    countryCode: string;
-    role: 'origin' | 'transit' | 'destination' | 'jit_member' | 'requested';
-  }[];
-  suspects: {
-    kind: 'person' | 'organisation';
-    name: string;
-    nationality: string | null;
-    role: SuspectRole;
-    defendant: boolean;
-    charges: string[];
-    outcome: 'pending' | 'convicted' | 'acquitted' | 'dismissed';
-    outcomeOn: string | null;
-    sentenceMonths: number | null;
-  }[];
-  assets: {
-    kind: AssetKind;
-    status: 'identified' | 'seized' | 'confiscated';
-    value: number;
-    currency: string;
-    dates: Record<string, string>;
-  }[];
-}
+/** A generated case: the cases module's bulk input, before it is linked to incidents. */
+export type GeneratedCase = Omit<CaseBulkInput, 'incidentIds'>;
 
 const GIVEN = [
   'Juan',
@@ -955,7 +924,7 @@ export function generateCase(
         ['seized', 4],
         ['confiscated', judgedOn ? 5 : 0.01],
       ] as const);
-      const dates: Record<string, string> = { identified_on: addDays(openedOn, 10) };
+      const dates: GeneratedCase['assets'][number]['dates'] = { identified_on: addDays(openedOn, 10) };
       if (status !== 'identified') dates.seized_on = addDays(openedOn, 40);
       if (status === 'confiscated' && judgedOn) dates.confiscated_on = judgedOn;
       assets.push({

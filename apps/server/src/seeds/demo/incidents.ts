@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { storeGeneratedCases } from '../../modules/cases/cases.service';
+import { type CaseBulkInput, storeGeneratedCases } from '../../modules/cases/cases.service';
 import { applyPatch } from '../../modules/incidents/incident-state';
 import type { RowMeta } from '../../modules/incidents/incident-row';
 import {
@@ -12,7 +12,7 @@ import { findIncident } from '../../modules/incidents/incidents.repository';
 import { insertInventoryEntry } from '../../modules/stats/stats.repository';
 import type { Ctx } from '../../platform/context';
 import { uuidv7 } from '../../platform/ids';
-import { type GeneratedCase, generateCase, generateIncidents, prng } from './generator';
+import { generateCase, generateIncidents, prng } from './generator';
 
 export const DEMO_INCIDENTS = 400;
 export const DEMO_CASES = 48;
@@ -127,7 +127,7 @@ export async function seedDemoIncidents(ctx: Ctx): Promise<void> {
     byOwner.set(item.meta.countryCode, list);
   }
   const owners = [...byOwner.keys()].sort();
-  const cases: (GeneratedCase & { incidentIds: string[] })[] = [];
+  const cases: CaseBulkInput[] = [];
   for (let i = 0; i < DEMO_CASES; i++) {
     const owner = owners[i % owners.length] as string;
     const pool = byOwner.get(owner) ?? [];
