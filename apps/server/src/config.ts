@@ -15,6 +15,8 @@ export interface Config {
   /** Serve the built web app from this folder when it exists. */
   webDist: string | null;
   logLevel: string;
+  /** JSON lines, or one readable line each (LOG_FORMAT; by default pretty on a terminal only). */
+  logFormat: 'json' | 'pretty';
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
 }
@@ -40,6 +42,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: loadSecretKey(env, production, databaseUrl),
     webDist: existsSync(webDist) ? webDist : null,
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    logFormat:
+      env.LOG_FORMAT === 'json' || env.LOG_FORMAT === 'pretty'
+        ? env.LOG_FORMAT
+        : process.stdout.isTTY && env.NODE_ENV !== 'test'
+          ? 'pretty'
+          : 'json',
     sessionIdleMs: 30 * 60 * 1000,
     sessionAbsoluteMs: 12 * 60 * 60 * 1000,
   };
