@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { isPostgresUrl } from './db/dialect';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from './db/private-files';
 
 export interface Config {
   production: boolean;
@@ -63,9 +64,9 @@ function loadSecretKey(env: NodeJS.ProcessEnv, production: boolean, databaseUrl:
   const dir = isPostgresUrl(databaseUrl) || databaseUrl === ':memory:' ? './data' : dirname(databaseUrl);
   const file = resolve(dir, 'secret.key');
   if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
-  mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   const key = randomBytes(32);
-  writeFileSync(file, key.toString('base64'), { mode: 0o600 });
-  chmodSync(file, 0o600);
+  writeFileSync(file, key.toString('base64'), { mode: PRIVATE_FILE_MODE, flag: 'wx' });
+  chmodSync(file, PRIVATE_FILE_MODE);
   return key;
 }

@@ -240,7 +240,8 @@ export function buildCli(): Command {
       }) => {
         await withCtx(async (ctx) => {
           const write = await startExport(ctx, { ...o, cli: true });
-          const count = await write(createWriteStream(o.out));
+          // Personal data: the export file is the owner's only (0600 when created).
+          const count = await write(createWriteStream(o.out, { mode: 0o600 }));
           process.stdout.write(`Exported ${count} incidents to ${o.out}\n`);
         });
       },

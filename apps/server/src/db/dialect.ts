@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { ensurePrivateDir, ensurePrivateFile } from './private-files';
 import type { Database } from './schema';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -56,7 +56,8 @@ export function isPostgresUrl(url: string): boolean {
 
 /**
  * Opens the database named by `url`: a postgres:// URL, or a SQLite file path
- * (":memory:" for tests). SQLite runs in WAL mode with synchronous=FULL so that an
+ * (":memory:" for tests). A new SQLite file and its folder are private to the account running
+ * Enlace (db/private-files.ts). SQLite runs in WAL mode with synchronous=FULL so that an
  * acknowledged write survives a power cut, foreign keys on and a busy timeout.
  */
 export function openDb(url: string): Db {
@@ -66,7 +67,11 @@ export function openDb(url: string): Db {
     return { kysely, dialect: 'postgres', sqlite: null, close: () => kysely.destroy() };
   }
   const file = url.replace(/^sqlite:(\/\/)?/, '');
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    // A new data folder 0700, a new database file 0600 (its -wal and -shm take its mode).
+    ensurePrivateDir(dirname(file));
+    ensurePrivateFile(file);
+  }
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
