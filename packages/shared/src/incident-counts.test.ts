@@ -121,10 +121,15 @@ describe('checkIncidentCounts', () => {
   it('refuses any part made larger than known migrants', () => {
     const parts = ['females', 'males', 'children', 'dead', 'missing', 'survivors', 'injured'] as const;
     fc.assert(
-      fc.property(fc.nat(1000), fc.integer({ min: 1, max: 1000 }), fc.constantFrom(...parts), (m, extra, f) => {
-        const issues = checkIncidentCounts({ ...none, migrants: m, [f]: m + extra });
-        expect(issues.map((i) => i.path)).toEqual([`people.${f}`]);
-      }),
+      fc.property(
+        fc.nat(1000),
+        fc.integer({ min: 1, max: 1000 }),
+        fc.constantFrom(...parts),
+        (m, extra, f) => {
+          const issues = checkIncidentCounts({ ...none, migrants: m, [f]: m + extra });
+          expect(issues.map((i) => i.path)).toEqual([`people.${f}`]);
+        },
+      ),
     );
   });
 });

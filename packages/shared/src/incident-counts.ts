@@ -100,7 +100,8 @@ export function checkIncidentCounts(people: Partial<Counts>, breakdown: readonly
     if (usable(v) && v < lower) add(`people.${field}`, 'inconsistent_with_breakdown', { count: lower });
   }
   if (!known) return issues;
-  if (breakdown.length && bdTotal > m) add('breakdown', 'count_exceeds_migrants', { count: bdTotal, total: m });
+  if (breakdown.length && bdTotal > m)
+    add('breakdown', 'count_exceeds_migrants', { count: bdTotal, total: m });
 
   // One sex, one age and one fate per person.
   const females = people.females;

@@ -38,10 +38,16 @@ export function issueMessage(issue: IssueLike): IssueMessage {
       const bound = big ? issue.maximum : issue.minimum;
       if (origin === 'string') {
         if (!big && asNumber(bound) === 1) return { key: 'validation.required', params: {} };
-        return { key: big ? 'validation.string_too_long' : 'validation.string_too_short', params: { count: asNumber(bound) } };
+        return {
+          key: big ? 'validation.string_too_long' : 'validation.string_too_short',
+          params: { count: asNumber(bound) },
+        };
       }
       if (origin === 'array' || origin === 'set') {
-        return { key: big ? 'validation.array_too_big' : 'validation.array_too_small', params: { count: asNumber(bound) } };
+        return {
+          key: big ? 'validation.array_too_big' : 'validation.array_too_small',
+          params: { count: asNumber(bound) },
+        };
       }
       if (origin === 'date') {
         return big
@@ -89,7 +95,11 @@ export function issueMessage(issue: IssueLike): IssueMessage {
  * that day whatever the reader's time zone; `{{t, instant}}` is a moment, shown in the reader's
  * time zone (the `timeZone` option of the translation, UTC when absent). Never raw ISO strings.
  */
-export type MessageFormatter = (value: unknown, lng: string | undefined, options: Record<string, unknown>) => string;
+export type MessageFormatter = (
+  value: unknown,
+  lng: string | undefined,
+  options: Record<string, unknown>,
+) => string;
 
 const formatDay: MessageFormatter = (value, lng) => {
   const s = String(value);

@@ -14,7 +14,8 @@ void instance.init({
   showSupportNotice: false,
   interpolation: { escapeValue: false },
 });
-for (const [name, format] of Object.entries(MESSAGE_FORMATTERS)) instance.services.formatter?.add(name, format);
+for (const [name, format] of Object.entries(MESSAGE_FORMATTERS))
+  instance.services.formatter?.add(name, format);
 
 /**
  * Translates `key` for the user's locale; every key exists in all three (a test checks).

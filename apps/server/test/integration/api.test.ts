@@ -94,7 +94,12 @@ describe('security headers and error bodies', () => {
 });
 
 /** Paths of the objects of a request schema that would accept a key they do not list. */
-function lenientObjects(schema: z.core.$ZodType, path: string, out: string[], seen = new Set<unknown>()): string[] {
+function lenientObjects(
+  schema: z.core.$ZodType,
+  path: string,
+  out: string[],
+  seen = new Set<unknown>(),
+): string[] {
   if (seen.has(schema)) return out;
   seen.add(schema);
   const def = schema._zod.def as unknown as Record<string, unknown> & { type: string };
@@ -105,7 +110,8 @@ function lenientObjects(schema: z.core.$ZodType, path: string, out: string[], se
     case 'object': {
       const catchall = def.catchall as z.core.$ZodType | undefined;
       if (catchall?._zod.def.type !== 'never') out.push(path || '(body)');
-      for (const [k, v] of Object.entries(def.shape as Record<string, unknown>)) walk(v, path ? `${path}.${k}` : k);
+      for (const [k, v] of Object.entries(def.shape as Record<string, unknown>))
+        walk(v, path ? `${path}.${k}` : k);
       break;
     }
     case 'array':
