@@ -62,9 +62,9 @@ describe('issueMessage', () => {
 describe('dates in messages', () => {
   it('shows a calendar date as that day and an instant in the reader’s time zone', () => {
     expect(MESSAGE_FORMATTERS.day('2026-03-01', 'fr', {})).toBe('1 mars 2026');
-    expect(MESSAGE_FORMATTERS.instant('2026-03-01T05:00:00Z', 'en', { timeZone: 'America/Mexico_City' })).toBe(
-      'February 28, 2026 at 11:00 PM',
-    );
+    expect(
+      MESSAGE_FORMATTERS.instant('2026-03-01T05:00:00Z', 'en', { timeZone: 'America/Mexico_City' }),
+    ).toBe('February 28, 2026 at 11:00 PM');
     expect(knownTimeZone('America/Guatemala')).toBe('America/Guatemala');
     expect(knownTimeZone('Mars/Olympus')).toBeNull();
     expect(knownTimeZone('<script>')).toBeNull();
