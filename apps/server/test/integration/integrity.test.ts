@@ -161,6 +161,53 @@ describe('limits of what a request may say', () => {
   });
 });
 
+describe('numbers of a case', () => {
+  it('refuses a negative asset value, a fine with three decimals and a fractional sentence, changing nothing', async () => {
+    const { browser } = await signedIn(t, { role: 'prosecutor', countryCode: 'CRI', locale: 'en' });
+    const created = await browser.post('/api/cases', {
+      reference: `CR-${Math.random().toString(36).slice(2, 8)}`,
+      title: 'Operación Arrecife',
+      openedOn: '2025-02-10',
+      offences: ['smuggling_of_migrants'],
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id as string;
+    const asset = await browser.post(`/api/cases/${id}/assets`, {
+      kind: 'cash',
+      status: 'seized',
+      value: -1000,
+      currency: 'USD',
+      statusOn: '2025-02-11',
+    });
+    expect(asset.statusCode).toBe(400);
+    expect(messageAt(asset.json(), 'value')).toBe('Too small (minimum 0).');
+    const cents = await browser.post(`/api/cases/${id}/assets`, {
+      kind: 'cash',
+      status: 'seized',
+      value: 10.505,
+      currency: 'USD',
+      statusOn: '2025-02-11',
+    });
+    expect(messageAt(cents.json(), 'value')).toBe('At most 2 decimal places.');
+    const suspect = await browser.post(`/api/cases/${id}/suspects`, {
+      kind: 'person',
+      name: 'Marvin Solano Ruiz',
+      defendant: true,
+    });
+    const suspectId = suspect.json().suspects[0].id as string;
+    const sentence = await browser.patch(`/api/cases/${id}/suspects/${suspectId}`, {
+      outcome: 'convicted',
+      outcomeOn: '2025-06-01',
+      sentenceMonths: 30.5,
+    });
+    expect(sentence.statusCode).toBe(400);
+    expect(messageAt(sentence.json(), 'sentenceMonths')).toBe('Enter a whole number.');
+    const after = (await browser.get(`/api/cases/${id}`)).json();
+    expect(after.assets).toEqual([]);
+    expect(after.suspects[0]).toMatchObject({ outcome: 'pending', sentenceMonths: null });
+  });
+});
+
 describe('incident dates', () => {
   it('refuses a date before 1990 or after today with the dates written in the user’s language', async () => {
     const en = await signedIn(t, { role: 'liaison_officer', countryCode: 'MEX', locale: 'en' });
