@@ -52,7 +52,7 @@ describe('incidents', () => {
     await page.getByLabel('Tipo de incidente').selectOption('interception_at_sea');
     expect(await page.getByLabel('Vía').inputValue()).toBe('sea');
     await page.getByLabel('Grado de confianza').selectOption('high');
-    // A date in the future: the server refuses it, in Spanish, next to the field.
+    // A date in the future: refused, in Spanish, next to the field.
     await page.getByLabel('Fecha (local, en el lugar)').fill('2099-01-01');
     await page.getByLabel('Hora (local, en el lugar)').fill('06:45');
     await page.getByLabel('Huso horario del lugar').selectOption('America/Cancun');
@@ -64,11 +64,12 @@ describe('incidents', () => {
     await page.getByLabel('Tipo', { exact: true }).selectOption('vessel');
     await page.getByLabel('Nombre o número').fill('La Esperanza');
     await page.getByLabel('Estado del pabellón').selectOption('HND');
-    await page.getByLabel('Migrantes').fill('23');
+    // Counts that are not whole numbers ≥ 0 keep the text typed and say why they are refused.
+    await page.getByLabel('Migrantes').fill('3.5');
     await page.getByLabel('Mujeres y niñas').fill('8');
     await page.getByLabel('Hombres y niños').fill('15');
     await page.getByLabel('Menores de 18 años').fill('4');
-    await page.getByLabel('Fallecidos').fill('0');
+    await page.getByLabel('Fallecidos').fill('-5');
     await page.getByLabel('Traficantes aprehendidos').fill('2');
     await page.getByRole('button', { name: 'Añadir una fila' }).click();
     await page.getByLabel('Nacionalidad, fila 1').selectOption('CUB');
@@ -84,18 +85,35 @@ describe('incidents', () => {
       .fill('Interceptada por la Guardia Costera al amanecer; 23 personas a bordo.');
     await page.getByRole('button', { name: 'Registrar el incidente' }).click();
 
+    await page.getByText('La fecha de un incidente debe estar entre el 1 de enero de 1990 y hoy.').waitFor();
+    await page.getByText('Escriba un número entero.').waitFor();
+    await page.getByText('Demasiado pequeño (mínimo 0).').waitFor();
+    expect(await page.getByLabel('Migrantes').inputValue()).toBe('3.5');
+    expect(await page.getByLabel('Fallecidos').inputValue()).toBe('-5');
+    expect(await page.getByLabel('Migrantes').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Fecha (local, en el lugar)').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'incident form with refused values');
+    await snap(page, 'incident-form-number-errors');
+
+    // Counts that do not agree are refused at the field by the rules the server applies too.
+    await page.getByLabel('Migrantes').fill('23');
+    await page.getByLabel('Fallecidos').fill('50');
+    await page.getByLabel('Fecha (local, en el lugar)').fill('2025-08-14');
+    await page.getByRole('button', { name: 'Registrar el incidente' }).click();
+    await page.getByText('50 es más que el número de migrantes (23).').waitFor();
+    await page.getByLabel('Fallecidos').fill('0');
+
+    // What only the server knows (a maritime zone off the sea) comes back in Spanish, at the field.
+    await page.getByLabel('Vía').selectOption('land');
+    await page.getByRole('button', { name: 'Registrar el incidente' }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'Algunos campos no son válidos' });
     await alert.waitFor();
-    expect(await alert.textContent()).toContain('Fecha (local)');
-    await page
-      .getByText(/no puede estar en el futuro/)
-      .nth(1)
-      .waitFor();
-    expect(await page.getByLabel('Fecha (local, en el lugar)').getAttribute('aria-invalid')).toBe('true');
+    expect(await alert.textContent()).toContain('Zona marítima');
+    expect(await page.getByLabel('Zona marítima').getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page, 'incident form with server errors');
     await snap(page, 'incident-form-errors');
 
-    await page.getByLabel('Fecha (local, en el lugar)').fill('2025-08-14');
+    await page.getByLabel('Vía').selectOption('sea');
     await page.getByRole('button', { name: 'Registrar el incidente' }).click();
     const heading = page.getByRole('heading', { level: 1, name: /^Incidente MEX-20250814-/ });
     await heading.waitFor();

@@ -1,4 +1,4 @@
-import i18n from './i18n';
+import i18n, { browserTimeZone } from './i18n';
 
 export interface FieldError {
   path: string;
@@ -85,6 +85,7 @@ export async function api<T>(
   const headers: Record<string, string> = {
     accept: 'application/json, application/problem+json',
     'accept-language': i18n.language,
+    'x-time-zone': browserTimeZone(),
   };
   // Fastify refuses an empty body declared as JSON, so the type goes only with a body.
   let body: string | null = null;

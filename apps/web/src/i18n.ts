@@ -1,4 +1,11 @@
-import { DEFAULT_LOCALE, LOCALES, type Locale, resolveLocale } from '@enlace/shared';
+import {
+  DEFAULT_LOCALE,
+  LOCALES,
+  type Locale,
+  MESSAGE_FORMATTERS,
+  resources as apiMessages,
+  resolveLocale,
+} from '@enlace/shared';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
@@ -45,8 +52,14 @@ i18n.on('languageChanged', (lng) => {
   document.documentElement.lang = lng;
 });
 
+// `api:` holds the server's messages (packages/shared/locales): the rules the form shares with the
+// server (number bounds, counts that must agree) say the same words in both.
 void i18n.use(initReactI18next).init({
-  resources: { es: { translation: es }, en: { translation: en }, fr: { translation: fr } },
+  resources: {
+    es: { translation: es, api: apiMessages.es },
+    en: { translation: en, api: apiMessages.en },
+    fr: { translation: fr, api: apiMessages.fr },
+  },
   lng: initialLocale(),
   fallbackLng: DEFAULT_LOCALE,
   supportedLngs: [...LOCALES],
@@ -54,5 +67,12 @@ void i18n.use(initReactI18next).init({
   showSupportNotice: false,
   interpolation: { escapeValue: false },
 });
+
+for (const [name, format] of Object.entries(MESSAGE_FORMATTERS)) i18n.services.formatter?.add(name, format);
+
+/** The reader's time zone, sent to the server for the instants in its messages. */
+export function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
 
 export default i18n;

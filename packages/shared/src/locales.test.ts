@@ -38,6 +38,15 @@ describe('translationGaps', () => {
     expect(placeholderMismatches({ en: { x: 'wait {{n}} s' }, fr: { x: 'attendez' } })).toEqual(['fr: x']);
   });
 
+  it('asks each language for the plural forms of its own rules', () => {
+    const gaps = translationGaps({
+      es: { n_one: '{{count}} error', n_other: '{{count}} errores' },
+      en: { n_one: '{{count}} error', n_other: '{{count}} errors' },
+      fr: { n_one: '{{count}} erreur', n_many: '{{count}} d’erreurs', n_other: '{{count}} erreurs' },
+    });
+    expect(gaps).toEqual(['es: n_many']);
+  });
+
   it('names an empty translation', () => {
     expect(translationGaps({ es: { x: 'sí' }, en: { x: ' ' } })).toEqual(['en: x']);
   });

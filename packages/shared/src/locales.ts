@@ -17,18 +17,36 @@ export function flattenMessages(messages: object, prefix = ''): Map<string, unkn
   return out;
 }
 
+const PLURAL_KEY = /^(.+)_(zero|one|two|few|many|other)$/;
+
 /**
  * Keys that some language has and another lacks (or leaves empty), as "locale: key".
+ * Plurals follow each language's CLDR rules (i18next's `key_one`, `key_many`, `key_other`): a
+ * message with a plural form in any language needs every category of each language (French and
+ * Spanish have "many": "1 000 000 d’erreurs"), and English needs no "many".
  * Used by the tests of the server's and the web app's messages.
  */
 export function translationGaps(bundles: Record<string, object>): string[] {
   const flat = Object.entries(bundles).map(([locale, b]) => [locale, flattenMessages(b)] as const);
   const all = new Set(flat.flatMap(([, m]) => [...m.keys()]));
+  const plurals = new Set<string>();
+  for (const key of all) {
+    const m = PLURAL_KEY.exec(key);
+    if (m?.[1]) plurals.add(m[1]);
+  }
   const gaps: string[] = [];
+  const missing = (v: unknown) => typeof v !== 'string' || v.trim() === '';
   for (const [locale, values] of flat) {
     for (const key of all) {
-      const v = values.get(key);
-      if (typeof v !== 'string' || v.trim() === '') gaps.push(`${locale}: ${key}`);
+      const base = PLURAL_KEY.exec(key)?.[1];
+      if (base && plurals.has(base)) continue;
+      if (missing(values.get(key))) gaps.push(`${locale}: ${key}`);
+    }
+    const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+    for (const base of plurals) {
+      for (const category of categories) {
+        if (missing(values.get(`${base}_${category}`))) gaps.push(`${locale}: ${base}_${category}`);
+      }
     }
   }
   return gaps.sort();

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { type IssueLike, issueMessage, knownTimeZone } from '@enlace/shared';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { t } from './i18n';
 
@@ -51,29 +52,64 @@ function problem(
     .type('application/problem+json')
     .send({
       type: `urn:enlace:problem:${code}`,
-      title: t(locale, `errors.${code}`, params),
+      title: t(locale, `errors.${code}`, params, readerTimeZone(request)),
       status,
       code,
       ...(errors ? { errors } : {}),
     });
 }
 
+/**
+ * The reader's time zone, for instants in messages: sent by the web app (`x-time-zone`), UTC when
+ * absent or unknown. Calendar dates need none.
+ */
+export function readerTimeZone(request: FastifyRequest): string | null {
+  return knownTimeZone(request.headers['x-time-zone']);
+}
+
 /** `\u0000` escaped in JSON text (an odd run of backslashes before it: not a literal "\\u0000"). */
 const JSON_NUL = /(?<!\\)(?:\\\\)*\\u0000/;
+/** An escaped surrogate (`\uD800`–`\uDFFF`): the parsed strings are then checked for lone ones. */
+const JSON_SURROGATE = /\\u[dD][89a-fA-F]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function hasLoneSurrogate(value: unknown): boolean {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value);
+  if (Array.isArray(value)) return value.some(hasLoneSurrogate);
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).some(([k, v]) => LONE_SURROGATE.test(k) || hasLoneSurrogate(v));
+  }
+  return false;
+}
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => problem(request, reply, 404, 'not_found'));
 
   // JSON bodies go through Fastify's own parser (it refuses prototype poisoning), after the
-  // refusal of a NUL character: no database keeps it alike (PostgreSQL refuses it, SQLite stores
-  // it), so it would fail as an internal error on one and pass on the other.
+  // refusal of text no database keeps alike: a NUL character (PostgreSQL refuses it, SQLite stores
+  // it), bytes that are not UTF-8 and lone surrogates (each would be stored as a replacement
+  // character, silently changing what was sent). Each is a 400 in the user's language.
   const parseJson = app.getDefaultJsonParser('error', 'error');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    if (JSON_NUL.test(body as string)) {
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, raw, done) => {
+    let body: string;
+    try {
+      body = utf8.decode(raw as Buffer);
+    } catch {
+      done(badRequest('invalid_encoding'), undefined);
+      return;
+    }
+    if (JSON_NUL.test(body)) {
       done(badRequest('invalid_character'), undefined);
       return;
     }
-    parseJson(request, body as string, done);
+    parseJson(request, body, (err, value) => {
+      if (!err && JSON_SURROGATE.test(body) && hasLoneSurrogate(value)) {
+        done(badRequest('invalid_encoding'), undefined);
+        return;
+      }
+      done(err, value);
+    });
   });
 
   app.setErrorHandler((err: FastifyError, request, reply) => {
@@ -81,25 +117,23 @@ export function registerErrorHandling(app: FastifyInstance): void {
       for (const [k, v] of Object.entries(err.headers)) reply.header(k, v);
       const fields = err.fieldErrors.map((f) => ({
         path: f.path,
-        message: t(request.locale, `errors.${f.code}`, f.params ?? {}),
+        message: t(request.locale, `errors.${f.code}`, f.params ?? {}, readerTimeZone(request)),
       }));
       return problem(request, reply, err.status, err.code, err.params, fields.length ? fields : undefined);
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const locale = request.locale;
-      const errors = err.validation.map((v) => {
-        const p = v.params as Record<string, unknown>;
-        const params = {
-          minimum: String(p.minimum ?? ''),
-          maximum: String(p.maximum ?? ''),
-          values: Array.isArray(p.values) ? p.values.join(', ') : '',
-        };
-        const key = `validation.${v.keyword}`;
-        const message = t(locale, key, params);
-        return {
-          path: v.instancePath.replace(/^\//, '').replaceAll('/', '.'),
-          message: message === key ? t(locale, 'validation.invalid') : message,
-        };
+      const timeZone = readerTimeZone(request);
+      const errors = err.validation.flatMap((v) => {
+        const issue: IssueLike = { ...(v.params as Omit<IssueLike, 'code'>), code: v.keyword };
+        const { key, params } = issueMessage(issue);
+        const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
+        const message = t(locale, key, params, timeZone);
+        // An unknown key is named where it is, one error each, at any depth of the body.
+        if (v.keyword === 'unrecognized_keys' && issue.keys) {
+          return issue.keys.map((k) => ({ path: path ? `${path}.${k}` : k, message }));
+        }
+        return [{ path, message }];
       });
       return problem(request, reply, 400, 'validation', {}, errors);
     }

@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, type Locale, resources } from '@enlace/shared';
+import { DEFAULT_LOCALE, type Locale, MESSAGE_FORMATTERS, resources } from '@enlace/shared';
 import i18next from 'i18next';
 
 const instance = i18next.createInstance();
@@ -14,8 +14,19 @@ void instance.init({
   showSupportNotice: false,
   interpolation: { escapeValue: false },
 });
+for (const [name, format] of Object.entries(MESSAGE_FORMATTERS))
+  instance.services.formatter?.add(name, format);
 
-/** Translates `key` for the user's locale; every key exists in all three (a test checks). */
-export function t(locale: Locale, key: string, params: Record<string, unknown> = {}): string {
-  return instance.t(key, { lng: locale, ...params });
+/**
+ * Translates `key` for the user's locale; every key exists in all three (a test checks).
+ * Numbers and dates are formatted by the messages (`{{n, number}}`, `{{d, day}}`, `{{t, instant}}`);
+ * `timeZone`, when given, is the reader's, for instants.
+ */
+export function t(
+  locale: Locale,
+  key: string,
+  params: Record<string, unknown> = {},
+  timeZone: string | null = null,
+): string {
+  return instance.t(key, { lng: locale, ...params, ...(timeZone ? { timeZone } : {}) });
 }

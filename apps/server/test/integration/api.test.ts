@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { Browser, buildTestApp, signedIn, type TestApp } from '../helpers';
 
 let t: TestApp;
@@ -89,6 +90,61 @@ describe('security headers and error bodies', () => {
     );
     expect(literal.statusCode).toBe(201);
     expect((await postRaw('{"__proto__":{"admin":true},"countryCode":"CRI"}')).statusCode).toBe(400);
+  });
+});
+
+/** Paths of the objects of a request schema that would accept a key they do not list. */
+function lenientObjects(
+  schema: z.core.$ZodType,
+  path: string,
+  out: string[],
+  seen = new Set<unknown>(),
+): string[] {
+  if (seen.has(schema)) return out;
+  seen.add(schema);
+  const def = schema._zod.def as unknown as Record<string, unknown> & { type: string };
+  const walk = (s: unknown, p: string) => {
+    if (s) lenientObjects(s as z.core.$ZodType, p, out, seen);
+  };
+  switch (def.type) {
+    case 'object': {
+      const catchall = def.catchall as z.core.$ZodType | undefined;
+      if (catchall?._zod.def.type !== 'never') out.push(path || '(body)');
+      for (const [k, v] of Object.entries(def.shape as Record<string, unknown>))
+        walk(v, path ? `${path}.${k}` : k);
+      break;
+    }
+    case 'array':
+      walk(def.element, `${path}[]`);
+      break;
+    case 'record':
+      walk(def.valueType, `${path}{}`);
+      break;
+    case 'union':
+      for (const o of def.options as unknown[]) walk(o, path);
+      break;
+    case 'intersection':
+      walk(def.left, path);
+      walk(def.right, path);
+      break;
+    case 'pipe':
+      walk(def.in, path);
+      break;
+    default:
+      walk(def.innerType, path);
+  }
+  return out;
+}
+
+describe('request bodies', () => {
+  it('refuse unknown keys at every depth, on every route', () => {
+    const lenient = t.app.registeredRoutes.flatMap((r) => {
+      const body = (r.schema as { body?: z.core.$ZodType } | undefined)?.body;
+      if (!body) return [];
+      const method = Array.isArray(r.method) ? r.method.join(',') : r.method;
+      return lenientObjects(body, '', []).map((p) => `${method} ${r.url} ${p}`);
+    });
+    expect(lenient).toEqual([]);
   });
 });
 

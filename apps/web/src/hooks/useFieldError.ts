@@ -10,7 +10,6 @@ export type ValidationKey =
   | 'validation.passwordMismatch'
   | 'validation.code'
   | 'validation.timeZoneNeeded'
-  | 'validation.positiveCount'
   | 'validation.termCode';
 
 export function useFieldError() {

@@ -6,9 +6,11 @@ import {
   emailSchema,
   idSchema,
   localeSchema,
+  localizedTextInputSchema,
   localizedTextSchema,
   passwordSchema,
 } from './common';
+import { TEXT_MAX } from './limits';
 
 export const countrySchema = z.object({
   code: z.string(),
@@ -18,7 +20,7 @@ export const countrySchema = z.object({
   abilities: z.object({ update: z.boolean() }),
 });
 export type Country = z.infer<typeof countrySchema>;
-export const countryUpdateBodySchema = z.object({ active: z.boolean() });
+export const countryUpdateBodySchema = z.object({ active: z.boolean() }).strict();
 
 export const agencySchema = z.object({
   id: z.string(),
@@ -31,19 +33,23 @@ export const agencySchema = z.object({
 });
 export type Agency = z.infer<typeof agencySchema>;
 
-export const agencyCreateBodySchema = z.object({
-  countryCode: countryCodeSchema,
-  kind: z.enum(AGENCY_KINDS),
-  name: localizedTextSchema,
-  acronym: z.string().trim().max(20).nullable().optional(),
-});
+export const agencyCreateBodySchema = z
+  .object({
+    countryCode: countryCodeSchema,
+    kind: z.enum(AGENCY_KINDS),
+    name: localizedTextInputSchema,
+    acronym: z.string().trim().max(TEXT_MAX.acronym).nullable().optional(),
+  })
+  .strict();
 export type AgencyCreateBody = z.infer<typeof agencyCreateBodySchema>;
-export const agencyUpdateBodySchema = z.object({
-  kind: z.enum(AGENCY_KINDS).optional(),
-  name: localizedTextSchema.optional(),
-  acronym: z.string().trim().max(20).nullable().optional(),
-  active: z.boolean().optional(),
-});
+export const agencyUpdateBodySchema = z
+  .object({
+    kind: z.enum(AGENCY_KINDS).optional(),
+    name: localizedTextInputSchema.optional(),
+    acronym: z.string().trim().max(TEXT_MAX.acronym).nullable().optional(),
+    active: z.boolean().optional(),
+  })
+  .strict();
 export type AgencyUpdateBody = z.infer<typeof agencyUpdateBodySchema>;
 
 export const userSchema = z.object({
@@ -68,24 +74,28 @@ export type UserPage = z.infer<typeof userPageSchema>;
 
 export type User = z.infer<typeof userSchema>;
 
-export const userCreateBodySchema = z.object({
-  email: emailSchema,
-  displayName: z.string().trim().min(1).max(120),
-  role: z.enum(ROLES),
-  countryCode: countryCodeSchema,
-  agencyId: idSchema.nullable().optional(),
-  locale: localeSchema.default('es'),
-  password: passwordSchema,
-});
+export const userCreateBodySchema = z
+  .object({
+    email: emailSchema,
+    displayName: z.string().trim().min(1).max(TEXT_MAX.displayName),
+    role: z.enum(ROLES),
+    countryCode: countryCodeSchema,
+    agencyId: idSchema.nullable().optional(),
+    locale: localeSchema.default('es'),
+    password: passwordSchema,
+  })
+  .strict();
 export type UserCreateBody = z.input<typeof userCreateBodySchema>;
 
-export const userUpdateBodySchema = z.object({
-  displayName: z.string().trim().min(1).max(120).optional(),
-  role: z.enum(ROLES).optional(),
-  agencyId: idSchema.nullable().optional(),
-  status: z.enum(USER_STATUSES).optional(),
-  locale: localeSchema.optional(),
-});
+export const userUpdateBodySchema = z
+  .object({
+    displayName: z.string().trim().min(1).max(TEXT_MAX.displayName).optional(),
+    role: z.enum(ROLES).optional(),
+    agencyId: idSchema.nullable().optional(),
+    status: z.enum(USER_STATUSES).optional(),
+    locale: localeSchema.optional(),
+  })
+  .strict();
 export type UserUpdateBody = z.infer<typeof userUpdateBodySchema>;
 
 export const idParamsSchema = z.object({ id: idSchema });

@@ -2,11 +2,13 @@ import { z } from 'zod';
 import { PERMISSIONS, ROLES } from '../permissions';
 import { emailSchema, localeSchema, localizedTextSchema, passwordSchema } from './common';
 
-export const signInBodySchema = z.object({
-  email: emailSchema,
-  // Length is not checked here on purpose: a wrong password of any length gets the same answer.
-  password: z.string().min(1).max(1024),
-});
+export const signInBodySchema = z
+  .object({
+    email: emailSchema,
+    // Length is not checked here on purpose: a wrong password of any length gets the same answer.
+    password: z.string().min(1).max(1024),
+  })
+  .strict();
 export type SignInBody = z.infer<typeof signInBodySchema>;
 
 /** What the session still needs before the user is fully signed in. */
@@ -44,14 +46,16 @@ export const sessionViewSchema = z.object({
 });
 export type SessionView = z.infer<typeof sessionViewSchema>;
 
-export const mfaCodeBodySchema = z.object({
-  code: z
-    .string()
-    .trim()
-    .min(6)
-    .max(32)
-    .regex(/^[0-9A-Za-z-]+$/),
-});
+export const mfaCodeBodySchema = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .min(6)
+      .max(32)
+      .regex(/^[0-9A-Za-z-]+$/),
+  })
+  .strict();
 export type MfaCodeBody = z.infer<typeof mfaCodeBodySchema>;
 
 export const mfaEnrolmentSchema = z.object({
@@ -64,13 +68,15 @@ export type MfaEnrolment = z.infer<typeof mfaEnrolmentSchema>;
 export const mfaConfirmResultSchema = z.object({ recoveryCodes: z.array(z.string()) });
 export const recoveryCodesLeftSchema = z.object({ left: z.number().int() });
 
-export const passwordChangeBodySchema = z.object({
-  currentPassword: z.string().min(1).max(1024),
-  newPassword: passwordSchema,
-});
+export const passwordChangeBodySchema = z
+  .object({
+    currentPassword: z.string().min(1).max(1024),
+    newPassword: passwordSchema,
+  })
+  .strict();
 export type PasswordChangeBody = z.infer<typeof passwordChangeBodySchema>;
 
-export const localeBodySchema = z.object({ locale: localeSchema });
+export const localeBodySchema = z.object({ locale: localeSchema }).strict();
 
 export const sessionItemSchema = z.object({
   id: z.string(),

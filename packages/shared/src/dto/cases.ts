@@ -11,63 +11,71 @@ import {
 } from '../vocabulary';
 import { countryCodeSchema, idSchema } from './common';
 import { iso3Schema, isoDateSchema, termCodeSchema } from './incidents';
+import { TEXT_MAX } from './limits';
 import { pageQueryShape, pageSchema } from './lists';
 
 const text = (max: number) => z.string().trim().max(max);
 const currencySchema = z.string().regex(/^[A-Z]{3}$/);
+/** Decimals of a money amount (kept in hundredths). */
+export const AMOUNT_DECIMALS = 2;
 /** A money amount with at most two decimals. */
-const amountSchema = z
+export const amountSchema = z
   .number()
   .min(0)
   .max(1e13)
-  .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, { message: 'two decimals at most' });
+  .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, {
+    params: { message: 'decimals', count: AMOUNT_DECIMALS },
+  });
+
+/** A sentence, in months (a hundred years at most). */
+export const sentenceMonthsSchema = z.number().int().min(0).max(1200);
 
 export const caseCountrySchema = z.object({ countryCode: iso3Schema, role: z.enum(CASE_COUNTRY_ROLES) });
+const caseCountryInputSchema = caseCountrySchema.strict();
+const jointTeamInputSchema = z
+  .object({ name: text(TEXT_MAX.title).min(1), establishedOn: isoDateSchema.nullable() })
+  .strict();
 
 export const caseCreateBodySchema = z
   .object({
-    reference: text(60).min(1),
-    title: text(200).min(1),
+    reference: text(TEXT_MAX.reference).min(1),
+    title: text(TEXT_MAX.title).min(1),
     /** Sensitive: encrypted at rest. */
-    summary: z.string().max(20_000).nullable().optional(),
+    summary: z.string().max(TEXT_MAX.narrative).nullable().optional(),
     stage: z.enum(CASE_STAGES).default('detection'),
     /** When the case began (the first stage's date). */
     openedOn: isoDateSchema,
     offences: z.array(termCodeSchema).max(30).default([]),
     incidentIds: z.array(idSchema).max(500).default([]),
-    countries: z.array(caseCountrySchema).max(60).default([]),
+    countries: z.array(caseCountryInputSchema).max(60).default([]),
     financialInvestigation: z.boolean().default(false),
-    jointTeam: z
-      .object({ name: text(200).min(1), establishedOn: isoDateSchema.nullable() })
-      .nullable()
-      .optional(),
+    jointTeam: jointTeamInputSchema.nullable().optional(),
   })
   .strict();
 export type CaseCreateBody = z.input<typeof caseCreateBodySchema>;
 
 export const caseUpdateBodySchema = z
   .object({
-    title: text(200).min(1).optional(),
-    summary: z.string().max(20_000).nullable().optional(),
+    title: text(TEXT_MAX.title).min(1).optional(),
+    summary: z.string().max(TEXT_MAX.narrative).nullable().optional(),
     offences: z.array(termCodeSchema).max(30).optional(),
     incidentIds: z.array(idSchema).max(500).optional(),
-    countries: z.array(caseCountrySchema).max(60).optional(),
+    countries: z.array(caseCountryInputSchema).max(60).optional(),
     financialInvestigation: z.boolean().optional(),
-    jointTeam: z
-      .object({ name: text(200).min(1), establishedOn: isoDateSchema.nullable() })
-      .nullable()
-      .optional(),
+    jointTeam: jointTeamInputSchema.nullable().optional(),
   })
   .strict();
 export type CaseUpdateBody = z.infer<typeof caseUpdateBodySchema>;
 
-export const stageTransitionBodySchema = z.object({ stage: z.enum(CASE_STAGES), occurredOn: isoDateSchema });
+export const stageTransitionBodySchema = z
+  .object({ stage: z.enum(CASE_STAGES), occurredOn: isoDateSchema })
+  .strict();
 
 export const suspectBodySchema = z
   .object({
     kind: z.enum(SUSPECT_KINDS),
     /** A person's or an organisation's name: encrypted at rest, never in URLs or logs. */
-    name: text(300).min(1),
+    name: text(TEXT_MAX.name).min(1),
     nationality: iso3Schema.nullable().optional(),
     role: z.enum(SUSPECT_ROLES).default('other'),
     defendant: z.boolean().default(false),
@@ -78,15 +86,15 @@ export type SuspectBody = z.input<typeof suspectBodySchema>;
 
 export const suspectUpdateBodySchema = z
   .object({
-    name: text(300).min(1).optional(),
+    name: text(TEXT_MAX.name).min(1).optional(),
     nationality: iso3Schema.nullable().optional(),
     role: z.enum(SUSPECT_ROLES).optional(),
     defendant: z.boolean().optional(),
     charges: z.array(termCodeSchema).max(30).optional(),
     outcome: z.enum(DEFENDANT_OUTCOMES).optional(),
     outcomeOn: isoDateSchema.nullable().optional(),
-    sentenceMonths: z.number().int().min(0).max(1200).nullable().optional(),
-    fine: z.object({ amount: amountSchema, currency: currencySchema }).nullable().optional(),
+    sentenceMonths: sentenceMonthsSchema.nullable().optional(),
+    fine: z.object({ amount: amountSchema, currency: currencySchema }).strict().nullable().optional(),
   })
   .strict();
 export type SuspectUpdateBody = z.infer<typeof suspectUpdateBodySchema>;
@@ -94,7 +102,7 @@ export type SuspectUpdateBody = z.infer<typeof suspectUpdateBodySchema>;
 export const assetBodySchema = z
   .object({
     kind: z.enum(ASSET_KINDS),
-    description: text(1000).nullable().optional(),
+    description: text(TEXT_MAX.description).nullable().optional(),
     status: z.enum(ASSET_STATUSES).default('identified'),
     value: amountSchema.nullable().optional(),
     currency: currencySchema.nullable().optional(),
@@ -108,7 +116,7 @@ export const assetUpdateBodySchema = z
     statusOn: isoDateSchema.optional(),
     value: amountSchema.nullable().optional(),
     currency: currencySchema.nullable().optional(),
-    description: text(1000).nullable().optional(),
+    description: text(TEXT_MAX.description).nullable().optional(),
   })
   .strict();
 export type AssetUpdateBody = z.infer<typeof assetUpdateBodySchema>;
@@ -116,7 +124,7 @@ export type AssetUpdateBody = z.infer<typeof assetUpdateBodySchema>;
 export const evidenceBodySchema = z
   .object({
     kind: z.enum(EVIDENCE_KINDS),
-    description: text(1000).min(1),
+    description: text(TEXT_MAX.description).min(1),
     /** SHA-256 of the file, lower-case hex; the file itself stays in the owner's evidence store. */
     sha256: z
       .string()
@@ -126,16 +134,16 @@ export const evidenceBodySchema = z
       .optional(),
     collectedAt: z.iso.datetime(),
     /** Who collected it: the first holder of the chain of custody. */
-    holder: text(200).min(1),
+    holder: text(TEXT_MAX.name).min(1),
   })
   .strict();
 export type EvidenceBody = z.input<typeof evidenceBodySchema>;
 
 export const custodyTransferBodySchema = z
   .object({
-    holder: text(200).min(1),
+    holder: text(TEXT_MAX.name).min(1),
     at: z.iso.datetime(),
-    purpose: text(500).nullable().optional(),
+    purpose: text(TEXT_MAX.purpose).nullable().optional(),
     /** The file's hash as checked at hand-over; it must match the recorded one. */
     sha256: z
       .string()
@@ -147,7 +155,7 @@ export const custodyTransferBodySchema = z
   .strict();
 export type CustodyTransferBody = z.input<typeof custodyTransferBodySchema>;
 
-export const caseShareBodySchema = z.object({ countryCode: countryCodeSchema });
+export const caseShareBodySchema = z.object({ countryCode: countryCodeSchema }).strict();
 
 export const caseParamsSchema = z.object({ id: idSchema });
 export const suspectParamsSchema = z.object({ id: idSchema, suspectId: idSchema });

@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { LOCALES } from '../enums';
+import { TEXT_MAX } from './limits';
 
 export const localeSchema = z.enum(LOCALES);
 export const localizedTextSchema = z.object({
-  es: z.string().trim().min(1).max(200),
-  en: z.string().trim().min(1).max(200),
-  fr: z.string().trim().min(1).max(200),
+  es: z.string().trim().min(1).max(TEXT_MAX.label),
+  en: z.string().trim().min(1).max(TEXT_MAX.label),
+  fr: z.string().trim().min(1).max(TEXT_MAX.label),
 });
+/** A label as a request gives it: the three languages and nothing else. */
+export const localizedTextInputSchema = localizedTextSchema.strict();
 export const idSchema = z.string().uuid();
 export const countryCodeSchema = z.string().regex(/^[A-Z]{3,5}$/);
 export const PASSWORD_MIN = 12;

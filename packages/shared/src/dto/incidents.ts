@@ -10,7 +10,8 @@ import {
   TRANSPORT_MODES,
   VOCABULARIES,
 } from '../vocabulary';
-import { idSchema, localizedTextSchema } from './common';
+import { idSchema, localizedTextInputSchema, localizedTextSchema } from './common';
+import { COUNT_MAX, TEXT_MAX } from './limits';
 import { pageQueryShape } from './lists';
 
 /** ISO 3166-1 alpha-3 (any country, not only tenants), or XXA for stateless persons (ICAO 9303). */
@@ -18,17 +19,17 @@ export const iso3Schema = z.string().regex(/^[A-Z]{3}$/);
 /** A code of a database vocabulary (checked against it by the server). */
 export const termCodeSchema = z.string().regex(/^[a-z0-9_]{2,60}$/);
 /** A count of persons: null means unknown, never silently zero. */
-export const countSchema = z.number().int().min(0).max(1_000_000).nullable();
+export const countSchema = z.number().int().min(0).max(COUNT_MAX).nullable();
 /**
  * A stored count: Missing Migrants records may carry IOM's adjustments (a negative number of
  * missing when people reported missing are later found dead), kept so that totals match IOM's.
  */
-export const storedCountSchema = z.number().int().min(-1_000_000).max(1_000_000).nullable();
+export const storedCountSchema = z.number().int().min(-COUNT_MAX).max(COUNT_MAX).nullable();
 export const isoDateSchema = z.iso.date();
 const text = (max: number) => z.string().trim().max(max);
 
 export const placeSchema = z.object({
-  name: text(300).nullable(),
+  name: text(TEXT_MAX.placeName).nullable(),
   latitude: z.number().min(-90).max(90).nullable(),
   longitude: z.number().min(-180).max(180).nullable(),
   /** Country where it happened (at sea: the coastal State, null on the high seas). */
@@ -43,13 +44,13 @@ export type Place = z.infer<typeof placeSchema>;
 export const conveyanceSchema = z.object({
   type: z.enum(CONVEYANCE_TYPES),
   /** Vessel name, vehicle description or flight number. */
-  name: text(200).nullable(),
+  name: text(TEXT_MAX.conveyance).nullable(),
   /** IMO or registration number, licence plate, aircraft registration. */
-  registration: text(100).nullable(),
+  registration: text(TEXT_MAX.registration).nullable(),
   /** Flag State of a vessel, State of registration of a vehicle or carrier. */
   flagState: iso3Schema.nullable(),
   /** Kind of craft, e.g. "go-fast boat", "cargo truck", "commercial flight". */
-  model: text(200).nullable(),
+  model: text(TEXT_MAX.conveyance).nullable(),
   /** A vessel without nationality (Protocol art. 8(7)); null when not known. */
   stateless: z.boolean().nullable(),
 });
@@ -79,7 +80,7 @@ export const breakdownEntrySchema = z.object({
   ageGroup: z.enum(AGE_GROUPS),
   /** null: nationality unknown. */
   nationality: iso3Schema.nullable(),
-  count: z.number().int().min(1).max(1_000_000),
+  count: z.number().int().min(1).max(COUNT_MAX),
 });
 export type BreakdownEntry = z.infer<typeof breakdownEntrySchema>;
 
@@ -93,8 +94,8 @@ export const routeSchema = z.object({
 export type IncidentRoute = z.infer<typeof routeSchema>;
 
 export const sourceSchema = z.object({
-  name: text(500).nullable(),
-  url: text(2000).nullable(),
+  name: text(TEXT_MAX.sourceName).nullable(),
+  url: text(TEXT_MAX.url).nullable(),
   /** Missing Migrants' source quality, 1 (single unverified source) to 5 (official, verified). */
   quality: z.number().int().min(1).max(5).nullable(),
 });
@@ -115,21 +116,23 @@ export const incidentStateSchema = z.object({
   source: sourceSchema,
   confidence: z.enum(CONFIDENCE_LEVELS).nullable(),
   /** Sensitive: encrypted at rest, never in URLs or logs. */
-  narrative: z.string().max(20_000).nullable(),
+  narrative: z.string().max(TEXT_MAX.narrative).nullable(),
   people: peopleCountsSchema,
   breakdown: z.array(breakdownEntrySchema).max(500),
   /** Nationalities known to be involved besides those counted in the breakdown. */
   nationalities: z.array(iso3Schema).max(60),
   modusOperandi: z.array(termCodeSchema).max(40),
   route: routeSchema,
-  causeOfDeath: text(300).nullable(),
+  causeOfDeath: text(TEXT_MAX.causeOfDeath).nullable(),
 });
 export type IncidentState = z.infer<typeof incidentStateSchema>;
 
-const partialPlace = placeSchema.partial();
-const partialPeople = peopleCountsInputSchema.partial();
-const partialRoute = routeSchema.partial();
-const partialSource = sourceSchema.partial();
+// Request bodies refuse unknown keys at every depth (a test walks every route's body schema).
+const partialPlace = placeSchema.partial().strict();
+const partialPeople = peopleCountsInputSchema.partial().strict();
+const partialRoute = routeSchema.partial().strict();
+const partialSource = sourceSchema.partial().strict();
+const breakdownInputSchema = breakdownEntrySchema.strict();
 
 /** A new report: the kind and the date (or the instant) are required, the rest may be unknown. */
 export const incidentCreateBodySchema = z
@@ -144,18 +147,19 @@ export const incidentCreateBodySchema = z
     conveyance: conveyanceSchema
       .partial()
       .extend({ type: z.enum(CONVEYANCE_TYPES) })
+      .strict()
       .nullable()
       .optional(),
     reportingAgencyId: idSchema.nullable().optional(),
     source: partialSource.optional(),
     confidence: z.enum(CONFIDENCE_LEVELS).nullable().optional(),
-    narrative: z.string().max(20_000).nullable().optional(),
+    narrative: z.string().max(TEXT_MAX.narrative).nullable().optional(),
     people: partialPeople.optional(),
-    breakdown: z.array(breakdownEntrySchema).max(500).optional(),
+    breakdown: z.array(breakdownInputSchema).max(500).optional(),
     nationalities: z.array(iso3Schema).max(60).optional(),
     modusOperandi: z.array(termCodeSchema).max(40).optional(),
     route: partialRoute.optional(),
-    causeOfDeath: text(300).nullable().optional(),
+    causeOfDeath: text(TEXT_MAX.causeOfDeath).nullable().optional(),
   })
   .strict();
 export type IncidentCreateBody = z.infer<typeof incidentCreateBodySchema>;
@@ -168,12 +172,12 @@ export const incidentAmendBodySchema = incidentCreateBodySchema
   .partial()
   .extend({
     expectedVersion: z.number().int().min(1).optional(),
-    note: z.string().trim().max(5000).optional(),
+    note: z.string().trim().max(TEXT_MAX.note).optional(),
   })
   .strict();
 export type IncidentAmendBody = z.infer<typeof incidentAmendBodySchema>;
 export const incidentFollowUpBodySchema = incidentAmendBodySchema.extend({
-  note: z.string().trim().min(1).max(5000),
+  note: z.string().trim().min(1).max(TEXT_MAX.note),
 });
 export type IncidentFollowUpBody = z.infer<typeof incidentFollowUpBodySchema>;
 
@@ -269,10 +273,12 @@ export const incidentVersionSchema = z.object({
 });
 export type IncidentVersion = z.infer<typeof incidentVersionSchema>;
 
-export const incidentLinkBodySchema = z.object({
-  incidentId: idSchema,
-  relation: z.enum(INCIDENT_LINK_RELATIONS),
-});
+export const incidentLinkBodySchema = z
+  .object({
+    incidentId: idSchema,
+    relation: z.enum(INCIDENT_LINK_RELATIONS),
+  })
+  .strict();
 export const linkParamsSchema = z.object({ id: idSchema, linkedId: idSchema });
 
 export const IMPORT_FORMATS = ['missing-migrants'] as const;
@@ -342,12 +348,16 @@ export const vocabulariesSchema = z.object({
 export type Vocabularies = z.infer<typeof vocabulariesSchema>;
 export const vocabularyParamsSchema = z.object({ vocabulary: z.enum(VOCABULARIES) });
 export const termParamsSchema = z.object({ vocabulary: z.enum(VOCABULARIES), code: termCodeSchema });
-export const termCreateBodySchema = z.object({
-  code: termCodeSchema,
-  label: localizedTextSchema,
-  attributes: z.record(z.string().max(40), z.string().max(200)).optional(),
-});
-export const termUpdateBodySchema = z.object({
-  label: localizedTextSchema.optional(),
-  active: z.boolean().optional(),
-});
+export const termCreateBodySchema = z
+  .object({
+    code: termCodeSchema,
+    label: localizedTextInputSchema,
+    attributes: z.record(z.string().max(40), z.string().max(200)).optional(),
+  })
+  .strict();
+export const termUpdateBodySchema = z
+  .object({
+    label: localizedTextInputSchema.optional(),
+    active: z.boolean().optional(),
+  })
+  .strict();

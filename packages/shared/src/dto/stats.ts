@@ -11,6 +11,7 @@ import {
 } from '../vocabulary';
 import { countryCodeSchema } from './common';
 import { iso3Schema, termCodeSchema } from './incidents';
+import { TEXT_MAX } from './limits';
 
 /** A calendar month, YYYY-MM: statistics are kept by month. */
 export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
@@ -215,37 +216,39 @@ export const dataInventorySchema = z.object({
   abilities: z.object({ update: z.boolean() }),
 });
 export type DataInventoryEntry = z.infer<typeof dataInventorySchema>;
-const year = z.number().int().min(1900).max(2100);
+/** A year of a database's coverage. */
+export const coverageYearSchema = z.number().int().min(1900).max(2100);
+const year = coverageYearSchema;
 export const dataInventoryCreateBodySchema = z
   .object({
     countryCode: countryCodeSchema.optional(),
-    name: z.string().trim().min(1).max(200),
-    ownerAgency: z.string().trim().min(1).max(200),
-    description: z.string().trim().max(2000).nullable().optional(),
-    coverage: z.string().trim().max(500).nullable().optional(),
+    name: z.string().trim().min(1).max(TEXT_MAX.title),
+    ownerAgency: z.string().trim().min(1).max(TEXT_MAX.title),
+    description: z.string().trim().max(TEXT_MAX.notes).nullable().optional(),
+    coverage: z.string().trim().max(TEXT_MAX.purpose).nullable().optional(),
     coverageFrom: year.nullable().optional(),
     coverageTo: year.nullable().optional(),
-    fields: z.array(z.string().trim().min(1).max(100)).max(200).default([]),
+    fields: z.array(z.string().trim().min(1).max(TEXT_MAX.fieldName)).max(200).default([]),
     updateFrequency: z.enum(UPDATE_FREQUENCIES),
     sharingStatus: z.enum(SHARING_STATUSES),
     quality: z.enum(DATA_QUALITY_LEVELS).default('unknown'),
-    qualityNotes: z.string().trim().max(2000).nullable().optional(),
+    qualityNotes: z.string().trim().max(TEXT_MAX.notes).nullable().optional(),
   })
   .strict();
 export type DataInventoryCreateBody = z.input<typeof dataInventoryCreateBodySchema>;
 export const dataInventoryUpdateBodySchema = z
   .object({
-    name: z.string().trim().min(1).max(200).optional(),
-    ownerAgency: z.string().trim().min(1).max(200).optional(),
-    description: z.string().trim().max(2000).nullable().optional(),
-    coverage: z.string().trim().max(500).nullable().optional(),
+    name: z.string().trim().min(1).max(TEXT_MAX.title).optional(),
+    ownerAgency: z.string().trim().min(1).max(TEXT_MAX.title).optional(),
+    description: z.string().trim().max(TEXT_MAX.notes).nullable().optional(),
+    coverage: z.string().trim().max(TEXT_MAX.purpose).nullable().optional(),
     coverageFrom: year.nullable().optional(),
     coverageTo: year.nullable().optional(),
-    fields: z.array(z.string().trim().min(1).max(100)).max(200).optional(),
+    fields: z.array(z.string().trim().min(1).max(TEXT_MAX.fieldName)).max(200).optional(),
     updateFrequency: z.enum(UPDATE_FREQUENCIES).optional(),
     sharingStatus: z.enum(SHARING_STATUSES).optional(),
     quality: z.enum(DATA_QUALITY_LEVELS).optional(),
-    qualityNotes: z.string().trim().max(2000).nullable().optional(),
+    qualityNotes: z.string().trim().max(TEXT_MAX.notes).nullable().optional(),
   })
   .strict();
 export type DataInventoryUpdateBody = z.infer<typeof dataInventoryUpdateBodySchema>;

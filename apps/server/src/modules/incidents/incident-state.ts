@@ -1,9 +1,11 @@
-import type {
-  BreakdownEntry,
-  IncidentAmendBody,
-  IncidentState,
-  PeopleCounts,
-  Vocabulary,
+import {
+  type BreakdownEntry,
+  checkIncidentCounts,
+  EARLIEST_INCIDENT_DATE,
+  type IncidentAmendBody,
+  type IncidentState,
+  type PeopleCounts,
+  type Vocabulary,
 } from '@enlace/shared';
 import { COUNTRY_REGIONS } from '../../seeds/reference/vocabularies';
 import type { FieldError } from '../../platform/errors';
@@ -248,18 +250,6 @@ function checkCountry(errors: FieldError[], code: string | null, path: string, n
   }
 }
 
-function checkExceeds(
-  errors: FieldError[],
-  path: string,
-  part: number | null,
-  whole: number | null,
-  wholeName: string,
-): void {
-  if (part !== null && whole !== null && part > whole) {
-    errors.push({ path, code: `count_exceeds_${wholeName}`, params: { count: part, total: whole } });
-  }
-}
-
 export function checkState(
   s: IncidentState,
   vocab: VocabIndex,
@@ -299,8 +289,13 @@ export function checkState(
 
   if (s.timeZone !== null && !isTimeZone(s.timeZone))
     errors.push({ path: 'timeZone', code: 'invalid_time_zone' });
-  if (s.occurredOn && (s.occurredOn > today || s.occurredOn < '1900-01-01')) {
-    errors.push({ path: 'occurredOn', code: 'date_out_of_range' });
+  // A date kept from before (an old import) does not block other corrections.
+  if (
+    s.occurredOn &&
+    s.occurredOn !== current?.occurredOn &&
+    (s.occurredOn > today || s.occurredOn < EARLIEST_INCIDENT_DATE)
+  ) {
+    errors.push({ path: 'occurredOn', code: 'date_out_of_range', params: { min: EARLIEST_INCIDENT_DATE } });
   }
   if ((s.place.latitude === null) !== (s.place.longitude === null)) {
     errors.push({ path: 'place.latitude', code: 'coordinates_incomplete' });
@@ -324,41 +319,8 @@ export function checkState(
     if (seen.has(key)) errors.push({ path: `breakdown.${i}`, code: 'duplicate_breakdown' });
     seen.add(key);
   });
-  const p = s.people;
-  const breakdownTotal = sum(s.breakdown, () => true);
-  checkExceeds(errors, 'breakdown', s.breakdown.length ? breakdownTotal : null, p.migrants, 'migrants');
-  checkExceeds(
-    errors,
-    'people.females',
-    p.females !== null && p.males !== null ? p.females + p.males : null,
-    p.migrants,
-    'migrants',
-  );
-  checkExceeds(errors, 'people.children', p.children, p.migrants, 'migrants');
-  checkExceeds(
-    errors,
-    'people.unaccompaniedChildren',
-    p.unaccompaniedChildren,
-    p.children ?? p.migrants,
-    p.children !== null ? 'children' : 'migrants',
-  );
-  if (s.breakdown.length) {
-    const bounds: [keyof PeopleCounts, number][] = [
-      ['females', sum(s.breakdown, (e) => e.sex === 'female')],
-      ['males', sum(s.breakdown, (e) => e.sex === 'male')],
-      ['children', sum(s.breakdown, (e) => e.ageGroup === '0-11' || e.ageGroup === '12-17')],
-    ];
-    for (const [field, lower] of bounds) {
-      const v = p[field];
-      if (v !== null && v < lower) {
-        errors.push({
-          path: `people.${field}`,
-          code: 'inconsistent_with_breakdown',
-          params: { count: lower },
-        });
-      }
-    }
-  }
+  // Every consistency rule of the counts: the one function the web form and the import use too.
+  for (const issue of checkIncidentCounts(s.people, s.breakdown)) errors.push(issue);
   return errors;
 }
 

@@ -202,12 +202,67 @@ describe('Missing Migrants files', () => {
       { row: 3, column: 'Coordinates', code: 'import_invalid_coordinates', params: { value: '91, 0' } },
       { row: 3, column: 'Source Quality', code: 'import_invalid_quality', params: { value: '9' } },
       { row: 4, column: 'Incident ID', code: 'import_duplicate_id', params: { other: 2 } },
-      { row: 5, column: null, code: 'import_column_count', params: { found: 2, expected: 22 } },
+      { row: 5, column: null, code: 'import_column_count', params: { count: 2, expected: 22 } },
     ]);
     // A NUL character cannot be stored (PostgreSQL refuses it): the row is refused, naming the cell.
     const nul = good('X2').replace('Caribbean', 'Carib\u0000bean');
     const withNul = parseMissingMigrants([MM22_HEADERS.join(','), good('X1'), nul].join('\n'), vocab);
     expect(withNul.errors).toEqual([{ row: 3, column: 'Region', code: 'import_invalid_character' }]);
+  });
+
+  it('refuses over-long cells, dates before 1990 and text that was not UTF-8 as row errors, cutting nothing', () => {
+    const row = (id: string, date: string, location: string, dead = '1', missing = '0') =>
+      [
+        id,
+        id,
+        'Caribbean',
+        `"${date}"`,
+        '2026',
+        'January',
+        dead,
+        missing,
+        '',
+        '',
+        '',
+        '',
+        '',
+        'Drowning',
+        'Haiti',
+        `"${location}"`,
+        'Src',
+        '"18.5, -72.3"',
+        '',
+        '',
+        '',
+        '3',
+      ].join(',');
+    const long = `Off Haiti ${'x'.repeat(300)}`;
+    const text = [
+      MM22_HEADERS.join(','),
+      row('A1', 'Thu, 01/01/2026 - 12:00', long),
+      row('A2', 'Mon, 01/01/1900 - 12:00', 'Off Haiti'),
+      row('A3', 'Thu, 01/01/2026 - 12:00', 'Off Ha\uFFFDti'),
+      // IOM's adjustments (a negative number of missing) are no inconsistency.
+      row('A4', 'Thu, 01/01/2026 - 12:00', 'Off Haiti', '5', '-3'),
+    ].join('\n');
+    const result = parseMissingMigrants(text, vocab);
+    expect(result.errors).toEqual([
+      {
+        row: 2,
+        column: 'Location of death',
+        code: 'import_too_long',
+        params: { length: long.length, max: 300 },
+      },
+      {
+        row: 3,
+        column: 'Incident Date',
+        code: 'import_date_out_of_range',
+        params: { date: '1900-01-01', min: '1990-01-01' },
+      },
+      { row: 4, column: 'Location of death', code: 'import_invalid_encoding' },
+    ]);
+    expect(result.records.map((r) => r.externalId)).toEqual(['A4']);
+    expect(result.warnings.map((w) => w.code)).toContain('import_adjustment');
   });
 
   it('refuses a file of another layout, naming the missing columns', () => {

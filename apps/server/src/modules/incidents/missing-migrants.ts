@@ -1,4 +1,10 @@
-import type { IncidentCreateBody, Vocabulary } from '@enlace/shared';
+import {
+  checkIncidentCounts,
+  EARLIEST_INCIDENT_DATE,
+  type IncidentCreateBody,
+  TEXT_MAX,
+  type Vocabulary,
+} from '@enlace/shared';
 import { CsvError, csvRows } from './csv';
 import type { VocabIndex } from './incident-state';
 import { countryOfLocation, normalizeName, resolveCountryName } from './iso-countries';
@@ -284,9 +290,18 @@ export function readMissingMigrants(text: string, vocab: VocabIndex): MmReader {
       params: { missing: closest.join(', ') },
     });
   }
-  // A NUL character is no text any database keeps (PostgreSQL refuses it): the rows that carry
-  // one are refused, each named. Most files have none, and are not searched cell by cell.
-  const reader = new RowReader(layout, index, vocab, errors, warnings, text.includes('\u0000'));
+  // A NUL character is no text any database keeps (PostgreSQL refuses it), and a replacement
+  // character is what reading bytes that are not UTF-8 left in place of the text: the rows that
+  // carry one are refused, each named. Most files have neither, and are not searched cell by cell.
+  const reader = new RowReader(
+    layout,
+    index,
+    vocab,
+    errors,
+    warnings,
+    text.includes('\u0000'),
+    text.includes('\uFFFD'),
+  );
   const width = header.length;
   const hxl =
     second?.every((c) => c.trim() === '' || c.trim().startsWith('#')) && second.some((c) => c.trim() !== '');
@@ -363,6 +378,8 @@ class RowReader {
   private readonly nonValue = new Memo((text: string) => NON_VALUES.has(normalizeName(text)));
   private readonly routeTerms: ReadonlyMap<string, { attributes: Record<string, string> }> | undefined;
   private readonly seen = new Map<string, number>();
+  /** The column of each count, to name it in a row error. */
+  private readonly countColumn: Record<string, string>;
 
   constructor(
     layout: MmLayout,
@@ -371,6 +388,7 @@ class RowReader {
     private readonly errors: ImportIssue[],
     private readonly warnings: ImportIssue[],
     private readonly hasNul: boolean,
+    private readonly hasReplacement: boolean,
   ) {
     this.is22 = layout === 'missing-migrants-22';
     this.names = {
@@ -380,6 +398,14 @@ class RowReader {
       location: this.is22 ? 'Location of death' : 'Location of Incident',
     };
     for (const h of this.is22 ? MM22_HEADERS : MM25_HEADERS) this.col[h] = index.get(norm(h)) ?? -1;
+    this.countColumn = {
+      dead: this.names.dead,
+      missing: 'Minimum Estimated Number of Missing',
+      survivors: 'Number of Survivors',
+      females: 'Number of Females',
+      males: 'Number of Males',
+      children: 'Number of Children',
+    };
     const regions = byMmName(vocab, 'region');
     const routes = byMmName(vocab, 'route');
     this.regions = new Memo((text) => regions.get(normalizeName(text)) ?? null);
@@ -403,12 +429,13 @@ class RowReader {
     return v;
   }
 
-  private clip(value: string, max: number, row: number, column: string): string | null {
+  /** A text cell: blank is unknown; longer than its field takes is a row error, never cut. */
+  private text(value: string, max: number, row: number, column: string): string | null {
     const s = value.trim();
     if (s === '') return null;
     if (s.length <= max) return s;
-    this.warnings.push({ row, column, code: 'import_truncated', params: { max } });
-    return s.slice(0, max);
+    this.errors.push({ row, column, code: 'import_too_long', params: { length: s.length, max } });
+    return null;
   }
 
   read(cells: string[], row: number, width: number): MmRecord | null {
@@ -418,16 +445,20 @@ class RowReader {
         row,
         column: null,
         code: 'import_column_count',
-        params: { found: cells.length, expected: width },
+        params: { count: cells.length, expected: width },
       });
       return null;
     }
     const before = errors.length;
-    if (this.hasNul) {
-      const at = cells.findIndex((c) => c.includes('\u0000'));
+    for (const [present, char, code] of [
+      [this.hasNul, '\u0000', 'import_invalid_character'],
+      [this.hasReplacement, '\uFFFD', 'import_invalid_encoding'],
+    ] as const) {
+      if (!present) continue;
+      const at = cells.findIndex((c) => c.includes(char));
       if (at >= 0) {
         const column = Object.keys(this.col).find((h) => this.col[h] === at) ?? null;
-        errors.push({ row, column, code: 'import_invalid_character' });
+        errors.push({ row, column, code });
         return null;
       }
     }
@@ -451,6 +482,14 @@ class RowReader {
         column: 'Incident Date',
         code: 'import_invalid_date',
         params: { value: rawDate.slice(0, 40) },
+      });
+    } else if (occurredOn < EARLIEST_INCIDENT_DATE) {
+      // A date after today is refused with the rules of every report (it needs the clock).
+      errors.push({
+        row,
+        column: 'Incident Date',
+        code: 'import_date_out_of_range',
+        params: { date: occurredOn, min: EARLIEST_INCIDENT_DATE },
       });
     }
 
@@ -494,6 +533,13 @@ class RowReader {
           params: { value: rawQuality.slice(0, 20) },
         });
       }
+    }
+    // The one set of consistency rules of every incident's counts (those that need the number of
+    // migrants do not apply: the Missing Migrants layouts have no such column).
+    const people = { dead, missing, survivors, females, males, children };
+    for (const issue of checkIncidentCounts(people)) {
+      const field = issue.path.replace(/^people\./, '') as keyof typeof people;
+      errors.push({ row, column: this.countColumn[field] ?? null, code: issue.code, params: issue.params });
     }
     if (errors.length > before) return null;
 
@@ -544,7 +590,21 @@ class RowReader {
     } else placeCountry = location.trim() ? countryOfLocation(location) : null;
 
     const urlText = this.cell(cells, 'URL').trim();
-    const url = /^https?:\/\//i.test(urlText) ? this.clip(urlText, 2000, row, 'URL') : null;
+    const url = /^https?:\/\//i.test(urlText) ? this.text(urlText, TEXT_MAX.url, row, 'URL') : null;
+    const placeName = this.text(location, TEXT_MAX.placeName, row, names.location);
+    const sourceName = this.text(
+      this.cell(cells, 'Information Source'),
+      TEXT_MAX.sourceName,
+      row,
+      'Information Source',
+    );
+    const causeOfDeath = this.text(
+      this.cell(cells, 'Cause of Death'),
+      TEXT_MAX.causeOfDeath,
+      row,
+      'Cause of Death',
+    );
+    if (errors.length > before) return null;
     const mode =
       routeAttrs.mode === 'land' || routeAttrs.mode === 'sea' || routeAttrs.mode === 'air'
         ? routeAttrs.mode
@@ -575,14 +635,14 @@ class RowReader {
         mode,
         occurredOn: occurredOn ?? undefined,
         place: {
-          name: this.clip(location, 300, row, names.location),
+          name: placeName,
           latitude: coords && coords !== 'invalid' ? coords.lat : null,
           longitude: coords && coords !== 'invalid' ? coords.lon : null,
           countryCode: placeCountry,
           ...(region ? { region } : {}),
         },
         source: {
-          name: this.clip(this.cell(cells, 'Information Source'), 500, row, 'Information Source'),
+          name: sourceName,
           url,
           quality,
         },
@@ -594,7 +654,7 @@ class RowReader {
           origin: origins.codes.length === 1 ? (origins.codes[0] ?? null) : (routeAttrs.origin ?? null),
           destination: routeAttrs.destination ?? null,
         },
-        causeOfDeath: this.clip(this.cell(cells, 'Cause of Death'), 300, row, 'Cause of Death'),
+        causeOfDeath,
       },
     };
   }

@@ -714,7 +714,7 @@ function incident(r: Rand, sc: Scenario, month: number, narratives: boolean): Ge
       dead: death || sea || r() < 0.7 ? dead : null,
       missing: death || sea ? missing : null,
       survivors: death || sea ? survivors : null,
-      injured: r() < 0.5 ? (r() < 0.15 ? 1 + Math.floor(r() * 4) : 0) : null,
+      injured: r() < 0.5 ? (r() < 0.15 ? Math.min(migrants, 1 + Math.floor(r() * 4)) : 0) : null,
       smugglersApprehended: smugglers,
     },
     breakdown,

@@ -1,4 +1,4 @@
-import { AGENCY_KINDS, type Agency, type AgencyKind } from '@enlace/shared';
+import { type Agency, AGENCY_KINDS, type AgencyKind, TEXT_MAX } from '@enlace/shared';
 import { Button, Group, Modal, NativeSelect, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
@@ -110,7 +110,7 @@ export function AgencyFormModal({ agency, onClose }: { agency?: Agency; onClose:
             label={t('admin.agencies.nameEs')}
             lang="es"
             required
-            maxLength={200}
+            maxLength={TEXT_MAX.label}
             {...form.getInputProps('nameEs')}
             error={fieldError(form.errors.nameEs)}
           />
@@ -118,7 +118,7 @@ export function AgencyFormModal({ agency, onClose }: { agency?: Agency; onClose:
             label={t('admin.agencies.nameEn')}
             lang="en"
             required
-            maxLength={200}
+            maxLength={TEXT_MAX.label}
             {...form.getInputProps('nameEn')}
             error={fieldError(form.errors.nameEn)}
           />
@@ -126,13 +126,13 @@ export function AgencyFormModal({ agency, onClose }: { agency?: Agency; onClose:
             label={t('admin.agencies.nameFr')}
             lang="fr"
             required
-            maxLength={200}
+            maxLength={TEXT_MAX.label}
             {...form.getInputProps('nameFr')}
             error={fieldError(form.errors.nameFr)}
           />
           <TextInput
             label={t('admin.agencies.acronym')}
-            maxLength={20}
+            maxLength={TEXT_MAX.acronym}
             w={200}
             {...form.getInputProps('acronym')}
           />

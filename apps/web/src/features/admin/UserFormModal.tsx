@@ -1,4 +1,4 @@
-import { assignableRoles, LOCALES, type Locale, type Role, type User } from '@enlace/shared';
+import { assignableRoles, LOCALES, type Locale, type Role, TEXT_MAX, type User } from '@enlace/shared';
 import {
   Button,
   Group,
@@ -156,6 +156,7 @@ export function UserFormModal({
             <TextInput
               label={t('admin.users.displayName')}
               required
+              maxLength={TEXT_MAX.displayName}
               autoComplete="off"
               {...form.getInputProps('displayName')}
               error={fieldError(form.errors.displayName)}
@@ -165,6 +166,7 @@ export function UserFormModal({
               type="email"
               required={!user}
               disabled={Boolean(user)}
+              maxLength={254}
               autoComplete="off"
               {...form.getInputProps('email')}
               error={fieldError(form.errors.email)}

@@ -1,11 +1,12 @@
 import {
   can,
+  type Case,
   CASE_COUNTRY_ROLES,
   CASE_STAGES,
-  type Case,
   type CaseCountryRole,
   type CaseStage,
   OFFENCE_CATEGORIES,
+  TEXT_MAX,
 } from '@enlace/shared';
 import {
   ActionIcon,
@@ -197,10 +198,15 @@ export function CaseFormModal({ kase, onClose }: { kase?: Case; onClose: () => v
               description={t('cases.referenceHint')}
               required={!kase}
               disabled={Boolean(kase)}
-              maxLength={60}
+              maxLength={TEXT_MAX.reference}
               {...input('reference')}
             />
-            <TextInput label={t('cases.field.title')} required maxLength={200} {...input('title')} />
+            <TextInput
+              label={t('cases.field.title')}
+              required
+              maxLength={TEXT_MAX.title}
+              {...input('title')}
+            />
             <TextInput
               type="date"
               label={t('cases.field.openedOn')}
@@ -221,7 +227,7 @@ export function CaseFormModal({ kase, onClose }: { kase?: Case; onClose: () => v
             description={t('cases.summaryHint')}
             autosize
             minRows={3}
-            maxLength={20000}
+            maxLength={TEXT_MAX.narrative}
             {...input('summary')}
           />
           <Checkbox.Group label={t('cases.field.offences')} {...input('offences')}>
@@ -319,7 +325,7 @@ export function CaseFormModal({ kase, onClose }: { kase?: Case; onClose: () => v
             <TextInput
               label={t('cases.field.jointTeamName')}
               description={t('cases.jointTeamHint')}
-              maxLength={200}
+              maxLength={TEXT_MAX.title}
               {...input('jointTeamName')}
             />
             <TextInput type="date" label={t('cases.field.jointTeamOn')} {...input('jointTeamOn')} />

@@ -1,4 +1,6 @@
 import {
+  AMOUNT_DECIMALS,
+  amountSchema,
   ASSET_KINDS,
   ASSET_STATUSES,
   type Asset,
@@ -17,6 +19,8 @@ import {
   type Suspect,
   type SuspectKind,
   type SuspectRole,
+  sentenceMonthsSchema,
+  TEXT_MAX,
 } from '@enlace/shared';
 import {
   Button,
@@ -24,7 +28,6 @@ import {
   Group,
   Modal,
   NativeSelect,
-  NumberInput,
   SimpleGrid,
   Stack,
   Switch,
@@ -38,6 +41,8 @@ import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { NumberField, numberRule } from '../../components/NumberField';
+import { numberOf, numberRules, numberText } from '../../components/number-text';
 import { focusFirstInvalid, showServerErrors, useFieldError, validators } from '../../hooks/useFieldError';
 import { useLocalized } from '../../hooks/useLabels';
 import { useCountries } from '../admin/admin.queries';
@@ -55,6 +60,10 @@ import {
 import { currencies, localInputToIso, sha256Of } from './money';
 
 const today = () => new Date().toISOString().slice(0, 10);
+
+/** What the number fields of a case accept, from the shared schemas the server checks. */
+const MONEY = numberRules(amountSchema, { decimals: AMOUNT_DECIMALS });
+const MONTHS = numberRules(sentenceMonthsSchema);
 
 interface InputSource {
   getInputProps: (path: string) => GetInputPropsReturnType;
@@ -188,8 +197,9 @@ interface SuspectValues {
   charges: string[];
   outcome: DefendantOutcome;
   outcomeOn: string;
-  sentenceMonths: number | '';
-  fineAmount: number | '';
+  /** Texts as typed; read on submit. */
+  sentenceMonths: string;
+  fineAmount: string;
   fineCurrency: string;
 }
 
@@ -219,11 +229,15 @@ export function SuspectModal({
       charges: suspect?.charges ?? [],
       outcome: suspect?.outcome ?? 'pending',
       outcomeOn: suspect?.outcomeOn ?? '',
-      sentenceMonths: suspect?.sentenceMonths ?? '',
-      fineAmount: suspect?.fine?.amount ?? '',
+      sentenceMonths: numberText(suspect?.sentenceMonths),
+      fineAmount: numberText(suspect?.fine?.amount),
       fineCurrency: suspect?.fine?.currency ?? 'USD',
     },
-    validate: { name: validators.required },
+    validate: {
+      name: validators.required,
+      sentenceMonths: numberRule(MONTHS),
+      fineAmount: numberRule(MONEY),
+    },
   });
   const input = useInput(form);
   const v = form.values;
@@ -273,12 +287,10 @@ export function SuspectModal({
                 outcome: values.defendant ? values.outcome : 'pending',
                 outcomeOn: decided ? values.outcomeOn || null : null,
                 sentenceMonths:
-                  values.outcome === 'convicted' && values.sentenceMonths !== ''
-                    ? values.sentenceMonths
-                    : null,
+                  values.outcome === 'convicted' ? numberOf(values.sentenceMonths, MONTHS) : null,
                 fine:
-                  values.outcome === 'convicted' && values.fineAmount !== ''
-                    ? { amount: values.fineAmount, currency: values.fineCurrency }
+                  values.outcome === 'convicted' && values.fineAmount.trim() !== ''
+                    ? { amount: numberOf(values.fineAmount, MONEY) ?? 0, currency: values.fineCurrency }
                     : null,
               },
             },
@@ -300,7 +312,7 @@ export function SuspectModal({
           label={labels.name}
           description={t('cases.suspect.nameHint')}
           required
-          maxLength={300}
+          maxLength={TEXT_MAX.name}
           {...input('name')}
         />
         <NativeSelect
@@ -340,25 +352,9 @@ export function SuspectModal({
           )}
           {v.outcome === 'convicted' && (
             <>
-              <NumberInput
-                label={labels.sentenceMonths}
-                min={0}
-                max={1200}
-                allowDecimal={false}
-                allowNegative={false}
-                hideControls
-                {...input('sentenceMonths')}
-              />
+              <NumberField label={labels.sentenceMonths} rules={MONTHS} {...input('sentenceMonths')} />
               <Group gap="xs" align="flex-end" wrap="nowrap">
-                <NumberInput
-                  label={labels.fine}
-                  min={0}
-                  decimalScale={2}
-                  allowNegative={false}
-                  hideControls
-                  {...input('fineAmount')}
-                  style={{ flex: 1 }}
-                />
+                <NumberField label={labels.fine} rules={MONEY} {...input('fineAmount')} style={{ flex: 1 }} />
                 <NativeSelect
                   label={t('cases.asset.currency')}
                   data={currencyList}
@@ -378,7 +374,8 @@ interface AssetValues {
   kind: AssetKind;
   description: string;
   status: AssetStatus;
-  value: number | '';
+  /** The text as typed; read on submit. */
+  value: string;
   currency: string;
   statusOn: string;
 }
@@ -396,11 +393,11 @@ export function AssetModal({ kase, asset, onClose }: { kase: Case; asset?: Asset
       kind: asset?.kind ?? 'cash',
       description: asset?.description ?? '',
       status: asset?.status ?? 'seized',
-      value: asset?.value ?? '',
+      value: numberText(asset?.value),
       currency: asset?.currency ?? 'USD',
       statusOn: today(),
     },
-    validate: { statusOn: validators.required },
+    validate: { statusOn: validators.required, value: numberRule(MONEY) },
   });
   const input = useInput(form);
   const labels = {
@@ -429,10 +426,8 @@ export function AssetModal({ kase, asset, onClose }: { kase: Case; asset?: Asset
           onClose();
         };
         const onError = (e: unknown) => showServerErrors(form, e);
-        const money = {
-          value: v.value === '' ? null : v.value,
-          currency: v.value === '' ? null : v.currency,
-        };
+        const value = numberOf(v.value, MONEY);
+        const money = { value, currency: value === null ? null : v.currency };
         if (asset) {
           update.mutate(
             {
@@ -476,14 +471,10 @@ export function AssetModal({ kase, asset, onClose }: { kase: Case; asset?: Asset
           {...input('status')}
         />
         <Group gap="xs" align="flex-end" wrap="nowrap">
-          <NumberInput
+          <NumberField
             label={labels.value}
             description={t('cases.asset.valueHint')}
-            min={0}
-            decimalScale={2}
-            thousandSeparator=" "
-            allowNegative={false}
-            hideControls
+            rules={MONEY}
             {...input('value')}
             style={{ flex: 1 }}
           />
@@ -491,7 +482,13 @@ export function AssetModal({ kase, asset, onClose }: { kase: Case; asset?: Asset
         </Group>
         <TextInput type="date" label={labels.statusOn} required {...input('statusOn')} />
       </SimpleGrid>
-      <Textarea label={labels.description} autosize minRows={2} maxLength={1000} {...input('description')} />
+      <Textarea
+        label={labels.description}
+        autosize
+        minRows={2}
+        maxLength={TEXT_MAX.description}
+        {...input('description')}
+      />
     </FormModal>
   );
 }
@@ -620,14 +617,14 @@ export function EvidenceModal({ kase, onClose }: { kase: Case; onClose: () => vo
         required
         autosize
         minRows={2}
-        maxLength={1000}
+        maxLength={TEXT_MAX.description}
         {...input('description')}
       />
       <TextInput
         label={labels.holder}
         description={t('cases.evidence.holderHint')}
         required
-        maxLength={200}
+        maxLength={TEXT_MAX.name}
         {...input('holder')}
       />
       <HashField
@@ -696,7 +693,7 @@ export function CustodyModal({
       )}
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-        <TextInput label={labels.holder} required maxLength={200} {...input('holder')} />
+        <TextInput label={labels.holder} required maxLength={TEXT_MAX.name} {...input('holder')} />
         <TextInput
           type="datetime-local"
           label={labels.at}
@@ -705,7 +702,7 @@ export function CustodyModal({
           {...input('at')}
         />
       </SimpleGrid>
-      <TextInput label={labels.purpose} maxLength={500} {...input('purpose')} />
+      <TextInput label={labels.purpose} maxLength={TEXT_MAX.purpose} {...input('purpose')} />
       {evidence.sha256 && (
         <HashField
           label={labels.sha256}

@@ -2,7 +2,7 @@ import type { IncidentState } from '@enlace/shared';
 import { describe, expect, it } from 'vitest';
 import en from '../../locales/en.json';
 import { fieldLabelKey, PEOPLE_ORDER } from './fields';
-import { bodyOf, changedFields, formPathOf, valuesOf } from './form-values';
+import { bodyOf, changedFields, formIssues, formPathOf, valuesOf } from './form-values';
 
 const STATE: IncidentState = {
   kind: 'interception_at_sea',
@@ -65,7 +65,7 @@ describe('the incident form’s values', () => {
 
   it('keeps a 0 as a 0', () => {
     const values = valuesOf(null);
-    values.people.dead = 0;
+    values.people.dead = '0';
     expect(bodyOf(values).people.dead).toBe(0);
   });
 
@@ -75,7 +75,7 @@ describe('the incident form’s values', () => {
 
   it('sends only what changed, objects whole', () => {
     const values = valuesOf(STATE);
-    values.people.dead = 2;
+    values.people.dead = '2';
     values.modusOperandi = ['go_fast_boat', 'overloaded_vessel'];
     const changes = changedFields(bodyOf(values), STATE);
     expect(Object.keys(changes).sort()).toEqual(['modusOperandi', 'people']);
@@ -104,5 +104,39 @@ describe('the incident form’s values', () => {
     );
     const missing = paths.map(fieldLabelKey).filter((key) => typeof lookup(key) !== 'string');
     expect(missing).toEqual([]);
+  });
+});
+
+describe('what the incident form refuses before sending', () => {
+  const base = () => ({ ...valuesOf(null), kind: 'rescue_at_sea', date: '2026-01-05' });
+
+  it('keeps the text typed in a count and refuses 3.5 or -5 at the field', () => {
+    const v = base();
+    v.people.migrants = '3.5';
+    v.people.dead = '-5';
+    expect(formIssues(v, '2026-12-01')).toEqual({
+      'people.migrants': { key: 'validation.not_integer', params: {} },
+      'people.dead': { key: 'validation.too_small', params: { minimum: 0 } },
+    });
+    expect(v.people.migrants).toBe('3.5');
+  });
+
+  it('applies the shared counts rules, each at its field', () => {
+    const v = base();
+    v.people.migrants = '10';
+    v.people.dead = '50';
+    expect(formIssues(v, '2026-12-01')).toEqual({
+      'people.dead': { key: 'errors.count_exceeds_migrants', params: { count: 50, total: 10 } },
+    });
+  });
+
+  it('refuses a date before 1990 or after today', () => {
+    expect(formIssues({ ...base(), date: '1900-01-01' }, '2026-12-01').date?.key).toBe(
+      'errors.date_out_of_range',
+    );
+    expect(formIssues({ ...base(), date: '2026-12-02' }, '2026-12-01').date?.key).toBe(
+      'errors.date_out_of_range',
+    );
+    expect(formIssues(base(), '2026-12-01')).toEqual({});
   });
 });

@@ -1,6 +1,12 @@
 import {
   AGE_GROUPS,
   type AgeGroup,
+  breakdownEntrySchema,
+  checkIncidentCounts,
+  countSchema,
+  EARLIEST_INCIDENT_DATE,
+  type IssueMessage,
+  placeSchema,
   type ConfidenceLevel,
   type ConveyanceType,
   type IncidentCreateBody,
@@ -10,11 +16,20 @@ import {
   type Sex,
   type TransportMode,
 } from '@enlace/shared';
+import { numberOf, numberRules, numberText, parseNumberText } from '../../components/number-text';
 import { PEOPLE_ORDER } from './fields';
 import { utcToZoned, zonedToUtc } from './time';
 
-/** A number field of the form: '' while empty (unknown), a number once entered. */
-export type NumberValue = number | '';
+/** A number field of the form: the text as typed ('' while unknown), read on submit. */
+export type NumberValue = string;
+
+/** What each number field of the report accepts, from the shared schema the server checks. */
+export const NUMBER_RULES = {
+  count: numberRules(countSchema),
+  breakdownCount: numberRules(breakdownEntrySchema.shape.count),
+  latitude: numberRules(placeSchema.shape.latitude),
+  longitude: numberRules(placeSchema.shape.longitude),
+};
 
 export interface BreakdownRow {
   key: string;
@@ -65,7 +80,7 @@ export function newBreakdownRow(): BreakdownRow {
 }
 
 const text = (v: string | null | undefined) => v ?? '';
-const num = (v: number | null | undefined): NumberValue => (v === null || v === undefined ? '' : v);
+const num = numberText;
 
 /** The form's values for a new report (`state` absent) or for amending one. */
 export function valuesOf(state: IncidentState | null): IncidentFormValues {
@@ -116,7 +131,7 @@ export function valuesOf(state: IncidentState | null): IncidentFormValues {
       sex: e.sex,
       ageGroup: e.ageGroup,
       nationality: e.nationality ?? '',
-      count: e.count,
+      count: num(e.count),
     })),
     nationalities: state?.nationalities ?? [],
     modusOperandi: state?.modusOperandi ?? [],
@@ -132,7 +147,6 @@ export function valuesOf(state: IncidentState | null): IncidentFormValues {
 }
 
 const orNull = (v: string) => (v.trim() === '' ? null : v.trim());
-const numOrNull = (v: NumberValue) => (v === '' ? null : v);
 
 /** What the form says, as the API's request body (every field, unknowns as null). */
 export function bodyOf(v: IncidentFormValues): Required<Omit<IncidentCreateBody, 'occurredOn'>> & {
@@ -147,8 +161,8 @@ export function bodyOf(v: IncidentFormValues): Required<Omit<IncidentCreateBody,
     timeZone: orNull(v.timeZone),
     place: {
       name: orNull(v.place.name),
-      latitude: numOrNull(v.place.latitude),
-      longitude: numOrNull(v.place.longitude),
+      latitude: numberOf(v.place.latitude, NUMBER_RULES.latitude),
+      longitude: numberOf(v.place.longitude, NUMBER_RULES.longitude),
       countryCode: orNull(v.place.countryCode),
       maritimeZone: orNull(v.place.maritimeZone),
     },
@@ -170,15 +184,14 @@ export function bodyOf(v: IncidentFormValues): Required<Omit<IncidentCreateBody,
     },
     confidence: (v.confidence || null) as ConfidenceLevel | null,
     narrative: orNull(v.narrative),
-    people: Object.fromEntries(PEOPLE_ORDER.map((m) => [m, numOrNull(v.people[m])])) as Record<
-      keyof PeopleCounts,
-      number | null
-    >,
+    people: Object.fromEntries(
+      PEOPLE_ORDER.map((m) => [m, numberOf(v.people[m], NUMBER_RULES.count)]),
+    ) as Record<keyof PeopleCounts, number | null>,
     breakdown: v.breakdown.map((r) => ({
       sex: r.sex,
       ageGroup: r.ageGroup,
       nationality: r.nationality || null,
-      count: r.count === '' ? 0 : r.count,
+      count: numberOf(r.count, NUMBER_RULES.breakdownCount) ?? 0,
     })),
     nationalities: v.nationalities,
     modusOperandi: v.modusOperandi,
@@ -241,4 +254,50 @@ export function formPathOf(serverPath: string): string {
   if (parts[0] === 'route' && parts[1] === 'transit') return 'route.transit';
   if (parts[0] === 'source' && parts[1] === 'quality') return 'source.quality';
   return serverPath;
+}
+
+/** Today's calendar date where the user is (YYYY-MM-DD). */
+export function localToday(now = new Date()): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+}
+
+/**
+ * What the form refuses before sending, by form path, as messages of the shared catalogue: each
+ * number as its field reads it, the date's range, and the consistency rules of the counts — the
+ * same function the server and the import apply (`checkIncidentCounts`).
+ */
+export function formIssues(v: IncidentFormValues, today: string): Record<string, IssueMessage> {
+  const issues: Record<string, IssueMessage> = {};
+  const put = (path: string, m: IssueMessage) => {
+    if (!issues[path]) issues[path] = m;
+  };
+  const read = (path: string, text: string, rules: (typeof NUMBER_RULES)[keyof typeof NUMBER_RULES]) => {
+    const parsed = parseNumberText(text, rules);
+    if (!parsed.ok) put(path, parsed.error);
+    return parsed.ok ? parsed.value : null;
+  };
+  const people = Object.fromEntries(
+    PEOPLE_ORDER.map((m) => [m, read(`people.${m}`, v.people[m], NUMBER_RULES.count)]),
+  ) as Record<keyof PeopleCounts, number | null>;
+  const breakdown = v.breakdown.map((r, i) => {
+    const count = read(`breakdown.${i}.count`, r.count, NUMBER_RULES.breakdownCount);
+    if (count === null && !issues[`breakdown.${i}.count`]) {
+      put(`breakdown.${i}.count`, { key: 'validation.required', params: {} });
+    }
+    return { sex: r.sex, ageGroup: r.ageGroup, count: count ?? 0 };
+  });
+  read('place.latitude', v.place.latitude, NUMBER_RULES.latitude);
+  read('place.longitude', v.place.longitude, NUMBER_RULES.longitude);
+  if (v.date && (v.date < EARLIEST_INCIDENT_DATE || v.date > today)) {
+    put('date', { key: 'errors.date_out_of_range', params: { min: EARLIEST_INCIDENT_DATE } });
+  }
+  for (const issue of checkIncidentCounts(people, breakdown)) {
+    // The breakdown as a whole has no field: its total is said at the number of migrants.
+    put(issue.path === 'breakdown' ? 'people.migrants' : issue.path, {
+      key: `errors.${issue.code}`,
+      params: issue.params,
+    });
+  }
+  return issues;
 }

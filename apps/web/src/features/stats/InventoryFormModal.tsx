@@ -1,29 +1,23 @@
 import {
+  coverageYearSchema,
   DATA_QUALITY_LEVELS,
   type DataInventoryEntry,
   type DataQuality,
   SHARING_STATUSES,
   type SharingStatus,
+  TEXT_MAX,
   UPDATE_FREQUENCIES,
   type UpdateFrequency,
 } from '@enlace/shared';
-import {
-  Button,
-  Group,
-  Modal,
-  NativeSelect,
-  NumberInput,
-  SimpleGrid,
-  Stack,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Button, Group, Modal, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { NumberField, numberRule } from '../../components/NumberField';
+import { numberOf, numberRules, numberText } from '../../components/number-text';
 import { focusFirstInvalid, showServerErrors, useFieldError, validators } from '../../hooks/useFieldError';
 import { useLocalized } from '../../hooks/useLabels';
 import { useCountries } from '../admin/admin.queries';
@@ -31,14 +25,17 @@ import { useMe } from '../auth/auth.queries';
 import { useVocab } from '../incidents/vocabulary';
 import { useSaveInventory } from './stats.queries';
 
+const YEAR = numberRules(coverageYearSchema);
+
 interface Values {
   countryCode: string;
   name: string;
   ownerAgency: string;
   description: string;
   coverage: string;
-  coverageFrom: number | '';
-  coverageTo: number | '';
+  /** Years as typed; read on submit. */
+  coverageFrom: string;
+  coverageTo: string;
   fields: string;
   updateFrequency: UpdateFrequency;
   sharingStatus: SharingStatus;
@@ -62,15 +59,20 @@ export function InventoryFormModal({ entry, onClose }: { entry?: DataInventoryEn
       ownerAgency: entry?.ownerAgency ?? '',
       description: entry?.description ?? '',
       coverage: entry?.coverage ?? '',
-      coverageFrom: entry?.coverageFrom ?? '',
-      coverageTo: entry?.coverageTo ?? '',
+      coverageFrom: numberText(entry?.coverageFrom),
+      coverageTo: numberText(entry?.coverageTo),
       fields: (entry?.fields ?? []).join('\n'),
       updateFrequency: entry?.updateFrequency ?? 'monthly',
       sharingStatus: entry?.sharingStatus ?? 'not_shared',
       quality: entry?.quality ?? 'unknown',
       qualityNotes: entry?.qualityNotes ?? '',
     },
-    validate: { name: validators.required, ownerAgency: validators.required },
+    validate: {
+      name: validators.required,
+      ownerAgency: validators.required,
+      coverageFrom: numberRule(YEAR),
+      coverageTo: numberRule(YEAR),
+    },
   });
   const input = (path: keyof Values) => {
     const props = form.getInputProps(path);
@@ -117,8 +119,8 @@ export function InventoryFormModal({ entry, onClose }: { entry?: DataInventoryEn
             ownerAgency: v.ownerAgency.trim(),
             description: v.description.trim() || null,
             coverage: v.coverage.trim() || null,
-            coverageFrom: v.coverageFrom === '' ? null : v.coverageFrom,
-            coverageTo: v.coverageTo === '' ? null : v.coverageTo,
+            coverageFrom: numberOf(v.coverageFrom, YEAR),
+            coverageTo: numberOf(v.coverageTo, YEAR),
             fields: v.fields
               .split(/[\n,;]/)
               .map((f) => f.trim())
@@ -149,30 +151,21 @@ export function InventoryFormModal({ entry, onClose }: { entry?: DataInventoryEn
               data={countryOptions}
               {...input('countryCode')}
             />
-            <TextInput label={labels.name} required maxLength={200} {...input('name')} />
-            <TextInput label={labels.ownerAgency} required maxLength={200} {...input('ownerAgency')} />
+            <TextInput label={labels.name} required maxLength={TEXT_MAX.title} {...input('name')} />
+            <TextInput
+              label={labels.ownerAgency}
+              required
+              maxLength={TEXT_MAX.title}
+              {...input('ownerAgency')}
+            />
             <TextInput
               label={labels.coverage}
               description={t('inventory.coverageHint')}
-              maxLength={500}
+              maxLength={TEXT_MAX.purpose}
               {...input('coverage')}
             />
-            <NumberInput
-              label={labels.coverageFrom}
-              min={1900}
-              max={2100}
-              allowDecimal={false}
-              hideControls
-              {...input('coverageFrom')}
-            />
-            <NumberInput
-              label={labels.coverageTo}
-              min={1900}
-              max={2100}
-              allowDecimal={false}
-              hideControls
-              {...input('coverageTo')}
-            />
+            <NumberField label={labels.coverageFrom} rules={YEAR} {...input('coverageFrom')} />
+            <NumberField label={labels.coverageTo} rules={YEAR} {...input('coverageTo')} />
             <NativeSelect
               label={labels.updateFrequency}
               data={UPDATE_FREQUENCIES.map((f) => ({ value: f, label: vocab.fixed('updateFrequency', f) }))}
@@ -193,7 +186,7 @@ export function InventoryFormModal({ entry, onClose }: { entry?: DataInventoryEn
             label={labels.description}
             autosize
             minRows={2}
-            maxLength={2000}
+            maxLength={TEXT_MAX.notes}
             {...input('description')}
           />
           <Textarea
@@ -207,7 +200,7 @@ export function InventoryFormModal({ entry, onClose }: { entry?: DataInventoryEn
             label={labels.qualityNotes}
             autosize
             minRows={2}
-            maxLength={2000}
+            maxLength={TEXT_MAX.notes}
             {...input('qualityNotes')}
           />
           <Group justify="flex-end" mt="sm">

@@ -2,6 +2,7 @@ import {
   EXTENSIBLE_VOCABULARIES,
   type LocalizedText,
   OFFENCE_CATEGORIES,
+  TEXT_MAX,
   VOCABULARIES,
   type Vocabulary,
   type VocabularyTerm,
@@ -142,9 +143,27 @@ function TermModal({
             maxLength={60}
             {...input('code')}
           />
-          <TextInput label={t('vocabularies.labelEs')} lang="es" required maxLength={200} {...input('es')} />
-          <TextInput label={t('vocabularies.labelEn')} lang="en" required maxLength={200} {...input('en')} />
-          <TextInput label={t('vocabularies.labelFr')} lang="fr" required maxLength={200} {...input('fr')} />
+          <TextInput
+            label={t('vocabularies.labelEs')}
+            lang="es"
+            required
+            maxLength={TEXT_MAX.label}
+            {...input('es')}
+          />
+          <TextInput
+            label={t('vocabularies.labelEn')}
+            lang="en"
+            required
+            maxLength={TEXT_MAX.label}
+            {...input('en')}
+          />
+          <TextInput
+            label={t('vocabularies.labelFr')}
+            lang="fr"
+            required
+            maxLength={TEXT_MAX.label}
+            {...input('fr')}
+          />
           {vocabulary === 'offence' && !term && (
             <NativeSelect
               label={t('vocabularies.category')}

@@ -3,8 +3,10 @@ import {
   can,
   CONFIDENCE_LEVELS,
   CONVEYANCE_TYPES,
+  EARLIEST_INCIDENT_DATE,
   type Incident,
   SEXES,
+  TEXT_MAX,
   TRANSPORT_MODES,
 } from '@enlace/shared';
 import {
@@ -17,7 +19,6 @@ import {
   Loader,
   MultiSelect,
   NativeSelect,
-  NumberInput,
   SimpleGrid,
   Stack,
   Text,
@@ -32,6 +33,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { apiMessage, NumberField } from '../../components/NumberField';
 import { Page } from '../../components/Page';
 import { useAgencies } from '../../features/admin/admin.queries';
 import { useMe } from '../../features/auth/auth.queries';
@@ -39,8 +41,11 @@ import { fieldLabelKey, PEOPLE_ORDER } from '../../features/incidents/fields';
 import {
   bodyOf,
   changedFields,
+  formIssues,
   formPathOf,
   type IncidentFormValues,
+  localToday,
+  NUMBER_RULES,
   newBreakdownRow,
   valuesOf,
 } from '../../features/incidents/form-values';
@@ -129,19 +134,24 @@ function IncidentForm({ mode, incident }: { mode: Mode; incident: Incident | nul
 
   const form = useForm<IncidentFormValues>({
     initialValues: valuesOf(incident),
-    validate: {
-      note: (v) => (mode === 'follow_up' ? validators.required(v) : null),
-      kind: (v) => validators.required(v),
-      date: (v) => validators.required(v),
-      timeZone: (v, values) =>
-        values.time && !v
+    validate: (v) => {
+      const errors: Record<string, ReactNode> = {};
+      const put = (path: string, error: ReactNode) => {
+        if (error && !errors[path]) errors[path] = error;
+      };
+      put('note', mode === 'follow_up' ? validators.required(v.note) : null);
+      put('kind', validators.required(v.kind));
+      put('date', validators.required(v.date));
+      put(
+        'timeZone',
+        (v.time && !v.timeZone) || (v.timeZone && !isTimeZone(v.timeZone))
           ? 'validation.timeZoneNeeded'
-          : v && !isTimeZone(v)
-            ? 'validation.timeZoneNeeded'
-            : null,
-      breakdown: {
-        count: (v) => (v === '' || v < 1 ? 'validation.positiveCount' : null),
-      },
+          : null,
+      );
+      // Numbers as their fields read them, the date's range and the counts rules the server applies.
+      for (const [path, message] of Object.entries(formIssues(v, localToday())))
+        put(path, apiMessage(message));
+      return errors;
     },
   });
   const values = form.values;
@@ -256,7 +266,7 @@ function IncidentForm({ mode, incident }: { mode: Mode; incident: Incident | nul
                 required={mode === 'follow_up'}
                 autosize
                 minRows={3}
-                maxLength={5000}
+                maxLength={TEXT_MAX.note}
                 {...input('note')}
               />
             </Card>
@@ -293,7 +303,14 @@ function IncidentForm({ mode, incident }: { mode: Mode; incident: Incident | nul
                 ]}
                 {...input('confidence')}
               />
-              <TextInput type="date" label={t('incidents.form.localDate')} required {...input('date')} />
+              <TextInput
+                type="date"
+                label={t('incidents.form.localDate')}
+                required
+                min={EARLIEST_INCIDENT_DATE}
+                max={localToday()}
+                {...input('date')}
+              />
               <TextInput
                 type="time"
                 label={t('incidents.form.localTime')}
@@ -331,7 +348,11 @@ function IncidentForm({ mode, incident }: { mode: Mode; incident: Incident | nul
 
           <Section id="sec-place" title={t('incidents.section.place')} hint={t('incidents.form.placeHint')}>
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
-              <TextInput label={t('incidents.field.place_name')} maxLength={300} {...input('place.name')} />
+              <TextInput
+                label={t('incidents.field.place_name')}
+                maxLength={TEXT_MAX.placeName}
+                {...input('place.name')}
+              />
               <NativeSelect
                 label={t('incidents.field.place_countryCode')}
                 data={countryData(t('incidents.form.noCountry'))}
@@ -343,21 +364,17 @@ function IncidentForm({ mode, incident }: { mode: Mode; incident: Incident | nul
                 data={[{ value: '', label: t('common.notApplicable') }, ...vocab.options('maritime_zone')]}
                 {...input('place.maritimeZone')}
               />
-              <NumberInput
+              <NumberField
                 label={t('incidents.field.place_latitude')}
                 description={t('incidents.form.latitudeHint')}
-                decimalScale={6}
-                step={0.1}
-                hideControls
+                rules={NUMBER_RULES.latitude}
                 placeholder={t('common.unknown')}
                 {...input('place.latitude')}
               />
-              <NumberInput
+              <NumberField
                 label={t('incidents.field.place_longitude')}
                 description={t('incidents.form.longitudeHint')}
-                decimalScale={6}
-                step={0.1}
-                hideControls
+                rules={NUMBER_RULES.longitude}
                 placeholder={t('common.unknown')}
                 {...input('place.longitude')}
               />
@@ -379,12 +396,12 @@ function IncidentForm({ mode, incident }: { mode: Mode; incident: Incident | nul
                   <TextInput
                     label={t('incidents.field.conveyance_name')}
                     description={t('incidents.form.conveyanceNameHint')}
-                    maxLength={200}
+                    maxLength={TEXT_MAX.conveyance}
                     {...input('conveyance.name')}
                   />
                   <TextInput
                     label={t('incidents.field.conveyance_registration')}
-                    maxLength={100}
+                    maxLength={TEXT_MAX.registration}
                     {...input('conveyance.registration')}
                   />
                   <NativeSelect
@@ -395,7 +412,7 @@ function IncidentForm({ mode, incident }: { mode: Mode; incident: Incident | nul
                   <TextInput
                     label={t('incidents.field.conveyance_model')}
                     description={t('incidents.form.conveyanceModelHint')}
-                    maxLength={200}
+                    maxLength={TEXT_MAX.conveyance}
                     {...input('conveyance.model')}
                   />
                   {values.conveyance.type === 'vessel' && (
@@ -422,13 +439,10 @@ function IncidentForm({ mode, incident }: { mode: Mode; incident: Incident | nul
           >
             <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="sm">
               {PEOPLE_ORDER.map((m) => (
-                <NumberInput
+                <NumberField
                   key={m}
                   label={lt(`incidents.people.${m}`)}
-                  min={0}
-                  allowNegative={false}
-                  allowDecimal={false}
-                  hideControls
+                  rules={NUMBER_RULES.count}
                   placeholder={t('common.unknown')}
                   {...input(`people.${m}`)}
                 />
@@ -464,12 +478,9 @@ function IncidentForm({ mode, incident }: { mode: Mode; incident: Incident | nul
                     {...input(`breakdown.${i}.ageGroup`)}
                     w={170}
                   />
-                  <NumberInput
+                  <NumberField
                     label={t('incidents.form.rowField', { row: i + 1, field: t('incidents.field.persons') })}
-                    min={1}
-                    allowNegative={false}
-                    allowDecimal={false}
-                    hideControls
+                    rules={NUMBER_RULES.breakdownCount}
                     {...input(`breakdown.${i}.count`)}
                     w={130}
                   />
@@ -509,7 +520,7 @@ function IncidentForm({ mode, incident }: { mode: Mode; incident: Incident | nul
               />
               <TextInput
                 label={t('incidents.field.causeOfDeath')}
-                maxLength={300}
+                maxLength={TEXT_MAX.causeOfDeath}
                 {...input('causeOfDeath')}
               />
             </SimpleGrid>
@@ -569,19 +580,19 @@ function IncidentForm({ mode, incident }: { mode: Mode; incident: Incident | nul
                 description={t('incidents.form.narrativeHint')}
                 autosize
                 minRows={4}
-                maxLength={20000}
+                maxLength={TEXT_MAX.narrative}
                 {...input('narrative')}
               />
               <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
                 <TextInput
                   label={t('incidents.field.source_name')}
-                  maxLength={500}
+                  maxLength={TEXT_MAX.sourceName}
                   {...input('source.name')}
                 />
                 <TextInput
                   label={t('incidents.field.source_url')}
                   type="url"
-                  maxLength={2000}
+                  maxLength={TEXT_MAX.url}
                   {...input('source.url')}
                 />
                 <NativeSelect
