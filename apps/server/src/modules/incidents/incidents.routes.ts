@@ -3,6 +3,7 @@ import {
   exportQuerySchema,
   idParamsSchema,
   importFailureSchema,
+  importJobSchema,
   importQuerySchema,
   importResultSchema,
   incidentAmendBodySchema,
@@ -39,7 +40,7 @@ import {
   unlinkIncident,
   updateVocabularyTerm,
 } from './incidents.service';
-import { importMissingMigrants, startExport } from './incidents.transfer';
+import { getImportJob, importMissingMigrants, startExport, startImportJob } from './incidents.transfer';
 
 /** Imports up to this size arrive in one request (≈ 150,000 Missing Migrants rows). */
 const IMPORT_BODY_LIMIT = 64 * 1024 * 1024;
@@ -145,6 +146,40 @@ export const incidentsRoutes: FastifyPluginAsyncZod = async (app) => {
           errors: outcome.errors,
         });
     },
+  );
+
+  app.post(
+    '/api/incidents/imports',
+    {
+      config: { access: 'incidents.import' },
+      bodyLimit: IMPORT_BODY_LIMIT,
+      schema: {
+        tags: ['incidents'],
+        description:
+          'Starts the same import as POST /api/incidents/import as a job, and answers at once (202); ' +
+          'GET /api/incidents/imports/{id} tells its progress and, once done, its outcome.',
+        querystring: importQuerySchema,
+        body: z.string().min(1),
+        response: { 202: importJobSchema },
+      },
+    },
+    async (request, reply) => {
+      const job = await startImportJob(
+        request.ctx,
+        request.body,
+        { country: request.query.country, dryRun: request.query.dryRun === 'true' },
+        (err) => request.log.error({ err }, 'import failed'),
+      );
+      return reply.code(202).send(job);
+    },
+  );
+  app.get(
+    '/api/incidents/imports/:id',
+    {
+      config: { access: 'incidents.import' },
+      schema: { tags: ['incidents'], params: idParamsSchema, response: { 200: importJobSchema } },
+    },
+    (request) => getImportJob(request.ctx, request.params.id),
   );
 
   app.get(
