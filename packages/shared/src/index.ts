@@ -9,4 +9,5 @@ export * from './dto/stats';
 export * from './enums';
 export * from './permissions';
 export * from './locales';
+export * from './missing-migrants';
 export * from './vocabulary';
