@@ -105,6 +105,23 @@ describe('imports as jobs', () => {
     expect((await colleague.get(`/api/incidents/imports/${id}`)).statusCode).toBe(200);
   });
 
+  it('no file, or an empty one: a clear 400 in the user’s language, nothing started', async () => {
+    const { browser } = await signedIn(t, { role: 'analyst', countryCode: 'GTM', locale: 'fr' });
+    for (const path of ['/api/incidents/imports', '/api/incidents/import']) {
+      for (const payload of ['', '  \n']) {
+        const res = await browser.request({
+          method: 'POST',
+          url: path,
+          payload,
+          headers: { 'content-type': 'text/csv' },
+        });
+        expect(res.statusCode).toBe(400);
+        expect(res.json()).toMatchObject({ code: 'import_no_file' });
+        expect(res.json().title).toMatch(/^Aucun fichier/);
+      }
+    }
+  });
+
   it('a file that fails after several chunks were written leaves nothing: incidents, rollups, audit unchanged', async () => {
     const { browser } = await signedIn(t, { role: 'analyst', countryCode: 'PAN' });
     const before = await footprint();

@@ -120,12 +120,13 @@ export const incidentsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['incidents'],
         description: 'A Missing Migrants CSV (22- or 25-column layout) as a text/csv body; all rows or none.',
         querystring: importQuerySchema,
-        body: z.string().min(1),
+        // Optional here so that a missing or empty file gets its own message (import_no_file).
+        body: z.string().optional(),
         response: { 200: importResultSchema, 422: importFailureSchema },
       },
     },
     async (request, reply) => {
-      const outcome = await importMissingMigrants(request.ctx, request.body, {
+      const outcome = await importMissingMigrants(request.ctx, request.body ?? '', {
         country: request.query.country,
         dryRun: request.query.dryRun === 'true',
       });
@@ -159,14 +160,15 @@ export const incidentsRoutes: FastifyPluginAsyncZod = async (app) => {
           'Starts the same import as POST /api/incidents/import as a job, and answers at once (202); ' +
           'GET /api/incidents/imports/{id} tells its progress and, once done, its outcome.',
         querystring: importQuerySchema,
-        body: z.string().min(1),
+        // Optional here so that a missing or empty file gets its own message (import_no_file).
+        body: z.string().optional(),
         response: { 202: importJobSchema },
       },
     },
     async (request, reply) => {
       const job = await startImportJob(
         request.ctx,
-        request.body,
+        request.body ?? '',
         { country: request.query.country, dryRun: request.query.dryRun === 'true' },
         (err) => request.log.error({ err }, 'import failed'),
       );

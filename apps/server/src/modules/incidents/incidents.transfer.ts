@@ -57,7 +57,7 @@ function outcomeOf(locale: Locale, run: ImportRun, dryRun: boolean): ImportOutco
 type ImportOptions = { country?: string; dryRun?: boolean; cli?: boolean; demo?: boolean };
 
 /** Who may import into which country (checked here, on the request's thread), and the task. */
-async function prepareImport(ctx: Ctx, opts: ImportOptions): Promise<ImportTask> {
+async function prepareImport(ctx: Ctx, text: string, opts: ImportOptions): Promise<ImportTask> {
   let owner: string;
   let userId: string | null = null;
   if (opts.cli) {
@@ -78,6 +78,7 @@ async function prepareImport(ctx: Ctx, opts: ImportOptions): Promise<ImportTask>
     userId = actor.userId;
   }
   if (!(await findCountry(ctx.db.kysely, owner))) throw badRequest('unknown_country');
+  if (text.trim() === '') throw badRequest('import_no_file');
   return {
     owner,
     userId,
@@ -102,7 +103,7 @@ export async function importMissingMigrants(
   text: string,
   opts: ImportOptions = {},
 ): Promise<ImportOutcome> {
-  const task = await prepareImport(ctx, opts);
+  const task = await prepareImport(ctx, text, opts);
   const run = await runImportOffThread(ctx, task, text, newProgress());
   return outcomeOf(ctx.locale, run, task.dryRun);
 }
@@ -114,7 +115,7 @@ export async function startImportJob(
   opts: { country?: string; dryRun?: boolean },
   onError: (err: unknown) => void,
 ): Promise<ImportJob> {
-  const task = await prepareImport(ctx, opts);
+  const task = await prepareImport(ctx, text, opts);
   return presentJob(ctx.locale, startJob(ctx, task, text, onError));
 }
 

@@ -1,5 +1,6 @@
 import { can, type ImportJob, type ImportRowError, MM_LAYOUTS, type MmLayout } from '@enlace/shared';
 import { Alert, Button, Card, Group, NativeSelect, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -46,9 +47,11 @@ function RowTable({ rows, label }: { rows: ImportRowError[]; label: string }) {
 /** What each column of the file becomes, with the first rows' values beside it. */
 function PreviewTable({ preview }: { preview: FilePreview }) {
   const { t } = useTranslation();
-  const shown = preview.rows.slice(0, 3);
+  // A phone shows one row's values beside the mapping; wider screens three.
+  const narrow = useMediaQuery('(max-width: 600px)');
+  const shown = preview.rows.slice(0, narrow ? 1 : 3);
   return (
-    <Table.ScrollContainer minWidth={560}>
+    <Table.ScrollContainer minWidth={narrow ? 0 : 560}>
       <Table striped verticalSpacing={4} aria-label={t('importPage.previewTable')} bg="white">
         <Table.Thead>
           <Table.Tr>
