@@ -21,7 +21,7 @@ import {
   runImportOffThread,
   startJob,
 } from './import-jobs';
-import { type ImportRun, type ImportTask, MAX_LISTED, PROGRESS } from './import-run';
+import { type ImportRun, type ImportTask, MAX_LISTED, PROGRESS, runImport } from './import-run';
 import { listVocabTerms, pageIncidents } from './incidents.repository';
 import { latestLocalDate, metaOf, stateOf } from './incidents.service';
 import type { ImportIssue } from './missing-migrants';
@@ -95,8 +95,8 @@ async function prepareImport(ctx: Ctx, text: string, opts: ImportOptions): Promi
 /**
  * Imports a Missing Migrants file (either layout) into `country`: all rows or none, read, checked
  * and written on a worker thread (import-run.ts, import-jobs.ts) so that other requests are
- * served meanwhile; this waits for the outcome. `opts.cli`: run by the operator's command line,
- * without a signed-in actor.
+ * served meanwhile; this waits for the outcome. `opts.cli`: run by the operator's command line
+ * (or a benchmark), without a signed-in actor, on the caller's thread.
  */
 export async function importMissingMigrants(
   ctx: Ctx,
@@ -104,7 +104,11 @@ export async function importMissingMigrants(
   opts: ImportOptions = {},
 ): Promise<ImportOutcome> {
   const task = await prepareImport(ctx, text, opts);
-  const run = await runImportOffThread(ctx, task, text, newProgress());
+  // The command line is a process of its own, with no one else's requests to keep answering:
+  // it imports on its thread, without a worker's start-up.
+  const run = opts.cli
+    ? await runImport(ctx, task, text, newProgress())
+    : await runImportOffThread(ctx, task, text, newProgress());
   return outcomeOf(ctx.locale, run, task.dryRun);
 }
 
