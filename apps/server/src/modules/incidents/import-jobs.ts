@@ -30,6 +30,19 @@ export async function closeImportPool(): Promise<void> {
   await p?.destroy();
 }
 
+/** A file to import: its text, or its bytes as received (decoded as UTF-8 where it is read). */
+export type ImportFile = string | Buffer;
+
+export function textOf(file: ImportFile): string {
+  return typeof file === 'string' ? file : file.toString('utf8');
+}
+
+/** No file, or only white space. */
+export function isBlank(file: ImportFile): boolean {
+  if (typeof file === 'string') return file.trim() === '';
+  return file.length < 4096 && file.toString('utf8').trim() === '';
+}
+
 export function newProgress(): Int32Array {
   return new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
 }
@@ -41,12 +54,20 @@ export function newProgress(): Int32Array {
 export function runImportOffThread(
   deps: Deps,
   task: ImportTask,
-  text: string,
+  file: ImportFile,
   progress: Int32Array,
 ): Promise<ImportRun> {
   if (deps.db.dialect === 'sqlite' && deps.db.url === ':memory:')
-    return runImport(deps, task, text, progress);
-  return importPool().run({ url: deps.db.url, config: deps.config, task, text, progress });
+    return runImport(deps, task, textOf(file), progress);
+  if (typeof file === 'string')
+    return importPool().run({ url: deps.db.url, config: deps.config, task, file, progress });
+  // The bytes move to the worker (no copy) when they fill their own memory, as a large body does.
+  const own = file.byteOffset === 0 && file.byteLength === file.buffer.byteLength;
+  const bytes = own ? new Uint8Array(file.buffer) : new Uint8Array(file);
+  return importPool().run(
+    { url: deps.db.url, config: deps.config, task, file: bytes, progress },
+    { transferList: [bytes.buffer as ArrayBuffer] },
+  );
 }
 
 export interface ImportJobEntry {
@@ -76,7 +97,7 @@ function forgetOld(now: number): void {
 export function startJob(
   deps: Deps,
   task: ImportTask,
-  text: string,
+  file: ImportFile,
   onError: (err: unknown) => void,
 ): ImportJobEntry {
   forgetOld(Date.now());
@@ -91,7 +112,7 @@ export function startJob(
     finishedAt: null,
   };
   jobs.set(job.id, job);
-  runImportOffThread(deps, task, text, job.progress).then(
+  runImportOffThread(deps, task, file, job.progress).then(
     (run) => {
       job.run = run;
       job.state = run.errorCount ? 'failed' : 'done';

@@ -10,7 +10,8 @@ export interface ImportWorkerTask {
   url: string;
   config: Config;
   task: ImportTask;
-  text: string;
+  /** The file's text, or its UTF-8 bytes (moved here from the request's thread). */
+  file: string | Uint8Array;
   /** Shared with the main thread: rows read, phase, estimated rows (import-run.ts PROGRESS). */
   progress: Int32Array;
 }
@@ -25,7 +26,8 @@ export default async function importInWorker(t: ImportWorkerTask): Promise<Impor
   // A Buffer arrives as a plain Uint8Array.
   const config = { ...t.config, secretKey: Buffer.from(t.config.secretKey) };
   try {
-    return await runImport({ db, config, clock }, t.task, t.text, t.progress);
+    const text = typeof t.file === 'string' ? t.file : new TextDecoder().decode(t.file);
+    return await runImport({ db, config, clock }, t.task, text, t.progress);
   } finally {
     await db.close();
   }

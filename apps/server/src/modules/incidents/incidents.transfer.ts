@@ -15,11 +15,14 @@ import {
 import { ownerCountry } from './incidents.policy';
 import {
   findJob,
+  type ImportFile,
   type ImportJobEntry,
+  isBlank,
   newProgress,
   phaseOf,
   runImportOffThread,
   startJob,
+  textOf,
 } from './import-jobs';
 import { type ImportRun, type ImportTask, MAX_LISTED, PROGRESS, runImport } from './import-run';
 import { listVocabTerms, pageIncidents } from './incidents.repository';
@@ -57,7 +60,7 @@ function outcomeOf(locale: Locale, run: ImportRun, dryRun: boolean): ImportOutco
 type ImportOptions = { country?: string; dryRun?: boolean; cli?: boolean; demo?: boolean };
 
 /** Who may import into which country (checked here, on the request's thread), and the task. */
-async function prepareImport(ctx: Ctx, text: string, opts: ImportOptions): Promise<ImportTask> {
+async function prepareImport(ctx: Ctx, file: ImportFile, opts: ImportOptions): Promise<ImportTask> {
   let owner: string;
   let userId: string | null = null;
   if (opts.cli) {
@@ -78,7 +81,7 @@ async function prepareImport(ctx: Ctx, text: string, opts: ImportOptions): Promi
     userId = actor.userId;
   }
   if (!(await findCountry(ctx.db.kysely, owner))) throw badRequest('unknown_country');
-  if (text.trim() === '') throw badRequest('import_no_file');
+  if (isBlank(file)) throw badRequest('import_no_file');
   return {
     owner,
     userId,
@@ -100,27 +103,27 @@ async function prepareImport(ctx: Ctx, text: string, opts: ImportOptions): Promi
  */
 export async function importMissingMigrants(
   ctx: Ctx,
-  text: string,
+  file: ImportFile,
   opts: ImportOptions = {},
 ): Promise<ImportOutcome> {
-  const task = await prepareImport(ctx, text, opts);
+  const task = await prepareImport(ctx, file, opts);
   // The command line is a process of its own, with no one else's requests to keep answering:
   // it imports on its thread, without a worker's start-up.
   const run = opts.cli
-    ? await runImport(ctx, task, text, newProgress())
-    : await runImportOffThread(ctx, task, text, newProgress());
+    ? await runImport(ctx, task, textOf(file), newProgress())
+    : await runImportOffThread(ctx, task, file, newProgress());
   return outcomeOf(ctx.locale, run, task.dryRun);
 }
 
 /** Starts the same import as a job and answers at once; the page then polls `getImportJob`. */
 export async function startImportJob(
   ctx: Ctx,
-  text: string,
+  file: ImportFile,
   opts: { country?: string; dryRun?: boolean },
   onError: (err: unknown) => void,
 ): Promise<ImportJob> {
-  const task = await prepareImport(ctx, text, opts);
-  return presentJob(ctx.locale, startJob(ctx, task, text, onError));
+  const task = await prepareImport(ctx, file, opts);
+  return presentJob(ctx.locale, startJob(ctx, task, file, onError));
 }
 
 /** A job's progress or outcome, for its owner country's importers (404 for anyone else). */
