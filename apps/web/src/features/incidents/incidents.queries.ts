@@ -1,6 +1,5 @@
 import type {
   ImportJob,
-  ImportResult,
   Incident,
   IncidentAmendBody,
   IncidentCreateBody,
@@ -130,20 +129,6 @@ export function useUnlinkIncident() {
     mutationFn: ({ id, linkedId }: { id: string; linkedId: string }) =>
       api<Incident>(`/api/incidents/${id}/links/${linkedId}`, { method: 'DELETE' }),
     onSuccess: invalidate,
-  });
-}
-
-export function useImportIncidents() {
-  const invalidate = useInvalidateIncidents();
-  return useMutation({
-    mutationFn: ({ content, country, dryRun }: { content: string; country?: string; dryRun: boolean }) =>
-      api<ImportResult>(
-        `/api/incidents/import${queryString({ format: 'missing-migrants', country, dryRun: String(dryRun) })}`,
-        { method: 'POST', text: { content, type: 'text/csv' } },
-      ),
-    onSuccess: async (result) => {
-      if (!result.dryRun) await invalidate();
-    },
   });
 }
 
