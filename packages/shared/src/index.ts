@@ -12,4 +12,5 @@ export * from './permissions';
 export * from './incident-counts';
 export * from './locales';
 export * from './validation-messages';
+export * from './missing-migrants';
 export * from './vocabulary';

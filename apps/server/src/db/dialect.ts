@@ -1,16 +1,19 @@
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { ensurePrivateDir, ensurePrivateFile } from './private-files';
 import type { Database } from './schema';
+import { waitingSqliteDialect } from './sqlite-driver';
 
 export type DialectName = 'sqlite' | 'postgres';
 
 export interface Db {
   kysely: Kysely<Database>;
   dialect: DialectName;
+  /** Where it was opened from: a worker thread opens its own connection to the same database. */
+  url: string;
   /** The raw SQLite handle, for online backups; null on PostgreSQL. */
   sqlite: SQLite.Database | null;
   close(): Promise<void>;
@@ -60,11 +63,12 @@ export function isPostgresUrl(url: string): boolean {
  * Enlace (db/private-files.ts). SQLite runs in WAL mode with synchronous=FULL so that an
  * acknowledged write survives a power cut, foreign keys on and a busy timeout.
  */
-export function openDb(url: string): Db {
+export function openDb(url: string, opts: { poolMax?: number } = {}): Db {
   if (isPostgresUrl(url)) {
-    const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10) });
+    const max = opts.poolMax ?? Number(process.env.PG_POOL_MAX ?? 10);
+    const pool = new pg.Pool({ connectionString: url, max });
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: copyingPool(pool) }) });
-    return { kysely, dialect: 'postgres', sqlite: null, close: () => kysely.destroy() };
+    return { kysely, dialect: 'postgres', url, sqlite: null, close: () => kysely.destroy() };
   }
   const file = url.replace(/^sqlite:(\/\/)?/, '');
   if (file !== ':memory:') {
@@ -76,25 +80,24 @@ export function openDb(url: string): Db {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  // No waiting inside SQLite: a locked database is waited for on a timer (sqlite-driver.ts), so
+  // that a connection busy with a long write (an import in a worker) never stops this thread.
+  sqlite.pragma('busy_timeout = 0');
   // 64 MB of page cache (the default is 2 MB): large imports and the statistics rollups stay in
   // memory instead of spilling to the write-ahead log mid-transaction.
   sqlite.pragma('cache_size = -65536');
   // Kysely prepares every query afresh; compiling SQL is a large share of a read's cost, so
   // statements are kept by their text (bounded: query shapes are few, values are parameters).
   const statements = new Map<string, SQLite.Statement>();
-  const database = {
-    close: () => sqlite.close(),
-    prepare: (text: string) => {
-      let statement = statements.get(text);
-      if (!statement) {
-        if (statements.size >= 1000) statements.clear();
-        statement = sqlite.prepare(text);
-        statements.set(text, statement);
-      }
-      return statement;
-    },
+  const prepare = (text: string) => {
+    let statement = statements.get(text);
+    if (!statement) {
+      if (statements.size >= 1000) statements.clear();
+      statement = sqlite.prepare(text);
+      statements.set(text, statement);
+    }
+    return statement;
   };
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  return { kysely, dialect: 'sqlite', sqlite, close: () => kysely.destroy() };
+  const kysely = new Kysely<Database>({ dialect: waitingSqliteDialect(sqlite, prepare) });
+  return { kysely, dialect: 'sqlite', url, sqlite, close: () => kysely.destroy() };
 }

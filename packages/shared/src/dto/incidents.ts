@@ -323,6 +323,31 @@ export const importFailureSchema = z.object({
   errors: z.array(importRowErrorSchema),
 });
 
+export const IMPORT_JOB_STATES = ['running', 'done', 'failed'] as const;
+export const IMPORT_PHASES = ['reading', 'writing', 'done'] as const;
+/** An import run as a job: the import page starts it, then polls it until it is done or failed. */
+export const importJobSchema = z.object({
+  id: idSchema,
+  state: z.enum(IMPORT_JOB_STATES),
+  phase: z.enum(IMPORT_PHASES),
+  dryRun: z.boolean(),
+  /** Data rows read and checked so far, and about how many the file holds (its line count). */
+  rowsRead: z.number().int(),
+  rowsEstimated: z.number().int(),
+  result: importResultSchema.nullable(),
+  /** Why it failed: the file's row errors (code `import_rejected`), or another problem. */
+  failure: z
+    .object({
+      code: z.string(),
+      title: z.string(),
+      layout: z.string().nullable(),
+      rows: z.number().int(),
+      errors: z.array(importRowErrorSchema),
+    })
+    .nullable(),
+});
+export type ImportJob = z.infer<typeof importJobSchema>;
+
 export const exportQuerySchema = z.object({
   format: z.enum(EXPORT_FORMATS).default('csv'),
   layout: z.enum(EXPORT_LAYOUTS).default('missing-migrants'),

@@ -3,6 +3,7 @@ import {
   exportQuerySchema,
   idParamsSchema,
   importFailureSchema,
+  importJobSchema,
   importQuerySchema,
   importResultSchema,
   incidentAmendBodySchema,
@@ -39,16 +40,20 @@ import {
   unlinkIncident,
   updateVocabularyTerm,
 } from './incidents.service';
-import { importMissingMigrants, startExport } from './incidents.transfer';
+import { getImportJob, importMissingMigrants, startExport, startImportJob } from './incidents.transfer';
 
 /** Imports up to this size arrive in one request (≈ 150,000 Missing Migrants rows). */
 const IMPORT_BODY_LIMIT = 64 * 1024 * 1024;
 
+const fileOf = (body: unknown): Buffer => (Buffer.isBuffer(body) ? body : Buffer.alloc(0));
+
 /** Incident reports, their history and links, vocabularies, Missing Migrants import and exports. */
 export const incidentsRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Kept as bytes: the import's worker thread decodes them, and the bytes move there without a
+  // copy, so a 50 MB file never becomes a string on the thread that serves everyone.
   app.addContentTypeParser(
     ['text/csv', 'text/plain'],
-    { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT },
+    { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT },
     (_req, body, done) => done(null, body),
   );
 
@@ -119,12 +124,13 @@ export const incidentsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['incidents'],
         description: 'A Missing Migrants CSV (22- or 25-column layout) as a text/csv body; all rows or none.',
         querystring: importQuerySchema,
-        body: z.string().min(1),
+        // The file's bytes (text/csv); a missing or empty file gets its own message (import_no_file).
+        body: z.unknown().optional(),
         response: { 200: importResultSchema, 422: importFailureSchema },
       },
     },
     async (request, reply) => {
-      const outcome = await importMissingMigrants(request.ctx, request.body, {
+      const outcome = await importMissingMigrants(request.ctx, fileOf(request.body), {
         country: request.query.country,
         dryRun: request.query.dryRun === 'true',
       });
@@ -145,6 +151,41 @@ export const incidentsRoutes: FastifyPluginAsyncZod = async (app) => {
           errors: outcome.errors,
         });
     },
+  );
+
+  app.post(
+    '/api/incidents/imports',
+    {
+      config: { access: 'incidents.import' },
+      bodyLimit: IMPORT_BODY_LIMIT,
+      schema: {
+        tags: ['incidents'],
+        description:
+          'Starts the same import as POST /api/incidents/import as a job, and answers at once (202); ' +
+          'GET /api/incidents/imports/{id} tells its progress and, once done, its outcome.',
+        querystring: importQuerySchema,
+        // The file's bytes (text/csv); a missing or empty file gets its own message (import_no_file).
+        body: z.unknown().optional(),
+        response: { 202: importJobSchema },
+      },
+    },
+    async (request, reply) => {
+      const job = await startImportJob(
+        request.ctx,
+        fileOf(request.body),
+        { country: request.query.country, dryRun: request.query.dryRun === 'true' },
+        (err) => request.log.error({ err }, 'import failed'),
+      );
+      return reply.code(202).send(job);
+    },
+  );
+  app.get(
+    '/api/incidents/imports/:id',
+    {
+      config: { access: 'incidents.import' },
+      schema: { tags: ['incidents'], params: idParamsSchema, response: { 200: importJobSchema } },
+    },
+    (request) => getImportJob(request.ctx, request.params.id),
   );
 
   app.get(

@@ -1,14 +1,10 @@
 import type { Writable } from 'node:stream';
-import type { ImportResult, ImportRowError, IncidentState, LocalizedText } from '@enlace/shared';
-import { recordDenial, requirePermission } from '../../platform/authz/access';
+import type { ImportJob, ImportResult, ImportRowError, LocalizedText, Locale } from '@enlace/shared';
+import { inScope, recordDenial, requirePermission } from '../../platform/authz/access';
 import { type Ctx, type Deps, nowIso, withTx } from '../../platform/context';
-import { badRequest, forbidden } from '../../platform/errors';
+import { badRequest, forbidden, notFound } from '../../platform/errors';
 import { t } from '../../platform/i18n';
-import { uuidv7 } from '../../platform/ids';
 import { findCountry } from '../admin/admin.repository';
-import { applyRollupDelta } from '../stats/rollup.repository';
-import { RollupDelta } from '../stats/rollups';
-import { applyPatch, checkState, diffStates, emptyState } from './incident-state';
 import {
   type ExportFormat,
   type ExportLayout,
@@ -18,49 +14,53 @@ import {
 } from './incidents.export';
 import { ownerCountry } from './incidents.policy';
 import {
-  findByExternalIds,
-  hasIncidentsFrom,
-  insertIncidents,
-  listVocabTerms,
-  pageIncidents,
-} from './incidents.repository';
-import {
-  latestLocalDate,
-  loadVocabIndex,
-  metaOf,
-  type NewIncident,
-  prepareNewIncidents,
-  stateOf,
-  storeAmendment,
-} from './incidents.service';
-import { type ImportIssue, MM_COLUMN_OF_FIELD, type MmRecord, readMissingMigrants } from './missing-migrants';
+  findJob,
+  type ImportFile,
+  type ImportJobEntry,
+  isBlank,
+  newProgress,
+  phaseOf,
+  runImportOffThread,
+  startJob,
+  textOf,
+} from './import-jobs';
+import { type ImportRun, type ImportTask, MAX_LISTED, PROGRESS, runImport } from './import-run';
+import { listVocabTerms, pageIncidents } from './incidents.repository';
+import { latestLocalDate, metaOf, stateOf } from './incidents.service';
+import type { ImportIssue } from './missing-migrants';
 
 export type ImportOutcome =
   | ({ ok: true } & ImportResult)
   | { ok: false; layout: string | null; rows: number; errors: ImportRowError[] };
 
-const MAX_LISTED = 1000;
-
-function localize(ctx: Ctx, issues: readonly ImportIssue[]): ImportRowError[] {
+function localize(locale: Locale, issues: readonly ImportIssue[]): ImportRowError[] {
   return issues.slice(0, MAX_LISTED).map((i) => ({
     row: i.row,
     column: i.column,
     code: i.code,
-    message: t(ctx.locale, `errors.${i.code}`, i.params ?? {}),
+    message: t(locale, `errors.${i.code}`, i.params ?? {}),
   }));
 }
 
-/**
- * Imports a Missing Migrants file (either layout) into `country`: all rows or none. A row whose
- * Incident ID was imported before into that country amends it (a "reimport" version) when the
- * file says something new; counts left blank stay unknown.
- * `opts.cli`: run by the operator's command line, without a signed-in actor.
- */
-export async function importMissingMigrants(
-  ctx: Ctx,
-  text: string,
-  opts: { country?: string; dryRun?: boolean; cli?: boolean; demo?: boolean } = {},
-): Promise<ImportOutcome> {
+function outcomeOf(locale: Locale, run: ImportRun, dryRun: boolean): ImportOutcome {
+  if (run.errorCount)
+    return { ok: false, layout: run.layout, rows: run.rows, errors: localize(locale, run.errors) };
+  return {
+    ok: true,
+    layout: run.layout ?? '',
+    rows: run.rows,
+    created: run.created,
+    updated: run.updated,
+    unchanged: run.unchanged,
+    dryRun,
+    warnings: localize(locale, run.warnings),
+  };
+}
+
+type ImportOptions = { country?: string; dryRun?: boolean; cli?: boolean; demo?: boolean };
+
+/** Who may import into which country (checked here, on the request's thread), and the task. */
+async function prepareImport(ctx: Ctx, file: ImportFile, opts: ImportOptions): Promise<ImportTask> {
   let owner: string;
   let userId: string | null = null;
   if (opts.cli) {
@@ -81,149 +81,94 @@ export async function importMissingMigrants(
     userId = actor.userId;
   }
   if (!(await findCountry(ctx.db.kysely, owner))) throw badRequest('unknown_country');
-
-  const vocab = await loadVocabIndex(ctx.db);
-  const reader = readMissingMigrants(text, vocab);
-  const today = latestLocalDate(ctx);
-  const columns = reader.layout ? MM_COLUMN_OF_FIELD[reader.layout] : {};
-  const lookForRepeats = await hasIncidentsFrom(ctx.db.kysely, owner, 'missing_migrants');
-  const now = nowIso(ctx);
-  const counts = { created: 0, updated: 0, unchanged: 0 };
-  let records = 0;
-
-  // The file is read, checked and written in chunks inside one transaction, so that a large file
-  // is never held whole in memory; the first error stops the writing (reading goes on, to list
-  // every error) and the transaction is rolled back: all rows or none. A dry run writes nothing.
-  await withTx(ctx, async (trx, audit) => {
-    const delta = new RollupDelta();
-    // Chunks are sent without waiting for the previous one: on PostgreSQL the server inserts a
-    // chunk while the next is read here (on SQLite the writes are synchronous anyway).
-    const inserts: Promise<void>[] = [];
-    const errors = reader.errors;
-    const write = async (chunk: MmRecord[]) => {
-      const states = chunk.map((record) => {
-        const { state, errors: patchErrors } = applyPatch(
-          emptyState('death_disappearance'),
-          record.patch,
-          owner,
-        );
-        for (const p of [...patchErrors, ...checkState(state, vocab, today, null, { adjustments: true })]) {
-          const field = Object.keys(columns).find((f) => p.path === f || p.path.startsWith(`${f}.`));
-          errors.push({
-            row: record.row,
-            column: field ? (columns[field] ?? null) : null,
-            code: p.code,
-            params: p.params,
-          });
-        }
-        return state;
-      });
-      if (errors.length) return;
-      const earlier = lookForRepeats
-        ? await findByExternalIds(
-            trx,
-            owner,
-            'missing_migrants',
-            chunk.map((r) => r.externalId),
-          )
-        : [];
-      const existing = new Map(earlier.map((row) => [row.external_id ?? '', row]));
-      const fresh: NewIncident[] = [];
-      for (const [k, record] of chunk.entries()) {
-        const prior = existing.get(record.externalId);
-        if (prior) {
-          const current = stateOf(ctx, prior);
-          const { state: next } = applyPatch(current, record.patch, owner);
-          const sameExtra = JSON.stringify(metaOf(prior).sourceExtra ?? {}) === JSON.stringify(record.extra);
-          if (diffStates(current, next).length === 0 && sameExtra) counts.unchanged++;
-          else {
-            counts.updated++;
-            if (!opts.dryRun) {
-              const row = { ...prior, source_extra: JSON.stringify(record.extra) };
-              await storeAmendment(ctx, trx, row, current, next, {
-                kind: 'reimport',
-                note: null,
-                by: userId,
-                at: now,
-              });
-            }
-          }
-          continue;
-        }
-        counts.created++;
-        fresh.push({
-          state: states[k] as IncidentState,
-          meta: {
-            id: uuidv7(),
-            countryCode: owner,
-            reference: `MM-${record.externalId}`,
-            source: 'missing_migrants',
-            externalId: record.externalId,
-            sourceExtra: record.extra,
-            version: 1,
-            isDemo: opts.demo ?? false,
-            createdAt: now,
-            createdBy: userId,
-            updatedAt: now,
-            updatedBy: userId,
-          },
-        });
-      }
-      if (!opts.dryRun && fresh.length)
-        inserts.push(insertIncidents(ctx.db, trx, prepareNewIncidents(ctx, fresh, delta)));
-    };
-    let chunk: MmRecord[] = [];
-    for (const record of reader.records()) {
-      records++;
-      chunk.push(record);
-      if (chunk.length === CHUNK) {
-        await write(chunk);
-        chunk = [];
-      }
-      // The driver sends a queued statement only when this loop lets it: often enough that the
-      // server never waits long for the next chunk (PostgreSQL stores one while the next is read).
-      if (records % YIELD_EVERY === 0) await new Promise(setImmediate);
-    }
-    await write(chunk);
-    await Promise.all(inserts);
-    if (records === 0 && errors.length === 0) errors.push({ row: 2, column: null, code: 'import_no_rows' });
-    if (errors.length || opts.dryRun) throw new Rollback();
-    await applyRollupDelta(ctx.db, trx, delta);
-    await audit({
-      action: 'incidents.imported',
-      objectType: 'country',
-      objectId: owner,
-      details: {
-        format: 'missing-migrants',
-        layout: reader.layout ?? '',
-        rows: reader.rows(),
-        ...counts,
-        via: opts.cli ? 'cli' : 'api',
-      },
-    });
-  }).catch((err: unknown) => {
-    if (!(err instanceof Rollback)) throw err;
-  });
-  const errors = reader.errors;
-  if (errors.length) {
-    errors.sort((a, b) => a.row - b.row);
-    return { ok: false, layout: reader.layout, rows: reader.rows(), errors: localize(ctx, errors) };
-  }
+  if (isBlank(file)) throw badRequest('import_no_file');
   return {
-    ok: true,
-    layout: reader.layout ?? '',
-    rows: reader.rows(),
-    ...counts,
+    owner,
+    userId,
+    actorCountry: ctx.actor?.countryCode ?? null,
+    ip: ctx.ip,
+    via: opts.cli ? 'cli' : 'api',
     dryRun: opts.dryRun ?? false,
-    warnings: localize(ctx, reader.warnings),
+    demo: opts.demo ?? false,
+    now: nowIso(ctx),
+    today: latestLocalDate(ctx),
   };
 }
 
-/** Thrown to roll the import's transaction back (errors found, or a dry run). */
-class Rollback extends Error {}
+/**
+ * Imports a Missing Migrants file (either layout) into `country`: all rows or none, read, checked
+ * and written on a worker thread (import-run.ts, import-jobs.ts) so that other requests are
+ * served meanwhile; this waits for the outcome. `opts.cli`: run by the operator's command line
+ * (or a benchmark), without a signed-in actor, on the caller's thread.
+ */
+export async function importMissingMigrants(
+  ctx: Ctx,
+  file: ImportFile,
+  opts: ImportOptions = {},
+): Promise<ImportOutcome> {
+  const task = await prepareImport(ctx, file, opts);
+  // The command line is a process of its own, with no one else's requests to keep answering:
+  // it imports on its thread, without a worker's start-up.
+  const run = opts.cli
+    ? await runImport(ctx, task, textOf(file), newProgress())
+    : await runImportOffThread(ctx, task, file, newProgress());
+  return outcomeOf(ctx.locale, run, task.dryRun);
+}
 
-const CHUNK = 5000;
-const YIELD_EVERY = 1000;
+/** Starts the same import as a job and answers at once; the page then polls `getImportJob`. */
+export async function startImportJob(
+  ctx: Ctx,
+  file: ImportFile,
+  opts: { country?: string; dryRun?: boolean },
+  onError: (err: unknown) => void,
+): Promise<ImportJob> {
+  const task = await prepareImport(ctx, file, opts);
+  return presentJob(ctx.locale, startJob(ctx, task, file, onError));
+}
+
+/** A job's progress or outcome, for its owner country's importers (404 for anyone else). */
+export async function getImportJob(ctx: Ctx, id: string): Promise<ImportJob> {
+  const actor = await requirePermission(ctx, 'incidents.import');
+  const job = findJob(id);
+  if (!job || !(inScope(actor, job.owner) || job.createdBy === actor.userId)) {
+    await recordDenial(ctx, {
+      action: 'incidents.import',
+      objectType: 'import_job',
+      objectId: id,
+      reason: job ? 'scope' : 'not_found',
+    });
+    throw notFound();
+  }
+  return presentJob(ctx.locale, job);
+}
+
+function presentJob(locale: Locale, job: ImportJobEntry): ImportJob {
+  const outcome = job.run ? outcomeOf(locale, job.run, job.dryRun) : null;
+  const rowsRead = Atomics.load(job.progress, PROGRESS.rows);
+  return {
+    id: job.id,
+    state: job.state,
+    phase: job.state === 'running' ? phaseOf(job.progress) : 'done',
+    dryRun: job.dryRun,
+    rowsRead: job.run ? job.run.rows : rowsRead,
+    rowsEstimated: job.run
+      ? job.run.rows
+      : Math.max(rowsRead, Atomics.load(job.progress, PROGRESS.estimate) - 1),
+    result: outcome?.ok ? (({ ok: _ok, ...result }) => result)(outcome) : null,
+    failure:
+      outcome && !outcome.ok
+        ? {
+            code: 'import_rejected',
+            title: t(locale, 'errors.import_rejected', { count: job.run?.errorCount ?? 0 }),
+            layout: outcome.layout,
+            rows: outcome.rows,
+            errors: outcome.errors,
+          }
+        : job.state === 'failed'
+          ? { code: 'internal', title: t(locale, 'errors.internal'), layout: null, rows: 0, errors: [] }
+          : null,
+  };
+}
 
 /** Names of vocabulary terms as exports write them: the Missing Migrants name, else English. */
 export async function termNames(deps: Deps): Promise<TermNames> {

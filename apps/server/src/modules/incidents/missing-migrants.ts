@@ -3,6 +3,9 @@ import {
   EARLIEST_INCIDENT_DATE,
   type IncidentCreateBody,
   TEXT_MAX,
+  MM22_HEADERS,
+  MM25_HEADERS,
+  type MmLayout,
   type Vocabulary,
 } from '@enlace/shared';
 import { CsvError, csvRows } from './csv';
@@ -14,60 +17,7 @@ import { countryOfLocation, normalizeName, resolveCountryName } from './iso-coun
  * 25-column "Global Figures". Told apart by their headers (in any order); unknown extra columns
  * (an export's HXL additions) are ignored, and a row of HXL hashtags under the header is skipped.
  */
-export const MM22_HEADERS = [
-  'Main ID',
-  'Incident ID',
-  'Region',
-  'Incident Date',
-  'Year',
-  'Reported Month',
-  'Number Dead',
-  'Minimum Estimated Number of Missing',
-  'Number of Survivors',
-  'Number of Females',
-  'Number of Males',
-  'Number of Children',
-  'Region of Origin',
-  'Cause of Death',
-  'Country of Origin',
-  'Location of death',
-  'Information Source',
-  'Coordinates',
-  'Migration route',
-  'URL',
-  'UNSD Geographical Grouping',
-  'Source Quality',
-] as const;
-
-export const MM25_HEADERS = [
-  'Main ID',
-  'Incident ID',
-  'Incident Type',
-  'Region of Incident',
-  'Incident Date',
-  'Incident Year',
-  'Month',
-  'Number of Dead',
-  'Minimum Estimated Number of Missing',
-  'Total Number of Dead and Missing',
-  'Number of Survivors',
-  'Number of Females',
-  'Number of Males',
-  'Number of Children',
-  'Country of Origin',
-  'Region of Origin',
-  'Cause of Death',
-  'Country of Incident',
-  'Migration Route',
-  'Location of Incident',
-  'Coordinates',
-  'UNSD Geographical Grouping',
-  'Information Source',
-  'URL',
-  'Source Quality',
-] as const;
-
-export type MmLayout = 'missing-migrants-22' | 'missing-migrants-25';
+export { MM22_HEADERS, MM25_HEADERS, type MmLayout } from '@enlace/shared';
 
 /** A problem with one cell (or row) of the file; `row` counts the header as row 1. */
 export interface ImportIssue {

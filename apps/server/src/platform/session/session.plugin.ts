@@ -88,7 +88,11 @@ export function registerSession(app: FastifyInstance, deps: Deps): void {
         if (session.stage === 'signed_in') request.actor = buildActor(user, session.id);
         const now = deps.clock.now();
         if (now.getTime() - Date.parse(session.last_seen_at) > TOUCH_INTERVAL_MS) {
-          await touchSession(deps.db.kysely, session.id, now.toISOString());
+          // Not waited for: while another connection holds SQLite's write lock (a large import)
+          // the request goes on, and the time is written once the lock is free.
+          touchSession(deps.db.kysely, session.id, now.toISOString()).catch((err: unknown) =>
+            request.log.warn({ err }, 'session touch failed'),
+          );
         }
       } else {
         clearSessionCookie(reply);

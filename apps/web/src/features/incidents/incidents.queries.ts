@@ -1,5 +1,5 @@
 import type {
-  ImportResult,
+  ImportJob,
   Incident,
   IncidentAmendBody,
   IncidentCreateBody,
@@ -9,6 +9,7 @@ import type {
   IncidentVersion,
 } from '@enlace/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { api } from '../../api';
 
 const INCIDENTS_KEY = ['incidents'] as const;
@@ -131,18 +132,36 @@ export function useUnlinkIncident() {
   });
 }
 
-export function useImportIncidents() {
-  const invalidate = useInvalidateIncidents();
+/** Starts an import as a job on the server (it reads and writes off the request path). */
+export function useStartImport() {
   return useMutation({
     mutationFn: ({ content, country, dryRun }: { content: string; country?: string; dryRun: boolean }) =>
-      api<ImportResult>(
-        `/api/incidents/import${queryString({ format: 'missing-migrants', country, dryRun: String(dryRun) })}`,
+      api<ImportJob>(
+        `/api/incidents/imports${queryString({ format: 'missing-migrants', country, dryRun: String(dryRun) })}`,
         { method: 'POST', text: { content, type: 'text/csv' } },
       ),
-    onSuccess: async (result) => {
-      if (!result.dryRun) await invalidate();
-    },
   });
+}
+
+/** A running import, polled twice a second until it is done or failed. */
+export function useImportJob(id: string | null) {
+  const invalidate = useInvalidateIncidents();
+  const query = useQuery({
+    queryKey: ['import-job', id],
+    queryFn: () => api<ImportJob>(`/api/incidents/imports/${id}`),
+    enabled: id !== null,
+    refetchInterval: (q) => (q.state.data?.state === 'running' || !q.state.data ? 500 : false),
+  });
+  // Once an import has landed, lists and statistics are read again (once per job).
+  const landed = query.data?.state === 'done' && !query.data.dryRun ? query.data.id : null;
+  const invalidated = useRef<string | null>(null);
+  useEffect(() => {
+    if (landed && invalidated.current !== landed) {
+      invalidated.current = landed;
+      void invalidate();
+    }
+  }, [landed, invalidate]);
+  return query;
 }
 
 export function exportUrl(
