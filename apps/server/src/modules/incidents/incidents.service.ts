@@ -256,7 +256,7 @@ export function prepareNewIncidents(
   const rows: IncidentRow[] = [];
   for (const { state, meta } of items) {
     rows.push(rowOf(state, meta, encryptOrNull(deps, state.narrative, NARRATIVE)));
-    delta.add(factOf(state));
+    delta.add(factOf(state, meta.source));
   }
   return rows;
 }
@@ -294,8 +294,8 @@ export async function storeAmendment(
     changes_enc: encryptField(deps.config.secretKey, JSON.stringify(changes), HISTORY),
     note_enc: encryptOrNull(deps, change.note, NOTE),
   });
-  delta.add(factOf(current), -1);
-  delta.add(factOf(next), 1);
+  delta.add(factOf(current, row.source), -1);
+  delta.add(factOf(next, row.source), 1);
   await applyRollupDelta(deps.db, trx, delta);
   return updated;
 }
@@ -450,7 +450,7 @@ export async function removeIncident(ctx: Ctx, id: string): Promise<void> {
   const state = stateOf(ctx, row);
   await withTx(ctx, async (trx, audit) => {
     const delta = new RollupDelta();
-    delta.add(factOf(state), -1);
+    delta.add(factOf(state, row.source), -1);
     await applyRollupDelta(ctx.db, trx, delta);
     await deleteIncident(trx, id);
     await audit({
@@ -561,7 +561,7 @@ export async function rebuildRollups(deps: Deps): Promise<number> {
     await clearRollups(trx);
     const delta = new RollupDelta();
     for await (const page of pageIncidents(trx, { pageSize: 5000 })) {
-      for (const row of page) delta.add(factOf(stateOfRow(row, null)));
+      for (const row of page) delta.add(factOf(stateOfRow(row, null), row.source));
       count += page.length;
       if (delta.size > 200_000) await applyRollupDelta(deps.db, trx, delta);
     }
