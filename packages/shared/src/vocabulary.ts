@@ -53,6 +53,16 @@ export function regionCodesOf(region: string): readonly string[] {
   return Object.hasOwn(REGION_GROUPS, region) ? REGION_GROUPS[region as RegionGroup] : [region];
 }
 export type IncidentSource = (typeof INCIDENT_SOURCES)[number];
+/**
+ * Sources of public data (everything but what a country records in Enlace): their records are
+ * readable by every role that reads incidents, whichever tenant imported them; only the owner
+ * may change them.
+ */
+export const PUBLIC_SOURCES = INCIDENT_SOURCES.filter(
+  (s): s is Exclude<IncidentSource, 'enlace'> => s !== 'enlace',
+);
+export const isPublicSource = (source: string): boolean =>
+  (PUBLIC_SOURCES as readonly string[]).includes(source);
 
 /** The cycle of success, from detection to a closed case. */
 export const CASE_STAGES = [

@@ -66,10 +66,17 @@ async function recreate(db: Kysely<unknown>, dialect: DialectName, filters: read
 // countries record: every rollup gains the incident's source as a dimension. The sums cannot be
 // split by source after the fact, so the tables are recreated empty and refilled from the
 // incidents right after migrating (`rebuildsRollups`), as `enlace stats rebuild` does.
+// Public sources' records are readable by every country: lists take them by source and date.
 export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
   await recreate(db, dialect, AFTER);
+  await db.schema
+    .createIndex('incidents_source_date_idx')
+    .on('incidents')
+    .columns(['source', 'occurred_on', 'id'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
+  await db.schema.dropIndex('incidents_source_date_idx').execute();
   await recreate(db, dialect, BEFORE);
 }
