@@ -10,3 +10,4 @@ export * from './enums';
 export * from './permissions';
 export * from './locales';
 export * from './vocabulary';
+export * from './dto/home';

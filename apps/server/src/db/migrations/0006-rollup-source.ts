@@ -74,9 +74,18 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .on('incidents')
     .columns(['source', 'occurred_on', 'id'])
     .execute();
+  // The home page's "recent records of theirs": what a user recorded or last changed.
+  for (const who of ['created_by', 'updated_by']) {
+    await db.schema
+      .createIndex(`incidents_${who}_idx`)
+      .on('incidents')
+      .columns([who, 'updated_at'])
+      .execute();
+  }
 }
 
 export async function down(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
   await db.schema.dropIndex('incidents_source_date_idx').execute();
+  for (const who of ['created_by', 'updated_by']) await db.schema.dropIndex(`incidents_${who}_idx`).execute();
   await recreate(db, dialect, BEFORE);
 }
