@@ -1,5 +1,5 @@
 import { DEFAULT_STATS_REGION, INCIDENT_SOURCES, REGION_GROUPS, TRANSPORT_MODES } from '@enlace/shared';
-import { Button, Group, NativeSelect, Pill, TextInput } from '@mantine/core';
+import { Badge, Button, CloseButton, Group, NativeSelect, TextInput } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUrlFilters } from '../../hooks/useUrlFilters';
@@ -127,18 +127,23 @@ export function StatsFilterBar({
       </Group>
       {filters.region && (
         <Group gap="xs" mt="xs" aria-live="polite">
-          <Pill
-            size="md"
-            withRemoveButton
-            onRemove={() => onChange('region', '')}
-            removeButtonProps={{
-              'aria-label': t('statsSources.removeRegion', { region: regionName(filters.region) }),
-            }}
+          <Badge
+            size="lg"
+            variant="light"
+            tt="none"
+            fw={500}
             data-testid="region-filter"
+            rightSection={
+              <CloseButton
+                size="xs"
+                aria-label={t('statsSources.removeRegion', { region: regionName(filters.region) })}
+                onClick={() => onChange('region', '')}
+              />
+            }
           >
             {t('statsSources.regionPill', { region: regionName(filters.region) })}
             {filters.region === DEFAULT_STATS_REGION ? ` · ${t('statsSources.networkDefault')}` : ''}
-          </Pill>
+          </Badge>
         </Group>
       )}
     </form>
