@@ -23,6 +23,7 @@ import type { Db } from './db/dialect';
 import { adminRoutes } from './modules/admin/admin.routes';
 import { casesRoutes } from './modules/cases/cases.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { homeRoutes } from './modules/home/home.routes';
 import { incidentsRoutes } from './modules/incidents/incidents.routes';
 import { statsRoutes } from './modules/stats/stats.routes';
 import { authRoutes } from './platform/auth/auth.routes';
@@ -197,6 +198,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(incidentsRoutes);
   await app.register(casesRoutes);
   await app.register(statsRoutes);
+  await app.register(homeRoutes);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -2,16 +2,29 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { type Config, loadConfig } from './config';
 import { type Db, openDb } from './db/dialect';
-import { migrateToLatest } from './db/migrate';
+import { migrateToLatest, rollupsNeedRebuild } from './db/migrate';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './seeds/demo';
 import { seedReference } from './seeds/reference';
+import { rebuildRollups } from './modules/incidents/incidents.service';
 import { systemClock } from './platform/clock';
+
+/**
+ * Brings a database's schema up to date (rebuilding the rollups when a migration emptied them)
+ * and loads reference data. Returns the migrations applied.
+ */
+export async function bringUpToDate(db: Db, config: Config): Promise<string[]> {
+  const applied = await migrateToLatest(db);
+  if (rollupsNeedRebuild(applied)) {
+    await rebuildRollups({ db, config, clock: systemClock });
+  }
+  await seedReference(db);
+  return applied;
+}
 
 /** Opens the configured database, brings its schema up to date and loads reference data. */
 export async function prepareDatabase(config: Config): Promise<Db> {
   const db = openDb(config.databaseUrl);
-  await migrateToLatest(db);
-  await seedReference(db);
+  await bringUpToDate(db, config);
   return db;
 }
 

@@ -14,3 +14,4 @@ export * from './locales';
 export * from './validation-messages';
 export * from './missing-migrants';
 export * from './vocabulary';
+export * from './dto/home';

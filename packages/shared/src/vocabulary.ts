@@ -36,7 +36,33 @@ export const INCIDENT_VERSION_KINDS = ['initial', 'import', 'follow_up', 'correc
 export type IncidentVersionKind = (typeof INCIDENT_VERSION_KINDS)[number];
 
 export const INCIDENT_SOURCES = ['enlace', 'missing_migrants'] as const;
+
+/**
+ * Groups of statistical regions a filter may name as one (`region=americas`). The network's own
+ * region, the Americas, is the dashboards' default: the global Missing Migrants file also holds
+ * the Mediterranean and the rest of the world, which the network's figures must not mix in.
+ */
+export const REGION_GROUPS = {
+  americas: ['central_america', 'caribbean', 'north_america', 'us_mexico_border', 'south_america'],
+} as const satisfies Record<string, readonly string[]>;
+export type RegionGroup = keyof typeof REGION_GROUPS;
+export const DEFAULT_STATS_REGION: RegionGroup = 'americas';
+
+/** The region codes a region filter stands for: a group's members, or the one region named. */
+export function regionCodesOf(region: string): readonly string[] {
+  return Object.hasOwn(REGION_GROUPS, region) ? REGION_GROUPS[region as RegionGroup] : [region];
+}
 export type IncidentSource = (typeof INCIDENT_SOURCES)[number];
+/**
+ * Sources of public data (everything but what a country records in Enlace): their records are
+ * readable by every role that reads incidents, whichever tenant imported them; only the owner
+ * may change them.
+ */
+export const PUBLIC_SOURCES = INCIDENT_SOURCES.filter(
+  (s): s is Exclude<IncidentSource, 'enlace'> => s !== 'enlace',
+);
+export const isPublicSource = (source: string): boolean =>
+  (PUBLIC_SOURCES as readonly string[]).includes(source);
 
 /** The cycle of success, from detection to a closed case. */
 export const CASE_STAGES = [

@@ -17,7 +17,7 @@ import type { Ctx } from '../platform/context';
 import { AppError } from '../platform/errors';
 import { t } from '../platform/i18n';
 import { findUserByEmail } from '../platform/users/user.repository';
-import { serve } from '../server';
+import { bringUpToDate, serve } from '../server';
 import { backup } from './backup';
 import { registerLinkCommands } from './link';
 
@@ -25,8 +25,7 @@ async function withCtx<T>(fn: (ctx: Ctx) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const db = openDb(config.databaseUrl);
   try {
-    await migrateToLatest(db);
-    await seedReference(db);
+    await bringUpToDate(db, config);
     return await fn({ db, config, clock: systemClock, actor: null, ip: null, locale: 'en' });
   } finally {
     await db.close();
@@ -60,8 +59,7 @@ export function buildCli(): Command {
     .action(async () => {
       const config = loadConfig();
       const db = openDb(config.databaseUrl);
-      const applied = await migrateToLatest(db);
-      await seedReference(db);
+      const applied = await bringUpToDate(db, config);
       await db.close();
       process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Already up to date\n');
     });

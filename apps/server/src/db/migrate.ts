@@ -18,3 +18,8 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
+
+/** Whether a migration just applied emptied the rollups, which must then be rebuilt. */
+export function rollupsNeedRebuild(applied: readonly string[]): boolean {
+  return applied.some((name) => migrations[name]?.rebuildsRollups === true);
+}

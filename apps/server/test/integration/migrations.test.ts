@@ -1,6 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as fineGridByYear from '../../src/db/migrations/0005-fine-grid-by-year';
+import * as rollupSource from '../../src/db/migrations/0006-rollup-source';
+import { rollupsNeedRebuild } from '../../src/db/migrate';
 import { createTestDb, type TestDb } from '../helpers';
 
 let t: TestDb;
@@ -16,6 +18,8 @@ afterAll(async () => {
 
 describe('migration 0005', () => {
   it('sums the months of the finest map grid into their years, leaving the 1° grid alone', async () => {
+    // The rollups as 0005 found them: before 0006 gave them a source.
+    await rollupSource.down(db, t.db.dialect);
     const cell = (level: number, month: number, incidents: number, migrants: number, lat: number) =>
       sql`INSERT INTO stats_grid (nat, level, cx, cy, month, country, region, mode, route, incidents, migrants,
         migrants_known, dead, dead_known, missing, missing_known, lat_sum, lon_sum)
@@ -54,6 +58,27 @@ describe('migration 0005', () => {
       [0, 202401, 2, 10, 29.5, -88.5],
       [1, 202400, 3, 15, 44.25, -132.75],
       [1, 202500, 1, 7, 14.5, -43.5],
+    ]);
+  });
+});
+
+describe('migration 0006', () => {
+  it('gives every rollup a source dimension, empty until rebuilt from the incidents', async () => {
+    await rollupSource.up(db, t.db.dialect);
+    expect(rollupsNeedRebuild(['0005-fine-grid-by-year'])).toBe(false);
+    expect(rollupsNeedRebuild(['0006-rollup-source'])).toBe(true);
+    const row = (source: string) =>
+      sql`INSERT INTO stats_modus (nat, month, country, region, mode, route, source, code, incidents)
+        VALUES ('*', 202401, 'MEX', 'central_america', 'land', '', ${source}, 'tractor_trailer', 1)`.execute(
+        db,
+      );
+    await row('enlace');
+    await row('missing_migrants');
+    const { rows } = await sql<{ source: string; n: number }>`
+      SELECT source, SUM(incidents) AS n FROM stats_modus GROUP BY source ORDER BY source`.execute(db);
+    expect(rows.map((r) => [r.source, Number(r.n)])).toEqual([
+      ['enlace', 1],
+      ['missing_migrants', 1],
     ]);
   });
 });

@@ -4,6 +4,7 @@ import {
   ASSET_STATUSES,
   CASE_STAGES,
   DATA_QUALITY_LEVELS,
+  INCIDENT_SOURCES,
   SEXES,
   SHARING_STATUSES,
   TRANSPORT_MODES,
@@ -24,11 +25,14 @@ export const statsFilterSchema = z.object({
   to: monthSchema.optional(),
   /** Country where the incidents happened. */
   country: iso3Schema.optional(),
+  /** A statistical region, or a group of them (`americas`: REGION_GROUPS). */
   region: termCodeSchema.optional(),
   mode: z.enum(TRANSPORT_MODES).optional(),
   route: termCodeSchema.optional(),
   /** Incidents involving migrants of this nationality; people counts of this nationality. */
   nationality: iso3Schema.optional(),
+  /** Recorded in Enlace by a country, or imported from a public source. */
+  source: z.enum(INCIDENT_SOURCES).optional(),
   /** Figures for publication: small cells are suppressed whoever asks. */
   publication: z.enum(['true', 'false']).optional(),
 });

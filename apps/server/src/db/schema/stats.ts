@@ -6,6 +6,8 @@ interface RollupFilters {
   region: string;
   mode: string;
   route: string;
+  /** 'enlace' or the public source of imported records. */
+  source: string;
 }
 
 type Counted<K extends string> = { [P in K | `${K}_known`]: number };

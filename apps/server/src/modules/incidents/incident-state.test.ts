@@ -98,12 +98,14 @@ describe('incident state', () => {
   it('gives the statistics its dimensions, unknowns as empty', () => {
     const fact = factOf(
       report({ occurredOn: '2026-02-03', mode: 'sea', nationalities: ['HTI', 'CUB'] }).state,
+      'missing_migrants',
     );
     expect(fact).toMatchObject({
       month: 202602,
       mode: 'sea',
       route: '',
       country: '',
+      source: 'missing_migrants',
       nationalities: ['CUB', 'HTI'],
     });
     expect(fact.counts.dead).toBeNull();

@@ -396,7 +396,8 @@ export function monthOf(date: string): number {
 /** What the statistics keep of an incident. */
 const COUNT_ENTRIES = Object.entries(COUNT_OF) as [CountColumn, keyof PeopleCounts][];
 
-export function factOf(s: IncidentState): Fact {
+/** `source`: the incident's (its row's `source`), 'enlace' or the public source it came from. */
+export function factOf(s: IncidentState, source: string): Fact {
   const counts = {} as Record<CountColumn, number | null>;
   for (const [col, field] of COUNT_ENTRIES) counts[col] = s.people[field];
   return {
@@ -405,6 +406,7 @@ export function factOf(s: IncidentState): Fact {
     region: s.place.region ?? '',
     mode: s.mode ?? '',
     route: s.route.code ?? '',
+    source,
     kind: s.kind,
     origin: s.route.origin ?? '',
     destination: s.route.destination ?? '',

@@ -1,3 +1,4 @@
+import { PUBLIC_SOURCES } from '@enlace/shared';
 import type { Kysely, Selectable } from 'kysely';
 import { sql } from 'kysely';
 import { type BulkColumn, bulkWrite } from '../../db/bulk';
@@ -199,9 +200,25 @@ export interface IncidentFilter {
   source?: string;
 }
 
+/**
+ * The incidents an actor may read: those of their scope, and every record imported from a public
+ * source (PUBLIC_SOURCES), whoever imported it. Deny by default: without an actor, none.
+ * Writing stays with the owner (incidents.policy).
+ */
+export function readableIncidents(db: Q, actor: Actor | null) {
+  const qb = db.selectFrom('incidents');
+  if (!actor || actor.scope === 'all') return scopeTo(qb, actor, 'incidents.country_code');
+  return qb.where((eb) =>
+    eb.or([
+      eb('incidents.country_code', '=', actor.countryCode),
+      eb('incidents.source', 'in', [...PUBLIC_SOURCES]),
+    ]),
+  );
+}
+
 /** The incidents the actor may see that match a filter (no rows when the scope allows none). */
 function incidentsMatching(db: Q, actor: Actor, filter: IncidentFilter) {
-  let qb = scopeTo(db.selectFrom('incidents'), actor, 'incidents.country_code');
+  let qb = readableIncidents(db, actor);
   if (filter.from) qb = qb.where('occurred_on', '>=', filter.from);
   if (filter.to) qb = qb.where('occurred_on', '<=', filter.to);
   if (filter.kind) qb = qb.where('kind', '=', filter.kind);

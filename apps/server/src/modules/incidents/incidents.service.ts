@@ -19,11 +19,18 @@ import {
 import type { z } from 'zod';
 import type { termCreateBodySchema, termUpdateBodySchema } from '@enlace/shared';
 import type { Db } from '../../db/dialect';
-import { requireInScope, requirePermission } from '../../platform/authz/access';
+import { inScope, recordDenial, requireInScope, requirePermission } from '../../platform/authz/access';
 import { type Ctx, type Deps, nowIso, type Tx, withTx } from '../../platform/context';
 import { decryptField, encryptField } from '../../platform/crypto';
 import { uuidv7 } from '../../platform/ids';
-import { badRequest, conflict, type FieldError, invalidFields, notFound } from '../../platform/errors';
+import {
+  badRequest,
+  conflict,
+  type FieldError,
+  forbidden,
+  invalidFields,
+  notFound,
+} from '../../platform/errors';
 import { findUserById } from '../../platform/users/user.repository';
 import { findAgency } from '../admin/admin.repository';
 import { applyRollupDelta, clearRollups } from '../stats/rollup.repository';
@@ -40,7 +47,7 @@ import {
   type VocabIndex,
 } from './incident-state';
 import { type RowMeta, rowOf, stateOfRow, summaryOfRow } from './incident-row';
-import { incidentAbilities, ownerCountry } from './incidents.policy';
+import { incidentAbilities, incidentReadable, ownerCountry } from './incidents.policy';
 import {
   caseIdsOfIncident,
   deleteIncident,
@@ -256,7 +263,7 @@ export function prepareNewIncidents(
   const rows: IncidentRow[] = [];
   for (const { state, meta } of items) {
     rows.push(rowOf(state, meta, encryptOrNull(deps, state.narrative, NARRATIVE)));
-    delta.add(factOf(state));
+    delta.add(factOf(state, meta.source));
   }
   return rows;
 }
@@ -294,8 +301,8 @@ export async function storeAmendment(
     changes_enc: encryptField(deps.config.secretKey, JSON.stringify(changes), HISTORY),
     note_enc: encryptOrNull(deps, change.note, NOTE),
   });
-  delta.add(factOf(current), -1);
-  delta.add(factOf(next), 1);
+  delta.add(factOf(current, row.source), -1);
+  delta.add(factOf(next, row.source), 1);
   await applyRollupDelta(deps.db, trx, delta);
   return updated;
 }
@@ -384,18 +391,31 @@ export async function createIncident(ctx: Ctx, body: IncidentCreateBody): Promis
   return present(ctx, row);
 }
 
+/**
+ * An incident the actor may change: their scope's. One they may only read (a public source's,
+ * imported by another tenant) answers 403, since they already see it; any other, 404.
+ */
 async function incidentInScope(ctx: Ctx, id: string, action: string): Promise<IncidentRow> {
-  return requireInScope(ctx, await findIncident(ctx.db.kysely, id), {
-    action,
-    objectType: 'incident',
-    objectId: id,
-  });
+  const row = await findIncident(ctx.db.kysely, id);
+  const actor = ctx.actor;
+  if (row && actor && !inScope(actor, row.country_code) && incidentReadable(actor, row)) {
+    await recordDenial(ctx, { action, objectType: 'incident', objectId: id, reason: 'owner' });
+    throw forbidden();
+  }
+  return requireInScope(ctx, row, { action, objectType: 'incident', objectId: id });
+}
+
+/** An incident the actor may read: their scope's, or a public source's (404 otherwise). */
+async function readableIncident(ctx: Ctx, id: string, action: string): Promise<IncidentRow> {
+  const row = await findIncident(ctx.db.kysely, id);
+  if (row && ctx.actor && incidentReadable(ctx.actor, row)) return row;
+  return requireInScope(ctx, row, { action, objectType: 'incident', objectId: id });
 }
 
 /** One incident in record form: its owner's country only (404 elsewhere). The read is audited. */
 export async function getIncident(ctx: Ctx, id: string): Promise<Incident> {
   await requirePermission(ctx, 'incidents.read');
-  const row = await incidentInScope(ctx, id, 'incident.read');
+  const row = await readableIncident(ctx, id, 'incident.read');
   await withTx(ctx, async (_trx, audit) => {
     await audit({ action: 'incident.read', objectType: 'incident', objectId: id });
   });
@@ -450,7 +470,7 @@ export async function removeIncident(ctx: Ctx, id: string): Promise<void> {
   const state = stateOf(ctx, row);
   await withTx(ctx, async (trx, audit) => {
     const delta = new RollupDelta();
-    delta.add(factOf(state), -1);
+    delta.add(factOf(state, row.source), -1);
     await applyRollupDelta(ctx.db, trx, delta);
     await deleteIncident(trx, id);
     await audit({
@@ -465,7 +485,7 @@ export async function removeIncident(ctx: Ctx, id: string): Promise<void> {
 /** Every version of the report, first to current, with what each changed and the whole state. */
 export async function getIncidentHistory(ctx: Ctx, id: string): Promise<IncidentVersion[]> {
   await requirePermission(ctx, 'incidents.read');
-  const row = await incidentInScope(ctx, id, 'incident.history');
+  const row = await readableIncident(ctx, id, 'incident.history');
   const versions = await listVersions(ctx.db.kysely, id);
   const users = new Map<string, { id: string; displayName: string } | null>();
   const who = async (userId: string | null) => {
@@ -561,7 +581,7 @@ export async function rebuildRollups(deps: Deps): Promise<number> {
     await clearRollups(trx);
     const delta = new RollupDelta();
     for await (const page of pageIncidents(trx, { pageSize: 5000 })) {
-      for (const row of page) delta.add(factOf(stateOfRow(row, null)));
+      for (const row of page) delta.add(factOf(stateOfRow(row, null), row.source));
       count += page.length;
       if (delta.size > 200_000) await applyRollupDelta(deps.db, trx, delta);
     }

@@ -9,6 +9,7 @@ const fact = (over: Partial<Fact> = {}): Fact => ({
   region: 'central_america',
   mode: 'land',
   route: 'us_mexico_border',
+  source: 'enlace',
   kind: 'death_disappearance',
   origin: 'HND',
   destination: 'USA',
@@ -94,6 +95,7 @@ describe('rollup contributions', () => {
       'central_america',
       'land',
       'us_mexico_border',
+      'enlace',
       'death_disappearance',
     ]);
     // incidents, migrants, migrants_known, females, females_known, …, unaccompanied (unknown)
@@ -104,7 +106,7 @@ describe('rollup contributions', () => {
     const d = new RollupDelta();
     d.add(fact());
     const people = rows(d).filter((r) => r.name === 'people');
-    expect(people.map((r) => `${r.dims[0]} ${r.dims[6]} ${r.dims[7]} ${r.measures[0]}`).sort()).toEqual([
+    expect(people.map((r) => `${r.dims[0]} ${r.dims[7]} ${r.dims[8]} ${r.measures[0]}`).sort()).toEqual([
       '* female 18-59 5',
       '* male 12-17 2',
       '* male 18-59 5',
@@ -112,7 +114,7 @@ describe('rollup contributions', () => {
       'HND female 18-59 5',
     ]);
     const byNat = rows(d).filter((r) => r.name === 'peopleNat');
-    expect(byNat.map((r) => `${r.dims[5]}:${r.measures[0]}`).sort()).toEqual([':5', 'GTM:2', 'HND:5']);
+    expect(byNat.map((r) => `${r.dims[6]}:${r.measures[0]}`).sort()).toEqual([':5', 'GTM:2', 'HND:5']);
   });
 
   it('places located incidents in a cell of each grid level', () => {

@@ -26,7 +26,8 @@ export const COUNT_COLUMNS = [
 ] as const;
 export type CountColumn = (typeof COUNT_COLUMNS)[number];
 
-export const FILTER_DIMS = ['month', 'country', 'region', 'mode', 'route'] as const;
+/** `source`: 'enlace' (recorded by a country) or the public source it was imported from. */
+export const FILTER_DIMS = ['month', 'country', 'region', 'mode', 'route', 'source'] as const;
 export const ALL_SLICE = '*';
 
 export interface RollupSpec {
@@ -100,6 +101,8 @@ export interface Fact {
   region: string;
   mode: string;
   route: string;
+  /** 'enlace' or the public source of an imported record. */
+  source: string;
   kind: string;
   origin: string;
   destination: string;
@@ -155,7 +158,7 @@ export class RollupDelta {
   /** Adds (sign 1) or withdraws (sign −1) an incident's contribution. */
   add(f: Fact, sign: 1 | -1 = 1): void {
     this.facts += sign;
-    const place = chars(sid(f.country), sid(f.region), sid(f.mode), sid(f.route));
+    const place = chars(sid(f.country), sid(f.region), sid(f.mode), sid(f.route), sid(f.source));
     const counts: number[] = [sign];
     for (const c of COUNT_COLUMNS) {
       const v = f.counts[c];

@@ -16,10 +16,19 @@ export interface StatsFilter {
   fromMonth: number | null;
   toMonth: number | null;
   country?: string;
-  region?: string;
+  /** One region, or the regions of a group (REGION_GROUPS). */
+  regions?: readonly string[];
   mode?: string;
   route?: string;
   nationality?: string;
+  /** 'enlace' or a public source. */
+  source?: string;
+}
+
+function inList(col: RawBuilder<unknown>, values: readonly string[]): RawBuilder<unknown> {
+  return values.length === 1
+    ? sql`${col} = ${values[0]}`
+    : sql`${col} IN (${sql.join(values.map((v) => sql`${v}`))})`;
 }
 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
@@ -80,9 +89,10 @@ function where(
   if (opts.slice) parts.push(sql`${col('nat')} = ${f.nationality ?? ALL_SLICE}`);
   parts.push(periodWhere(col('month'), f, opts.monthly ?? false));
   if (f.country) parts.push(sql`${col('country')} = ${f.country}`);
-  if (f.region) parts.push(sql`${col('region')} = ${f.region}`);
+  if (f.regions?.length) parts.push(inList(col('region'), f.regions));
   if (f.mode) parts.push(sql`${col('mode')} = ${f.mode}`);
   if (f.route) parts.push(sql`${col('route')} = ${f.route}`);
+  if (f.source) parts.push(sql`${col('source')} = ${f.source}`);
   return parts.length ? sql.join(parts, sql` AND `) : sql`1 = 1`;
 }
 
@@ -254,9 +264,10 @@ function incidentWhere(f: StatsFilter): RawBuilder<unknown> {
   if (f.fromMonth !== null) parts.push(sql`i.occurred_on >= ${monthStart(f.fromMonth)}`);
   if (f.toMonth !== null) parts.push(sql`i.occurred_on <= ${monthEnd(f.toMonth)}`);
   if (f.country) parts.push(sql`i.place_country = ${f.country}`);
-  if (f.region) parts.push(sql`i.region = ${f.region}`);
+  if (f.regions?.length) parts.push(inList(sql.ref('i.region'), f.regions));
   if (f.mode) parts.push(sql`i.mode = ${f.mode}`);
   if (f.route) parts.push(sql`i.route = ${f.route}`);
+  if (f.source) parts.push(sql`i.source = ${f.source}`);
   if (f.nationality) parts.push(sql`i.nationality_set LIKE ${`%,${f.nationality},%`}`);
   return parts.length ? sql.join(parts, sql` AND `) : sql`1 = 1`;
 }

@@ -16,6 +16,7 @@ import {
   type MapStats,
   type ModusStats,
   type PeopleStats,
+  regionCodesOf,
   SEXES,
   SMALL_CELL_THRESHOLD,
   STATS_DIMENSIONS,
@@ -74,7 +75,8 @@ const monthNumber = (m: string | undefined) =>
 export function filterOf(q: StatsFilterQuery): StatsFilter {
   const f: StatsFilter = { fromMonth: monthNumber(q.from), toMonth: monthNumber(q.to) };
   if (q.country) f.country = q.country;
-  if (q.region) f.region = q.region;
+  if (q.region) f.regions = regionCodesOf(q.region);
+  if (q.source) f.source = q.source;
   if (q.mode) f.mode = q.mode;
   if (q.route) f.route = q.route;
   if (q.nationality) f.nationality = q.nationality;
@@ -83,7 +85,7 @@ export function filterOf(q: StatsFilterQuery): StatsFilter {
 
 function appliedFilters(q: StatsFilterQuery): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const k of ['from', 'to', 'country', 'region', 'mode', 'route', 'nationality'] as const) {
+  for (const k of ['from', 'to', 'country', 'region', 'mode', 'route', 'nationality', 'source'] as const) {
     const v = q[k];
     if (v) out[k] = v;
   }
@@ -321,7 +323,7 @@ export async function computeCaseStats(db: Db, q: StatsFilterQuery, suppress: bo
   return {
     filters: appliedFilters(q),
     suppression: suppress,
-    ignoredFilters: (['region', 'mode', 'route', 'nationality'] as const).filter((k) => q[k]),
+    ignoredFilters: (['region', 'mode', 'route', 'nationality', 'source'] as const).filter((k) => q[k]),
     cases: stages.reduce((a, s) => a + s.cases, 0),
     byStage: CASE_STAGES.map((stage) => ({
       stage,

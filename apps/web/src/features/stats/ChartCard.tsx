@@ -1,6 +1,7 @@
-import { Button, Card, Collapse, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Collapse, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
 import { Count } from '../../components/Count';
 import { useFormat } from '../../hooks/useFormat';
 import { type ChartOption, EChart } from './EChart';
@@ -20,7 +21,8 @@ export const count = (value: number | null, suppressed = false): Cell => ({
 
 export interface DataTable {
   columns: string[];
-  rows: { key: string; label: string; cells: Cell[] }[];
+  /** `href`: the records the row counts (drilldown.ts), where the user may read them. */
+  rows: { key: string; label: string; cells: Cell[]; href?: string | null }[];
   /** A last row (totals), set apart. */
   total?: { label: string; cells: Cell[] };
 }
@@ -59,7 +61,13 @@ export function StatsTable({ table, caption }: { table: DataTable; caption: stri
         {table.rows.map((r) => (
           <Table.Tr key={r.key}>
             <Table.Th scope="row" fw={500}>
-              {r.label}
+              {r.href ? (
+                <Anchor component={Link} to={r.href} size="sm">
+                  {r.label}
+                </Anchor>
+              ) : (
+                r.label
+              )}
             </Table.Th>
             {r.cells.map((c, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional, one per column
@@ -100,6 +108,8 @@ export function ChartCard({
   note,
   height,
   children,
+  links,
+  linksNote,
 }: {
   title: string;
   summary: string;
@@ -109,8 +119,13 @@ export function ChartCard({
   note?: ReactNode;
   height?: number;
   children?: ReactNode;
+  /** The records behind each category of the chart, by index (null: none the user may open). */
+  links?: readonly (string | null)[];
+  /** Said under the chart: how to open the records, or why they cannot be opened from it. */
+  linksNote?: string;
 }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const id = useId();
   const [showTable, setShowTable] = useState(false);
   return (
@@ -139,7 +154,24 @@ export function ChartCard({
             {t('stats.noData')}
           </Text>
         ) : (
-          <EChart option={option} label={`${title}. ${summary}`} height={height} />
+          <EChart
+            option={option}
+            label={`${title}. ${summary}`}
+            height={height}
+            onSelect={
+              links?.some(Boolean)
+                ? (index) => {
+                    const href = links[index];
+                    if (href) navigate(href);
+                  }
+                : undefined
+            }
+          />
+        )}
+        {linksNote && !empty && (
+          <Text size="xs" c="dimmed">
+            {linksNote}
+          </Text>
         )}
         {note && (
           <Text size="xs" c="dimmed">

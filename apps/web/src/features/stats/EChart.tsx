@@ -30,19 +30,27 @@ export function EChart({
   option,
   label,
   height = 280,
+  onSelect,
 }: {
   option: ChartOption;
   label: string;
   height?: number;
+  /** A bar, point or slice clicked: its category's index (keyboard users have the data table's links). */
+  onSelect?: (index: number) => void;
 }) {
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const select = useRef(onSelect);
+  select.current = onSelect;
 
   useEffect(() => {
     const element = container.current;
     if (!element) return;
     const instance = echarts.init(element, undefined, { renderer: 'canvas' });
     chart.current = instance;
+    instance.on('click', (params) => {
+      if (typeof params.dataIndex === 'number') select.current?.(params.dataIndex);
+    });
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(element);
     return () => {

@@ -20,12 +20,31 @@ export interface StatsFilters {
   from?: string;
   to?: string;
   country?: string;
+  /** A region or a group of regions (`americas`, the default: see useStatsFilters). */
+  region?: string;
   mode?: string;
   route?: string;
   nationality?: string;
+  /** 'enlace' or a public source. */
+  source?: string;
 }
 
-export const STATS_FILTER_KEYS = ['from', 'to', 'country', 'mode', 'route', 'nationality'] as const;
+export const STATS_FILTER_KEYS = [
+  'from',
+  'to',
+  'country',
+  'region',
+  'mode',
+  'route',
+  'nationality',
+  'source',
+] as const;
+
+/**
+ * In the address, `region=all` says the user removed the default region (the network's, the
+ * Americas); no `region` at all means the default. The API is sent the region in effect only.
+ */
+export const ALL_REGIONS = 'all';
 
 function useStats<T>(
   path: string,

@@ -1,4 +1,10 @@
-import { can, INCIDENT_LINK_RELATIONS, type Incident, type IncidentLinkRelation } from '@enlace/shared';
+import {
+  can,
+  INCIDENT_LINK_RELATIONS,
+  type Incident,
+  type IncidentLinkRelation,
+  isPublicSource,
+} from '@enlace/shared';
 import {
   Alert,
   Anchor,
@@ -82,8 +88,10 @@ function IncidentDetail({ incident }: { incident: Incident }) {
     >
       <SectionNav group="incidents" />
       <Group gap="xs">
-        <Badge variant="light" tt="none">
-          {t(`incidents.sources.${incident.origin.source}`)}
+        <Badge variant="light" tt="none" data-testid="incident-source">
+          {isPublicSource(incident.origin.source)
+            ? t(`statsSources.sourceName.${incident.origin.source}`)
+            : t(`incidents.sources.${incident.origin.source}`)}
           {incident.origin.externalId ? ` · ${incident.origin.externalId}` : ''}
         </Badge>
         <Badge variant="outline" tt="none">
@@ -96,6 +104,11 @@ function IncidentDetail({ incident }: { incident: Incident }) {
           {t('incidents.updatedAt', { date: format.dateTime(incident.updatedAt) })}
         </Text>
       </Group>
+      {isPublicSource(incident.origin.source) && !incident.abilities.update && (
+        <Alert color="gray" role="note" title={t('statsSources.publicRecordTitle')}>
+          <Text size="sm">{t('statsSources.publicRecordBody')}</Text>
+        </Alert>
+      )}
       {incident.version > 1 && (
         <Alert color="enlace" role="note" title={t('incidents.amendedTitle')}>
           <Text size="sm">

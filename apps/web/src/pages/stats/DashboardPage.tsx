@@ -6,6 +6,8 @@ import {
   type IncidentStats,
   type ModusStats,
   type PeopleStats,
+  type Permission,
+  ROLE_PERMISSIONS,
 } from '@enlace/shared';
 import { Alert, Button, Group, Menu, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
@@ -19,9 +21,11 @@ import { SectionNav } from '../../components/SectionNav';
 import { useMe } from '../../features/auth/auth.queries';
 import { useVocab } from '../../features/incidents/vocabulary';
 import { ChartCard, count, type DataTable, StatsTable } from '../../features/stats/ChartCard';
+import { type Clicked, casesLink, incidentsLink } from '../../features/stats/drilldown';
 import { categoryChart } from '../../features/stats/EChart';
 import { StatsFilterBar, useStatsFilters } from '../../features/stats/StatsFilterBar';
 import {
+  type StatsFilters,
   statsExportUrl,
   useCaseStats,
   useFlowStats,
@@ -42,6 +46,25 @@ const KPI_MEASURES: IncidentMeasure[] = [
   'smugglersApprehended',
 ];
 
+/** What the charts need to link to the records behind them. */
+interface Drill {
+  filters: StatsFilters;
+  permissions: readonly Permission[];
+}
+
+/** The incident list behind a chart value, and the note under an incident chart. */
+function useIncidentDrill(drill: Drill) {
+  const { t } = useTranslation();
+  const link = (clicked: Clicked | null) => incidentsLink(drill.filters, clicked, drill.permissions);
+  const may = drill.permissions.includes('incidents.read');
+  const note = !may
+    ? undefined
+    : drill.filters.nationality
+      ? t('statsSources.drill.noNationalityFilter')
+      : t('statsSources.drill.incidents');
+  return { link, note };
+}
+
 /** How many of a chart's values were withheld, for its spoken summary. */
 function suppressedNote(t: (k: 'stats.suppressedInChart', o: { count: number }) => string, n: number) {
   return n > 0 ? ` ${t('stats.suppressedInChart', { count: n })}` : '';
@@ -60,6 +83,7 @@ export default function DashboardPage() {
   const cases = useCaseStats(filters);
   const suppression = overTime.data?.suppression ?? false;
   const error = overTime.error ?? byRoute.error ?? people.error ?? flows.error ?? modus.error ?? cases.error;
+  const drill: Drill = { filters, permissions: ROLE_PERMISSIONS[me.role] };
 
   return (
     <Page
@@ -106,11 +130,11 @@ export default function DashboardPage() {
       </Text>
       <ErrorAlert error={error} />
       {overTime.data && <Kpis stats={overTime.data} />}
-      {overTime.data && <OverTime stats={overTime.data} grain={grain} onGrain={setGrain} />}
-      {people.data && overTime.data && <People stats={people.data} totals={overTime.data} />}
-      {byRoute.data && flows.data && <Routes stats={byRoute.data} flows={flows.data} />}
-      {modus.data && <Modus stats={modus.data} />}
-      {cases.data && <Cases stats={cases.data} />}
+      {overTime.data && <OverTime stats={overTime.data} grain={grain} onGrain={setGrain} drill={drill} />}
+      {people.data && overTime.data && <People stats={people.data} totals={overTime.data} drill={drill} />}
+      {byRoute.data && flows.data && <Routes stats={byRoute.data} flows={flows.data} drill={drill} />}
+      {modus.data && <Modus stats={modus.data} drill={drill} />}
+      {cases.data && <Cases stats={cases.data} drill={drill} />}
     </Page>
   );
 }
@@ -155,16 +179,23 @@ function OverTime({
   stats,
   grain,
   onGrain,
+  drill,
 }: {
   stats: IncidentStats;
   grain: Grain;
   onGrain: (grain: Grain) => void;
+  drill: Drill;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
   const rows = stats.rows;
   // The grouping of the figures shown, which lags the choice while the new ones load.
   const shown: Grain = stats.by.includes('year') ? 'year' : 'month';
+  const incidents = useIncidentDrill(drill);
+  const links = rows.map((r) => {
+    const value = r.key[shown];
+    return value ? incidents.link({ dim: shown, value }) : null;
+  });
   const label = (r: IncidentStats['rows'][number]) =>
     shown === 'year' ? (r.key.year ?? '') : format.month(r.key.month ?? '');
   const months = rows.map(label);
@@ -187,9 +218,10 @@ function OverTime({
       ...(withIncidents ? [t('stats.incidents')] : []),
       ...measures.map((m) => t(`incidents.people.${m}` as 'incidents.people.dead')),
     ],
-    rows: rows.map((r) => ({
+    rows: rows.map((r, i) => ({
       key: r.key[shown] ?? '',
       label: label(r),
+      href: links[i],
       cells: [
         ...(withIncidents ? [count(r.incidents)] : []),
         ...measures.map((m) => count(r.values[m], r.suppressed.includes(m))),
@@ -227,6 +259,8 @@ function OverTime({
           option={options.incidents}
           table={table(['migrants', 'dead', 'missing'], true)}
           empty={rows.length === 0}
+          links={links}
+          linksNote={incidents.note}
         />
         <ChartCard
           title={t('stats.chart.deadMissing')}
@@ -245,6 +279,8 @@ function OverTime({
           option={options.deadMissing}
           table={table(['dead', 'missing'], false)}
           empty={rows.length === 0}
+          links={links}
+          linksNote={incidents.note}
           note={t('stats.unknownNote')}
         />
         <ChartCard
@@ -260,6 +296,8 @@ function OverTime({
           option={options.children}
           table={table(['unaccompaniedChildren', 'children'], false)}
           empty={rows.length === 0}
+          links={links}
+          linksNote={incidents.note}
           note={t('stats.childrenNote', {
             known: format.number(stats.total.known.unaccompaniedChildren),
             incidents: totalIncidents,
@@ -270,8 +308,10 @@ function OverTime({
   );
 }
 
-function People({ stats, totals }: { stats: PeopleStats; totals: IncidentStats }) {
+function People({ stats, totals, drill }: { stats: PeopleStats; totals: IncidentStats; drill: Drill }) {
   const { t } = useTranslation();
+  // The incident list has no filter by sex, age group or nationality: these charts open nothing.
+  const noDrill = drill.permissions.includes('incidents.read') ? t('statsSources.drill.noPeople') : undefined;
   const vocab = useVocab();
   const format = useFormat();
   const detailed = stats.detailed;
@@ -353,6 +393,7 @@ function People({ stats, totals }: { stats: PeopleStats; totals: IncidentStats }
         )}
         empty={empty}
         note={note}
+        linksNote={noDrill}
       />
       <ChartCard
         title={t('stats.chart.byAge')}
@@ -369,6 +410,7 @@ function People({ stats, totals }: { stats: PeopleStats; totals: IncidentStats }
         )}
         empty={empty}
         note={note}
+        linksNote={noDrill}
       />
       <ChartCard
         title={t('stats.chart.byNationality')}
@@ -388,6 +430,7 @@ function People({ stats, totals }: { stats: PeopleStats; totals: IncidentStats }
           })),
         )}
         empty={nationalities.length === 0}
+        linksNote={noDrill}
         note={
           nationalities.length > top.length
             ? t('stats.topN', { n: top.length, total: nationalities.length })
@@ -398,11 +441,14 @@ function People({ stats, totals }: { stats: PeopleStats; totals: IncidentStats }
   );
 }
 
-function Routes({ stats, flows }: { stats: IncidentStats; flows: FlowStats }) {
+function Routes({ stats, flows, drill }: { stats: IncidentStats; flows: FlowStats; drill: Drill }) {
   const { t } = useTranslation();
   const vocab = useVocab();
   const rows = [...stats.rows].sort((a, b) => b.incidents - a.incidents);
   const top = rows.slice(0, 12);
+  const incidents = useIncidentDrill(drill);
+  const routeLink = (r: IncidentStats['rows'][number]) =>
+    incidents.link({ dim: 'route', value: r.key.route ?? null });
   const routeName = (code: string | null | undefined) =>
     code ? vocab.term('route', code) : t('stats.noNamedRoute');
   const option = categoryChart(
@@ -428,10 +474,13 @@ function Routes({ stats, flows }: { stats: IncidentStats; flows: FlowStats }) {
           rows: rows.map((r) => ({
             key: r.key.route ?? 'none',
             label: routeName(r.key.route),
+            href: routeLink(r),
             cells: [count(r.incidents), ...measures.map((m) => count(r.values[m], r.suppressed.includes(m)))],
           })),
         }}
         empty={rows.length === 0}
+        links={top.map(routeLink)}
+        linksNote={incidents.note}
       />
       <section aria-labelledby="flows-title" className="card-like">
         <Stack gap="xs">
@@ -478,7 +527,7 @@ function Routes({ stats, flows }: { stats: IncidentStats; flows: FlowStats }) {
   );
 }
 
-function Modus({ stats }: { stats: ModusStats }) {
+function Modus({ stats, drill }: { stats: ModusStats; drill: Drill }) {
   const { t } = useTranslation();
   const vocab = useVocab();
   const terms = [...stats.terms].sort((a, b) => b.incidents - a.incidents);
@@ -506,12 +555,19 @@ function Modus({ stats }: { stats: ModusStats }) {
       }}
       empty={terms.length === 0}
       note={t('stats.modusNote', { incidents: stats.incidents })}
+      linksNote={drill.permissions.includes('incidents.read') ? t('statsSources.drill.noModus') : undefined}
     />
   );
 }
 
-function Cases({ stats }: { stats: CaseStats }) {
+function Cases({ stats, drill }: { stats: CaseStats; drill: Drill }) {
   const { t } = useTranslation();
+  const stageLink = (stage: string) => casesLink(drill.filters, stage, drill.permissions);
+  const casesNote = !drill.permissions.includes('cases.read')
+    ? undefined
+    : drill.filters.from || drill.filters.to || drill.filters.country
+      ? t('statsSources.drill.noCaseFilters')
+      : t('statsSources.drill.cases');
   const vocab = useVocab();
   const format = useFormat();
   const outcomes = ['convicted', 'acquitted', 'dismissed', 'pending'] as const;
@@ -574,11 +630,14 @@ function Cases({ stats }: { stats: CaseStats }) {
             rows: stats.byStage.map((s) => ({
               key: s.stage,
               label: vocab.fixed('caseStage', s.stage),
+              href: stageLink(s.stage),
               cells: [count(s.cases)],
             })),
             total: { label: t('stats.total'), cells: [count(stats.cases)] },
           }}
           empty={stats.cases === 0}
+          links={stats.byStage.map((s) => stageLink(s.stage))}
+          linksNote={casesNote}
         />
         <ChartCard
           title={t('stats.chart.outcomes')}
