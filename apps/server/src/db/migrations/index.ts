@@ -5,6 +5,7 @@ import * as m0002 from './0002-incidents';
 import * as m0003 from './0003-cases';
 import * as m0004 from './0004-password-change';
 import * as m0005 from './0005-fine-grid-by-year';
+import * as m0006 from './0006-search';
 
 export interface AppMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -18,4 +19,5 @@ export const migrations: Record<string, AppMigration> = {
   '0003-cases': m0003,
   '0004-password-change': m0004,
   '0005-fine-grid-by-year': m0005,
+  '0006-search': m0006,
 };
