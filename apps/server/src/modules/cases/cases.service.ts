@@ -8,7 +8,6 @@ import {
   type CaseListQuery,
   type CasePage,
   type CaseStage,
-  type CaseSummary,
   type CaseUpdateBody,
   type CustodyTransferBody,
   caseCreateBodySchema,
