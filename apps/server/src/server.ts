@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
 import { buildApp } from './app';
 import { type Config, loadConfig } from './config';
 import { type Db, openDb } from './db/dialect';
@@ -6,7 +7,11 @@ import { migrateToLatest, rollupsNeedRebuild } from './db/migrate';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './seeds/demo';
 import { seedReference } from './seeds/reference';
 import { rebuildRollups } from './modules/incidents/incidents.service';
+import { refreshCaseSearch } from './modules/cases/cases.service';
+import { refreshIncidentSearch } from './modules/incidents/incidents.service';
 import { systemClock } from './platform/clock';
+import type { Deps } from './platform/context';
+import { reindexSearch } from './platform/search/search.ddl';
 
 /**
  * Brings a database's schema up to date (rebuilding the rollups when a migration emptied them)
@@ -18,6 +23,9 @@ export async function bringUpToDate(db: Db, config: Config): Promise<string[]> {
     await rebuildRollups({ db, config, clock: systemClock });
   }
   await seedReference(db);
+  // Records written before search existed get their tokens once (their narratives are decrypted
+  // here, which SQL in a migration cannot do).
+  await refreshSearch({ db, config, clock: systemClock }, { all: false });
   return applied;
 }
 
@@ -26,6 +34,20 @@ export async function prepareDatabase(config: Config): Promise<Db> {
   const db = openDb(config.databaseUrl);
   await bringUpToDate(db, config);
   return db;
+}
+
+/**
+ * The search tokens of every searchable room: those missing, or all of them (`enlace search
+ * rebuild`: after the secret key changed, or a SQLite VACUUM renumbered the rows).
+ */
+export async function refreshSearch(deps: Deps, opts: { all: boolean }): Promise<Record<string, number>> {
+  const incidents = await refreshIncidentSearch(deps, opts);
+  const cases = await refreshCaseSearch(deps, opts);
+  if (opts.all) {
+    for (const table of ['incidents', 'cases'])
+      await reindexSearch(deps.db.kysely as Kysely<unknown>, deps.db.dialect, table);
+  }
+  return { incidents, cases };
 }
 
 /** `enlace serve`: migrate, seed, listen, and shut down cleanly on SIGINT/SIGTERM. */

@@ -17,7 +17,7 @@ import type { Ctx } from '../platform/context';
 import { AppError } from '../platform/errors';
 import { t } from '../platform/i18n';
 import { findUserByEmail } from '../platform/users/user.repository';
-import { bringUpToDate, serve } from '../server';
+import { bringUpToDate, refreshSearch, serve } from '../server';
 import { backup } from './backup';
 import { registerLinkCommands } from './link';
 
@@ -295,6 +295,17 @@ export function buildCli(): Command {
       await withCtx(async (ctx) => {
         const count = await rebuildRollups(ctx);
         process.stdout.write(`Rollups rebuilt from ${count} incidents\n`);
+      });
+    });
+
+  const search = program.command('search').description('the full-text search index');
+  search
+    .command('rebuild')
+    .description('recompute the search tokens of every incident and case (after a key change or a VACUUM)')
+    .action(async () => {
+      await withCtx(async (ctx) => {
+        const counts = await refreshSearch(ctx, { all: true });
+        process.stdout.write(`Search tokens rebuilt: ${counts.incidents} incidents, ${counts.cases} cases\n`);
       });
     });
 

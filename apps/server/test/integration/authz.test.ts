@@ -145,12 +145,22 @@ describe('tenancy: a country sees its own objects', () => {
 
     // Searched by part of the name or address, any case, a page at a time.
     const someone = mine.items[0] as Page['items'][number];
+    // The search text travels in a POST body, never in the address.
     const found = (
-      await browser.get(`/api/admin/users?q=${encodeURIComponent(someone.email.slice(0, 8).toUpperCase())}`)
+      await browser.post('/api/admin/users/search', { q: someone.email.slice(0, 8).toUpperCase() })
     ).json() as Page;
     expect(found.items.map((u) => u.email)).toContain(someone.email);
-    const none = (await browser.get('/api/admin/users?q=%25_nobody_%25')).json() as Page;
+    const none = (await browser.post('/api/admin/users/search', { q: '%_nobody_%' })).json() as Page;
     expect(none).toEqual({ total: 0, items: [] });
+    const foreign = (await browser.post('/api/admin/users/search', { q: '', country: 'GTM' })).json() as Page;
+    expect(foreign).toEqual({ total: 0, items: [] });
+    expect((await browser.get(`/api/admin/users?q=${encodeURIComponent(someone.email)}`)).statusCode).toBe(
+      400,
+    );
+    expect((await browser.post('/api/admin/users/search', { q: 'x', name: 'y' })).statusCode).toBe(400);
+    const anonymous = new Browser(t);
+    await anonymous.get('/api/auth/session');
+    expect((await anonymous.post('/api/admin/users/search', { q: 'a' })).statusCode).toBe(401);
     const first = (await net.browser.get('/api/admin/users?limit=2')).json() as Page;
     const second = (await net.browser.get('/api/admin/users?limit=2&offset=2')).json() as Page;
     expect(first.items).toHaveLength(2);

@@ -256,7 +256,9 @@ describe('investigation and prosecution cases', () => {
       role: 'guide',
     });
     expect((await pa.browser.get(`/api/cases/${c.id}`)).statusCode).toBe(404);
-    expect((await pa.browser.get('/api/cases')).json().map((x: { id: string }) => x.id)).not.toContain(c.id);
+    expect((await pa.browser.get('/api/cases')).json().items.map((x: { id: string }) => x.id)).not.toContain(
+      c.id,
+    );
 
     const shared = await cr.browser.post(`/api/cases/${c.id}/shares`, { countryCode: 'PAN' });
     expect(shared.statusCode).toBe(200);
@@ -274,7 +276,9 @@ describe('investigation and prosecution cases', () => {
       abilities: { update: false, share: false },
     });
     expect(seen.json().suspects[0].name).toBe('Rolando Pérez');
-    const listed = (await pa.browser.get('/api/cases')).json().find((x: { id: string }) => x.id === c.id);
+    const listed = (await pa.browser.get('/api/cases'))
+      .json()
+      .items.find((x: { id: string }) => x.id === c.id);
     expect(listed.sharedWithMe).toBe(true);
     expect((await pa.browser.patch(`/api/cases/${c.id}`, { title: 'Mine now' })).statusCode).toBe(403);
     // Another country still sees nothing.

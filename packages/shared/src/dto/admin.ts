@@ -109,6 +109,13 @@ export const userListQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 export type UserListQuery = z.infer<typeof userListQuerySchema>;
+/**
+ * The same search sent as a POST body (POST /api/admin/users/search): names and addresses typed
+ * in the search box stay out of URLs, and so out of access logs, proxies and browser history.
+ */
+export const userSearchBodySchema = userListQuerySchema.strict();
+/** The plain list (GET) takes no search text: `q` in its address is refused. */
+export const userListParamsSchema = userListQuerySchema.omit({ q: true }).strict();
 
 export const AUDIT_OUTCOMES = ['success', 'denied', 'failure'] as const;
 

@@ -262,5 +262,6 @@ export const caseListQuerySchema = z.object({
   stage: z.enum(CASE_STAGES).optional(),
   ...pageQueryShape(CASE_SORTS, { sort: 'updatedAt', dir: 'desc', limit: 50 }),
 });
+export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
 export const casePageSchema = pageSchema(caseSummarySchema);
 export type CasePage = z.infer<typeof casePageSchema>;

@@ -12,7 +12,7 @@ import {
 } from '../vocabulary';
 import { idSchema, localizedTextInputSchema, localizedTextSchema } from './common';
 import { COUNT_MAX, TEXT_MAX } from './limits';
-import { pageQueryShape } from './lists';
+import { pageQueryShape, pageSchema } from './lists';
 
 /** ISO 3166-1 alpha-3 (any country, not only tenants), or XXA for stateless persons (ICAO 9303). */
 export const iso3Schema = z.string().regex(/^[A-Z]{3}$/);
@@ -243,16 +243,9 @@ export const incidentListQuerySchema = z.object({
   /** Statistical region of the place (the dashboard's `region`). */
   region: termCodeSchema.optional(),
   ...pageQueryShape(INCIDENT_SORTS, { sort: 'occurredOn', dir: 'desc', limit: 50 }),
-  /** Opaque cursor from the previous page. */
-  cursor: z.string().max(200).optional(),
 });
 export type IncidentListQuery = z.infer<typeof incidentListQuerySchema>;
-export const incidentPageSchema = z.object({
-  /** How many incidents match the filter, over all pages. */
-  total: z.number().int(),
-  items: z.array(incidentSummarySchema),
-  nextCursor: z.string().nullable(),
-});
+export const incidentPageSchema = pageSchema(incidentSummarySchema);
 export type IncidentPage = z.infer<typeof incidentPageSchema>;
 
 export const fieldChangeSchema = z.object({

@@ -10,6 +10,8 @@ export type SortDirection = (typeof SORT_DIRECTIONS)[number];
 /** Page sizes offered by the list component. */
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export const SEARCH_MAX = 200;
+/** Lists count their matches up to this many; beyond, the answer says `totalCapped`. */
+export const TOTAL_CAP = 10_000;
 
 export const searchTextSchema = z.string().trim().max(SEARCH_MAX);
 
@@ -33,8 +35,10 @@ export function pageQueryShape<const S extends readonly [string, ...string[]]>(
 
 export function pageSchema<T extends z.ZodType>(item: T) {
   return z.object({
-    /** How many items match, over all pages. */
+    /** How many items match, over all pages (at most TOTAL_CAP: see `totalCapped`). */
     total: z.number().int(),
+    /** True when more than `total` items match: the count stopped at TOTAL_CAP ("10,000+"). */
+    totalCapped: z.boolean().optional(),
     items: z.array(item),
   });
 }

@@ -6,6 +6,7 @@ import * as m0003 from './0003-cases';
 import * as m0004 from './0004-password-change';
 import * as m0005 from './0005-fine-grid-by-year';
 import * as m0006 from './0006-rollup-source';
+import * as m0007 from './0007-search';
 
 export interface AppMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -22,4 +23,5 @@ export const migrations: Record<string, AppMigration> = {
   '0004-password-change': m0004,
   '0005-fine-grid-by-year': m0005,
   '0006-rollup-source': m0006,
+  '0007-search': m0007,
 };

@@ -23,6 +23,8 @@ export interface CasesTable {
   created_at: string;
   created_by: string | null;
   updated_at: string;
+  /** Search tokens (platform/search): reference and title; keyed hashes of summary and suspects. */
+  search_terms: string | null;
 }
 
 export interface CaseStageEventsTable {

@@ -75,6 +75,8 @@ export interface IncidentsTable {
   created_by: string | null;
   updated_at: string;
   updated_by: string | null;
+  /** Search tokens (platform/search): words of clear fields, keyed hashes of the narrative's. */
+  search_terms: string | null;
 }
 
 export interface IncidentLinksTable {

@@ -10,7 +10,8 @@ import {
   countryUpdateBodySchema,
   idParamsSchema,
   userCreateBodySchema,
-  userListQuerySchema,
+  userListParamsSchema,
+  userSearchBodySchema,
   userPageSchema,
   userSchema,
   userUpdateBodySchema,
@@ -91,9 +92,17 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/admin/users',
     {
       config: { access: 'users.read' },
-      schema: { tags: ['admin'], querystring: userListQuerySchema, response: { 200: userPageSchema } },
+      schema: { tags: ['admin'], querystring: userListParamsSchema, response: { 200: userPageSchema } },
     },
     (request) => getUsers(request.ctx, request.query),
+  );
+  app.post(
+    '/api/admin/users/search',
+    {
+      config: { access: 'users.read' },
+      schema: { tags: ['admin'], body: userSearchBodySchema, response: { 200: userPageSchema } },
+    },
+    (request) => getUsers(request.ctx, request.body),
   );
   app.post(
     '/api/admin/users',

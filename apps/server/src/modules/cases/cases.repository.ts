@@ -1,5 +1,8 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { CaseSort, SortDirection } from '@enlace/shared';
+import type { Expression, Kysely, Selectable, SqlBool } from 'kysely';
 import { sql } from 'kysely';
+import type { DialectName } from '../../db/dialect';
+import { type OrderColumn, orderTerm } from '../../db/order';
 import type { Database } from '../../db/schema';
 import type {
   CaseAssetsTable,
@@ -12,7 +15,7 @@ import type {
 } from '../../db/schema/cases';
 import type { Actor, Tx } from '../../platform/context';
 
-type Q = Tx | Kysely<Database>;
+export type Q = Tx | Kysely<Database>;
 export type CaseRow = Selectable<CasesTable>;
 export type StageEventRow = Selectable<CaseStageEventsTable>;
 export type SuspectRow = Selectable<CaseSuspectsTable>;
@@ -44,14 +47,15 @@ export function findActiveShare(db: Q, caseId: string, country: string): Promise
     .executeTakeFirst();
 }
 
+export interface CaseFilter {
+  stage?: string;
+  /** The search condition (platform/search `matchesSearch`), when the list is searched. */
+  match?: Expression<SqlBool>;
+}
+
 /** Cases the actor may read: their country's, and those shared with it and not revoked. */
-export function listCasesInScope(
-  db: Q,
-  actor: Actor,
-  opts: { stage?: string; limit: number; offset: number },
-): Promise<(CaseRow & { shared: number })[]> {
-  const shared = sql<number>`CASE WHEN cases.country_code = ${actor.countryCode} THEN 0 ELSE 1 END`;
-  let qb = db.selectFrom('cases').selectAll('cases').select(shared.as('shared'));
+function casesMatching(db: Q, actor: Actor, filter: CaseFilter) {
+  let qb = db.selectFrom('cases');
   if (actor.scope !== 'all') {
     qb = qb.where((eb) =>
       eb.or([
@@ -67,13 +71,67 @@ export function listCasesInScope(
       ]),
     );
   }
-  if (opts.stage) qb = qb.where('cases.stage', '=', opts.stage);
-  return qb
-    .orderBy('cases.updated_at', 'desc')
-    .orderBy('cases.id')
-    .limit(opts.limit)
-    .offset(opts.offset)
+  if (filter.stage) qb = qb.where('cases.stage', '=', filter.stage);
+  if (filter.match) qb = qb.where(filter.match);
+  return qb;
+}
+
+const SORT_COLUMNS: Record<CaseSort, OrderColumn> = {
+  updatedAt: { ref: 'cases.updated_at' },
+  openedOn: { ref: 'cases.opened_on' },
+  reference: { ref: 'cases.reference', bytes: true },
+  title: { ref: 'cases.title', bytes: true },
+  stage: { ref: 'cases.stage', bytes: true },
+  country: { ref: 'cases.country_code', bytes: true },
+};
+
+/** A page of the cases the actor may read, in the order asked, ties broken by id. */
+export function listCasesInScope(
+  db: Q,
+  dialect: DialectName,
+  actor: Actor,
+  filter: CaseFilter,
+  page: { sort: CaseSort; dir: SortDirection; limit: number; offset: number },
+): Promise<(CaseRow & { shared: number })[]> {
+  const shared = sql<number>`CASE WHEN cases.country_code = ${actor.countryCode} THEN 0 ELSE 1 END`;
+  return casesMatching(db, actor, filter)
+    .selectAll('cases')
+    .select(shared.as('shared'))
+    .orderBy(orderTerm(dialect, SORT_COLUMNS[page.sort], page.dir))
+    .orderBy('cases.id', page.dir)
+    .limit(page.limit)
+    .offset(page.offset)
     .execute();
+}
+
+/** How many cases the actor may read match a filter, counted up to `cap + 1`. */
+export async function countCasesInScope(
+  db: Q,
+  actor: Actor,
+  filter: CaseFilter,
+  cap: number,
+): Promise<number> {
+  const row = await db
+    .selectFrom(
+      casesMatching(db, actor, filter)
+        .select(sql<number>`1`.as('one'))
+        .limit(cap + 1)
+        .as('m'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** A page by id of the cases, or of those without search tokens yet (written before search). */
+export function casesForSearch(db: Q, after: string, limit: number, all: boolean): Promise<CaseRow[]> {
+  let qb = db.selectFrom('cases').selectAll().where('id', '>', after);
+  if (!all) qb = qb.where('search_terms', 'is', null);
+  return qb.orderBy('id').limit(limit).execute();
+}
+
+export async function setCaseSearchTerms(db: Q, id: string, terms: string): Promise<void> {
+  await db.updateTable('cases').set({ search_terms: terms }).where('id', '=', id).execute();
 }
 
 export async function insertCase(db: Q, row: CaseRow): Promise<void> {

@@ -4,10 +4,10 @@ import {
   assetUpdateBodySchema,
   caseCreateBodySchema,
   caseListQuerySchema,
+  casePageSchema,
   caseParamsSchema,
   caseSchema,
   caseShareBodySchema,
-  caseSummarySchema,
   caseUpdateBodySchema,
   custodyTransferBodySchema,
   evidenceBodySchema,
@@ -19,7 +19,6 @@ import {
   suspectUpdateBodySchema,
 } from '@enlace/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   addAsset,
   addEvidence,
@@ -48,7 +47,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['cases'],
         querystring: caseListQuerySchema,
-        response: { 200: z.array(caseSummarySchema) },
+        response: { 200: casePageSchema },
       },
     },
     (request) => listCases(request.ctx, request.query),

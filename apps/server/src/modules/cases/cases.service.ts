@@ -6,8 +6,9 @@ import {
   assetBodySchema,
   type Case,
   type CaseCreateBody,
+  type CaseListQuery,
+  type CasePage,
   type CaseStage,
-  type CaseSummary,
   type CaseUpdateBody,
   type CustodyTransferBody,
   caseCreateBodySchema,
@@ -18,10 +19,12 @@ import {
   type SuspectRole,
   type SuspectUpdateBody,
   suspectBodySchema,
+  TOTAL_CAP,
 } from '@enlace/shared';
 import { inScope, recordDenial, requireActor, requirePermission } from '../../platform/authz/access';
 import { type Actor, type Ctx, type Deps, nowIso, withTx } from '../../platform/context';
 import { decryptField, encryptField } from '../../platform/crypto';
+import { matchesSearch, parseSearch, searchTerms } from '../../platform/search/search';
 import {
   badRequest,
   conflict,
@@ -38,7 +41,10 @@ import { caseAbilities } from './cases.policy';
 import {
   type AssetRow,
   type CaseRow,
+  casesForSearch,
   closeCustody,
+  countCasesInScope,
+  type Q,
   deleteAsset,
   deleteSuspect,
   type CustodyRow,
@@ -70,6 +76,7 @@ import {
   listSuspects,
   replaceCaseIncidents,
   revokeShare,
+  setCaseSearchTerms,
   type SuspectRow,
   updateAsset,
   updateCase,
@@ -89,6 +96,28 @@ const enc = (deps: Deps, v: string | null | undefined, purpose: string) =>
   v === null || v === undefined || v === '' ? null : encryptField(deps.config.secretKey, v, purpose);
 const dec = (deps: Deps, v: string | null, purpose: string) =>
   v === null ? null : decryptField(deps.config.secretKey, v, purpose);
+
+/** The case's search tokens: reference and title in clear, summary and suspects' names blinded. */
+function caseSearchTerms(
+  deps: Deps,
+  c: { reference: string; title: string; summary?: string | null },
+  suspectNames: readonly string[],
+): string {
+  return searchTerms(deps.config.secretKey, {
+    plain: [c.reference, c.title],
+    secret: [c.summary, ...suspectNames],
+  });
+}
+
+/** The search tokens of a stored case as it now stands in the transaction (its suspects read there). */
+async function storedCaseSearchTerms(deps: Deps, trx: Q, row: CaseRow): Promise<string> {
+  const suspects = await listSuspects(trx, row.id);
+  return caseSearchTerms(
+    deps,
+    { reference: row.reference, title: row.title, summary: dec(deps, row.summary_enc, P.summary) },
+    suspects.map((s) => dec(deps, s.name_enc, P.name) ?? ''),
+  );
+}
 
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
@@ -263,22 +292,35 @@ async function present(ctx: Ctx, row: CaseRow, shared: boolean): Promise<Case> {
   };
 }
 
-export async function listCases(
-  ctx: Ctx,
-  query: { stage?: CaseStage; limit: number; offset: number },
-): Promise<CaseSummary[]> {
+/**
+ * A page of the cases the actor may read (own country's and those shared with it), searched by
+ * `q` (reference, title, summary, suspects' names), sorted, with how many match.
+ */
+export async function listCases(ctx: Ctx, query: CaseListQuery): Promise<CasePage> {
   const actor = await requirePermission(ctx, 'cases.read');
-  const rows = await listCasesInScope(ctx.db.kysely, actor, query);
-  return rows.map((r) => ({
-    id: r.id,
-    countryCode: r.country_code,
-    reference: r.reference,
-    title: r.title,
-    stage: r.stage as CaseStage,
-    openedOn: r.opened_on,
-    sharedWithMe: actor.scope !== 'all' && Number(r.shared) === 1,
-    updatedAt: r.updated_at,
-  }));
+  const search = parseSearch(ctx.config.secretKey, query.q);
+  const filter = {
+    stage: query.stage,
+    match: search ? matchesSearch(ctx.db.dialect, 'cases', search) : undefined,
+  };
+  const [rows, count] = await Promise.all([
+    listCasesInScope(ctx.db.kysely, ctx.db.dialect, actor, filter, query),
+    countCasesInScope(ctx.db.kysely, actor, filter, TOTAL_CAP),
+  ]);
+  return {
+    total: Math.min(count, TOTAL_CAP),
+    totalCapped: count > TOTAL_CAP,
+    items: rows.map((r) => ({
+      id: r.id,
+      countryCode: r.country_code,
+      reference: r.reference,
+      title: r.title,
+      stage: r.stage as CaseStage,
+      openedOn: r.opened_on,
+      sharedWithMe: actor.scope !== 'all' && Number(r.shared) === 1,
+      updatedAt: r.updated_at,
+    })),
+  };
 }
 
 /** Reads of a case are audited: it names persons. */
@@ -325,6 +367,7 @@ export async function createCase(ctx: Ctx, raw: CaseCreateBody): Promise<Case> {
     created_at: now,
     created_by: actor.userId,
     updated_at: now,
+    search_terms: caseSearchTerms(ctx, body, []),
   };
   await withTx(ctx, async (trx, audit) => {
     await insertCase(trx, row);
@@ -373,6 +416,7 @@ export async function editCase(ctx: Ctx, id: string, body: CaseUpdateBody): Prom
     updated_at: nowIso(ctx),
   };
   await withTx(ctx, async (trx, audit) => {
+    next.search_terms = await storedCaseSearchTerms(ctx, trx, next);
     await updateCase(trx, next);
     if (body.incidentIds !== undefined) await replaceCaseIncidents(trx, id, [...new Set(body.incidentIds)]);
     await audit({
@@ -475,8 +519,10 @@ export async function addSuspect(ctx: Ctx, id: string, raw: SuspectBody): Promis
   return present(ctx, { ...row, updated_at: nowIso(ctx) }, false);
 }
 
-async function touch(ctx: Ctx, trx: Parameters<typeof updateCase>[0], row: CaseRow) {
-  await updateCase(trx, { ...row, version: Number(row.version) + 1, updated_at: nowIso(ctx) });
+/** After a change to a case's suspects, assets or evidence: a new version, its search tokens anew. */
+async function touch(ctx: Ctx, trx: Q, row: CaseRow) {
+  const next = { ...row, version: Number(row.version) + 1, updated_at: nowIso(ctx) };
+  await updateCase(trx, { ...next, search_terms: await storedCaseSearchTerms(ctx, trx, next) });
 }
 
 /** Charges and the outcome of a defendant: conviction or acquittal on a date, sentence, fine. */
@@ -821,6 +867,22 @@ export async function revokeCaseShare(ctx: Ctx, id: string, shareId: string): Pr
   return present(ctx, row, false);
 }
 
+/** Computes the search tokens of cases, as `refreshIncidentSearch` does for incidents. */
+export async function refreshCaseSearch(deps: Deps, opts: { all: boolean }): Promise<number> {
+  let count = 0;
+  let last = '';
+  for (;;) {
+    const page = await casesForSearch(deps.db.kysely, last, 500, opts.all);
+    if (page.length === 0) return count;
+    await deps.db.kysely.transaction().execute(async (trx) => {
+      for (const row of page)
+        await setCaseSearchTerms(trx, row.id, await storedCaseSearchTerms(deps, trx, row));
+    });
+    count += page.length;
+    last = page[page.length - 1]?.id ?? last;
+  }
+}
+
 /**
  * One case for the bulk write path (storeGeneratedCases): what the case, its stage history,
  * suspects with their outcomes and assets hold, in plain values (names in clear: they are
@@ -871,7 +933,7 @@ export interface CaseBulkInput {
  */
 export async function storeGeneratedCases(
   deps: Deps,
-  trx: Parameters<typeof updateCase>[0],
+  trx: Q,
   items: readonly CaseBulkInput[],
   opts: { demo: boolean; at: string },
 ): Promise<void> {
@@ -905,6 +967,11 @@ export async function storeGeneratedCases(
       created_at: opts.at,
       created_by: null,
       updated_at: opts.at,
+      search_terms: caseSearchTerms(
+        deps,
+        { reference: g.reference, title: g.title, summary: null },
+        g.suspects.map((s) => s.name),
+      ),
     });
     for (const s of g.stages) {
       events.push({

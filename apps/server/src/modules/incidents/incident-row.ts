@@ -1,4 +1,5 @@
 import type { BreakdownEntry, Conveyance, IncidentState, IncidentSummary } from '@enlace/shared';
+import type { SearchFields } from '../../platform/search/search';
 import { nationalitiesOf } from './incident-state';
 import type { IncidentRow } from './incidents.repository';
 
@@ -36,8 +37,21 @@ export function nationalitySet(s: IncidentState): string {
 
 const json = (list: readonly unknown[]) => (list.length === 0 ? '[]' : JSON.stringify(list));
 
-/** The row for a state; the narrative arrives already encrypted. */
-export function rowOf(s: IncidentState, meta: RowMeta, narrativeEnc: string | null): IncidentRow {
+/** The texts an incident is found by: clear fields by word prefix, the narrative by keyed hashes. */
+export function searchFieldsOf(s: IncidentState, reference: string): SearchFields {
+  return {
+    plain: [reference, s.place.name, s.conveyance?.name, s.conveyance?.registration, s.conveyance?.model],
+    secret: [s.narrative],
+  };
+}
+
+/** The row for a state; the narrative arrives already encrypted, the search tokens computed. */
+export function rowOf(
+  s: IncidentState,
+  meta: RowMeta,
+  narrativeEnc: string | null,
+  searchTerms: string | null,
+): IncidentRow {
   const cell = pointCell(s.place.latitude, s.place.longitude);
   return {
     id: meta.id,
@@ -91,6 +105,7 @@ export function rowOf(s: IncidentState, meta: RowMeta, narrativeEnc: string | nu
     created_by: meta.createdBy,
     updated_at: meta.updatedAt,
     updated_by: meta.updatedBy,
+    search_terms: searchTerms,
   };
 }
 

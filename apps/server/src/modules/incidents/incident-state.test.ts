@@ -133,6 +133,7 @@ describe('incident rows', () => {
         updatedBy: null,
       },
       null,
+      'pr',
     );
     expect(Object.keys(row)).toEqual(INCIDENT_COLUMNS.map((c) => c.name));
   });

@@ -1,8 +1,9 @@
-import { PUBLIC_SOURCES } from '@enlace/shared';
-import type { Kysely, Selectable } from 'kysely';
+import { type IncidentSort, PUBLIC_SOURCES, regionCodesOf, type SortDirection } from '@enlace/shared';
+import type { Expression, Kysely, Selectable, SqlBool } from 'kysely';
 import { sql } from 'kysely';
 import { type BulkColumn, bulkWrite } from '../../db/bulk';
-import type { Db } from '../../db/dialect';
+import { type OrderColumn, orderTerm } from '../../db/order';
+import type { Db, DialectName } from '../../db/dialect';
 import type { Database } from '../../db/schema';
 import type { IncidentsTable, IncidentVersionsTable, VocabTermsTable } from '../../db/schema/incidents';
 import { scopeTo } from '../../platform/authz/access';
@@ -104,6 +105,7 @@ const INCIDENT_COLUMN_TYPES: Record<keyof IncidentRow, BulkColumn['type']> = {
   created_by: 'text',
   updated_at: 'text',
   updated_by: 'text',
+  search_terms: 'text',
 };
 export const INCIDENT_COLUMNS = (
   Object.entries(INCIDENT_COLUMN_TYPES) as [keyof IncidentRow, BulkColumn['type']][]
@@ -198,6 +200,12 @@ export interface IncidentFilter {
   mode?: string;
   route?: string;
   source?: string;
+  /** Country where it happened. */
+  country?: string;
+  /** Statistical region of the place. */
+  region?: string;
+  /** The search condition (platform/search `matchesSearch`), when the list is searched. */
+  match?: Expression<SqlBool>;
 }
 
 /**
@@ -225,35 +233,75 @@ function incidentsMatching(db: Q, actor: Actor, filter: IncidentFilter) {
   if (filter.mode) qb = qb.where('mode', '=', filter.mode);
   if (filter.route) qb = qb.where('route', '=', filter.route);
   if (filter.source) qb = qb.where('source', '=', filter.source);
+  if (filter.country) qb = qb.where('place_country', '=', filter.country);
+  if (filter.region) qb = qb.where('region', 'in', regionCodesOf(filter.region));
+  if (filter.match) qb = qb.where(filter.match);
   return qb;
 }
 
-/** A page of the incidents the actor may see, newest first (keyset on date and id). */
+// The column of each sort. Dates (YYYY-MM-DD) sort alike under any collation; codes and
+// references are compared as bytes.
+const SORT_COLUMNS: Record<IncidentSort, OrderColumn> = {
+  occurredOn: { ref: 'incidents.occurred_on' },
+  reference: { ref: 'incidents.reference', bytes: true },
+  country: { ref: 'incidents.place_country', bytes: true, nullable: true },
+  kind: { ref: 'incidents.kind', bytes: true },
+  mode: { ref: 'incidents.mode', bytes: true, nullable: true },
+  migrants: { ref: 'incidents.migrants', nullable: true },
+  dead: { ref: 'incidents.dead', nullable: true },
+  missing: { ref: 'incidents.missing', nullable: true },
+};
+
+/** A page of the incidents the actor may see, in the order asked, ties broken by id. */
 export function listIncidentsInScope(
+  db: Q,
+  dialect: DialectName,
+  actor: Actor,
+  filter: IncidentFilter,
+  page: { sort: IncidentSort; dir: SortDirection; limit: number; offset: number },
+): Promise<IncidentRow[]> {
+  return incidentsMatching(db, actor, filter)
+    .selectAll()
+    .orderBy(orderTerm(dialect, SORT_COLUMNS[page.sort], page.dir))
+    .orderBy('incidents.id', page.dir)
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+}
+
+/** How many incidents the actor may see match a filter, counted up to `cap + 1`. */
+export async function countIncidentsInScope(
   db: Q,
   actor: Actor,
   filter: IncidentFilter,
-  limit: number,
-  after: { occurredOn: string; id: string } | null,
-): Promise<IncidentRow[]> {
-  let qb = incidentsMatching(db, actor, filter).selectAll();
-  if (after) {
-    qb = qb.where((eb) =>
-      eb.or([
-        eb('occurred_on', '<', after.occurredOn),
-        eb.and([eb('occurred_on', '=', after.occurredOn), eb('id', '<', after.id)]),
-      ]),
-    );
-  }
-  return qb.orderBy('occurred_on', 'desc').orderBy('id', 'desc').limit(limit).execute();
-}
-
-/** How many incidents the actor may see match a filter. */
-export async function countIncidentsInScope(db: Q, actor: Actor, filter: IncidentFilter): Promise<number> {
-  const row = await incidentsMatching(db, actor, filter)
+  cap: number,
+): Promise<number> {
+  const row = await db
+    .selectFrom(
+      incidentsMatching(db, actor, filter)
+        .select(sql<number>`1`.as('one'))
+        .limit(cap + 1)
+        .as('m'),
+    )
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirst();
   return Number(row?.n ?? 0);
+}
+
+/** A page by id of the incidents, or of those without search tokens yet (written before search). */
+export function incidentsForSearch(
+  db: Q,
+  after: string,
+  limit: number,
+  all: boolean,
+): Promise<IncidentRow[]> {
+  let qb = db.selectFrom('incidents').selectAll().where('id', '>', after);
+  if (!all) qb = qb.where('search_terms', 'is', null);
+  return qb.orderBy('id').limit(limit).execute();
+}
+
+export async function setIncidentSearchTerms(db: Q, id: string, terms: string): Promise<void> {
+  await db.updateTable('incidents').set({ search_terms: terms }).where('id', '=', id).execute();
 }
 
 /** Every incident, in pages by id (rollup rebuilds, exports). */

@@ -11,6 +11,7 @@ import {
   type IncidentVersion,
   type IncidentVersionKind,
   type LocalizedText,
+  TOTAL_CAP,
   VOCABULARIES,
   type Vocabularies,
   type Vocabulary,
@@ -23,6 +24,7 @@ import { inScope, recordDenial, requireInScope, requirePermission } from '../../
 import { type Ctx, type Deps, nowIso, type Tx, withTx } from '../../platform/context';
 import { decryptField, encryptField } from '../../platform/crypto';
 import { uuidv7 } from '../../platform/ids';
+import { matchesSearch, parseSearch, searchTerms } from '../../platform/search/search';
 import {
   badRequest,
   conflict,
@@ -46,7 +48,7 @@ import {
   revertChanges,
   type VocabIndex,
 } from './incident-state';
-import { type RowMeta, rowOf, stateOfRow, summaryOfRow } from './incident-row';
+import { type RowMeta, rowOf, searchFieldsOf, stateOfRow, summaryOfRow } from './incident-row';
 import { incidentAbilities, incidentReadable, ownerCountry } from './incidents.policy';
 import {
   caseIdsOfIncident,
@@ -64,7 +66,9 @@ import {
   listLinks,
   listVersions,
   listVocabTerms,
+  incidentsForSearch,
   pageIncidents,
+  setIncidentSearchTerms,
   updateIncidentAtVersion,
   updateVocabTerm,
 } from './incidents.repository';
@@ -102,6 +106,10 @@ function encryptOrNull(deps: Deps, value: string | null, purpose: string): strin
 
 export function stateOf(deps: Deps, row: IncidentRow): IncidentState {
   return stateOfRow(row, decryptOrNull(deps, row.narrative_enc, NARRATIVE));
+}
+
+function incidentSearchTerms(deps: Deps, state: IncidentState, meta: { reference: string }): string {
+  return searchTerms(deps.config.secretKey, searchFieldsOf(state, meta.reference));
 }
 
 function newReference(country: string, occurredOn: string): string {
@@ -262,7 +270,14 @@ export function prepareNewIncidents(
 ): IncidentRow[] {
   const rows: IncidentRow[] = [];
   for (const { state, meta } of items) {
-    rows.push(rowOf(state, meta, encryptOrNull(deps, state.narrative, NARRATIVE)));
+    rows.push(
+      rowOf(
+        state,
+        meta,
+        encryptOrNull(deps, state.narrative, NARRATIVE),
+        incidentSearchTerms(deps, state, meta),
+      ),
+    );
     delta.add(factOf(state, meta.source));
   }
   return rows;
@@ -285,7 +300,12 @@ export async function storeAmendment(
   const changes = diffStates(current, next);
   const version = Number(row.version) + 1;
   const updated: IncidentRow = {
-    ...rowOf(next, metaOf(row), encryptOrNull(deps, next.narrative, NARRATIVE)),
+    ...rowOf(
+      next,
+      metaOf(row),
+      encryptOrNull(deps, next.narrative, NARRATIVE),
+      incidentSearchTerms(deps, next, metaOf(row)),
+    ),
     version,
     updated_at: change.at,
     updated_by: change.by,
@@ -324,34 +344,23 @@ export function metaOf(row: IncidentRow): RowMeta {
   };
 }
 
+/**
+ * A page of the incidents the actor may see: filtered, searched (`q`: reference, place, vessel or
+ * vehicle, narrative), sorted, with how many match (counted up to TOTAL_CAP). Another country's
+ * incidents are outside the query itself, so a search never reveals that one exists.
+ */
 export async function listIncidents(ctx: Ctx, query: IncidentListQuery): Promise<IncidentPage> {
   const actor = await requirePermission(ctx, 'incidents.read');
-  let after: { occurredOn: string; id: string } | null = null;
-  if (query.cursor) {
-    try {
-      const [occurredOn, id] = JSON.parse(Buffer.from(query.cursor, 'base64url').toString('utf8')) as [
-        string,
-        string,
-      ];
-      if (typeof occurredOn !== 'string' || typeof id !== 'string') throw new Error('cursor');
-      after = { occurredOn, id };
-    } catch {
-      throw badRequest('invalid_cursor');
-    }
-  }
-  const [rows, total] = await Promise.all([
-    listIncidentsInScope(ctx.db.kysely, actor, query, query.limit + 1, after),
-    countIncidentsInScope(ctx.db.kysely, actor, query),
+  const search = parseSearch(ctx.config.secretKey, query.q);
+  const filter = { ...query, match: search ? matchesSearch(ctx.db.dialect, 'incidents', search) : undefined };
+  const [rows, count] = await Promise.all([
+    listIncidentsInScope(ctx.db.kysely, ctx.db.dialect, actor, filter, query),
+    countIncidentsInScope(ctx.db.kysely, actor, filter, TOTAL_CAP),
   ]);
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
   return {
-    total,
-    items: page.map(summaryOfRow),
-    nextCursor:
-      rows.length > query.limit && last
-        ? Buffer.from(JSON.stringify([last.occurred_on, last.id])).toString('base64url')
-        : null,
+    total: Math.min(count, TOTAL_CAP),
+    totalCapped: count > TOTAL_CAP,
+    items: rows.map(summaryOfRow),
   };
 }
 
@@ -572,6 +581,27 @@ export async function unlinkIncident(ctx: Ctx, id: string, linkedId: string): Pr
     });
   });
   return present(ctx, row);
+}
+
+/**
+ * Computes the search tokens of incidents: those still without (written before search existed;
+ * the server does this at start), or all of them (`enlace search rebuild`, e.g. after a change
+ * of the secret key). Returns how many were written.
+ */
+export async function refreshIncidentSearch(deps: Deps, opts: { all: boolean }): Promise<number> {
+  let count = 0;
+  let last = '';
+  for (;;) {
+    const page = await incidentsForSearch(deps.db.kysely, last, 2000, opts.all);
+    if (page.length === 0) return count;
+    await deps.db.kysely.transaction().execute(async (trx) => {
+      for (const row of page) {
+        await setIncidentSearchTerms(trx, row.id, incidentSearchTerms(deps, stateOf(deps, row), row));
+      }
+    });
+    count += page.length;
+    last = page[page.length - 1]?.id ?? last;
+  }
 }
 
 /** Recomputes every rollup from the incidents (after a restore, or to verify them). */

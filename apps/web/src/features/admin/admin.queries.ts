@@ -64,12 +64,16 @@ export function useUpdateAgency() {
 
 /** A page of the accounts the administrator may see, searched by name or address. */
 export function useUsers(filter: { country: string | null; q: string; limit: number; offset: number }) {
-  const params = new URLSearchParams({ limit: String(filter.limit), offset: String(filter.offset) });
-  if (filter.country) params.set('country', filter.country);
-  if (filter.q) params.set('q', filter.q);
+  // POSTed: the names typed in the search box never appear in an address.
+  const body = {
+    limit: filter.limit,
+    offset: filter.offset,
+    ...(filter.country ? { country: filter.country } : {}),
+    ...(filter.q ? { q: filter.q } : {}),
+  };
   return useQuery({
-    queryKey: [...USERS_KEY, params.toString()],
-    queryFn: () => api<UserPage>(`/api/admin/users?${params}`),
+    queryKey: [...USERS_KEY, body],
+    queryFn: () => api<UserPage>('/api/admin/users/search', { method: 'POST', body }),
     placeholderData: keepPreviousData,
   });
 }

@@ -3,6 +3,7 @@ import type {
   AssetUpdateBody,
   Case,
   CaseCreateBody,
+  CasePage,
   CaseStage,
   CaseSummary,
   CaseUpdateBody,
@@ -21,8 +22,9 @@ export const CASE_PAGE_SIZE = 25;
 export function useCases(stage: string, offset: number) {
   return useQuery({
     queryKey: [...CASES_KEY, 'list', stage, offset],
-    queryFn: () =>
-      api<CaseSummary[]>(`/api/cases${queryString({ stage, limit: CASE_PAGE_SIZE + 1, offset })}`),
+    // One more than a page: the list sees whether a next page exists.
+    queryFn: async (): Promise<CaseSummary[]> =>
+      (await api<CasePage>(`/api/cases${queryString({ stage, limit: CASE_PAGE_SIZE + 1, offset })}`)).items,
     placeholderData: keepPreviousData,
   });
 }

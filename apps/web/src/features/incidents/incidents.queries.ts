@@ -37,11 +37,11 @@ export function queryString(params: Record<string, string | number | undefined |
 
 export const PAGE_SIZE = 25;
 
-export function useIncidentPage(filters: IncidentFilters, cursor: string | null) {
+export function useIncidentPage(filters: IncidentFilters, offset: number) {
   return useQuery({
-    queryKey: [...INCIDENTS_KEY, 'list', filters, cursor],
+    queryKey: [...INCIDENTS_KEY, 'list', filters, offset],
     queryFn: () =>
-      api<IncidentPage>(`/api/incidents${queryString({ ...filters, limit: PAGE_SIZE, cursor })}`),
+      api<IncidentPage>(`/api/incidents${queryString({ ...filters, limit: PAGE_SIZE, offset })}`),
     placeholderData: keepPreviousData,
   });
 }

@@ -34,14 +34,14 @@ function IncidentList() {
   const vocab = useVocab();
   const format = useFormat();
   const [filters, setFilterValue, clearFilterValues] = useUrlFilters(FILTER_KEYS);
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const cursor = cursors[cursors.length - 1] ?? null;
-  const page = useIncidentPage(filters, cursor);
+  const [pageIndex, setPageIndex] = useState(0);
+  const page = useIncidentPage(filters, pageIndex * PAGE_SIZE);
   const items = page.data?.items ?? [];
+  const hasNext = (pageIndex + 1) * PAGE_SIZE < (page.data?.total ?? 0);
 
   const setFilter = (key: (typeof FILTER_KEYS)[number], value: string) => {
     setFilterValue(key, value);
-    setCursors([null]);
+    setPageIndex(0);
   };
 
   const mayWrite = can(me.role, 'incidents.write');
@@ -139,7 +139,7 @@ function IncidentList() {
               variant="subtle"
               onClick={() => {
                 clearFilterValues();
-                setCursors([null]);
+                setPageIndex(0);
               }}
             >
               {t('incidents.filter.clear')}
@@ -229,30 +229,23 @@ function IncidentList() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {page.data && (cursors.length > 1 || page.data.nextCursor) && (
+      {page.data && (pageIndex > 0 || hasNext) && (
         <Group component="nav" justify="space-between" aria-label={t('incidents.paging')}>
           <Button
             variant="default"
-            disabled={cursors.length <= 1}
-            onClick={() => setCursors((c) => c.slice(0, -1))}
+            disabled={pageIndex === 0}
+            onClick={() => setPageIndex((p) => Math.max(0, p - 1))}
           >
             {t('common.previousPage')}
           </Button>
           <Text size="sm" aria-live="polite">
             {t('common.pageN', {
-              page: cursors.length,
-              from: (cursors.length - 1) * PAGE_SIZE + 1,
-              to: (cursors.length - 1) * PAGE_SIZE + items.length,
+              page: pageIndex + 1,
+              from: pageIndex * PAGE_SIZE + 1,
+              to: pageIndex * PAGE_SIZE + items.length,
             })}
           </Text>
-          <Button
-            variant="default"
-            disabled={!page.data.nextCursor}
-            onClick={() => {
-              const next = page.data?.nextCursor;
-              if (next) setCursors((c) => [...c, next]);
-            }}
-          >
+          <Button variant="default" disabled={!hasNext} onClick={() => setPageIndex((p) => p + 1)}>
             {t('common.nextPage')}
           </Button>
         </Group>

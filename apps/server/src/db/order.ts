@@ -1,0 +1,22 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { DialectName } from './dialect';
+
+export interface OrderColumn {
+  ref: string;
+  /** Text compared byte by byte: PostgreSQL's collation of the database may ignore punctuation. */
+  bytes?: boolean;
+  /** May hold NULL: sorted as the smallest value, as SQLite does (PostgreSQL puts it last). */
+  nullable?: boolean;
+}
+
+/**
+ * One ORDER BY term that sorts alike on both databases. A PostgreSQL index serves it when it is
+ * declared the same way (`COLLATE "C"`, `NULLS FIRST`).
+ */
+export function orderTerm(dialect: DialectName, col: OrderColumn, dir: 'asc' | 'desc'): RawBuilder<unknown> {
+  const column = sql.ref(col.ref);
+  if (dialect !== 'postgres') return sql`${column} ${sql.raw(dir)}`;
+  const collate = col.bytes ? ' COLLATE "C"' : '';
+  const nulls = col.nullable ? (dir === 'asc' ? ' NULLS FIRST' : ' NULLS LAST') : '';
+  return sql`${column}${sql.raw(`${collate} ${dir}${nulls}`)}`;
+}

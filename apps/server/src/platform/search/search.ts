@@ -1,0 +1,148 @@
+import { createHmac, hkdfSync } from 'node:crypto';
+import { type Expression, type SqlBool, sql } from 'kysely';
+import type { DialectName } from '../../db/dialect';
+
+/**
+ * Full-text search, one mechanism for every room (ADR 0008). A record keeps its searchable words
+ * in a `search_terms` text column: space-separated tokens computed here, in the application, so
+ * that SQLite and PostgreSQL match exactly the same tokens:
+ * - `p<word>` for a word of a field stored in clear (reference, place, vessel): folded to
+ *   lower-case ASCII without accents; a query word matches it by prefix;
+ * - `b<hex>` for a word of a field encrypted at rest (narrative, summary, suspect names): a keyed
+ *   hash of the folded word (a "blind index"), never the word; a query word matches it exactly.
+ * The index over that column is FTS5 on SQLite (external content, kept by triggers) and GIN on
+ * PostgreSQL (`array_to_tsvector`, no text parser involved), both written in the transaction of
+ * the row's own write: `search.ddl.ts`.
+ */
+
+/** Longest word kept (longer ones are cut: a query word is cut the same way). */
+const MAX_WORD = 40;
+/** Below this length a query word must match a whole word, not a prefix. */
+const MIN_PREFIX = 2;
+/** Distinct tokens kept per record (a 20,000-character narrative stays well below). */
+const MAX_TOKENS = 4000;
+
+// Letters that Unicode does not decompose into a base letter and a mark.
+const FOLD: Record<string, string> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  đ: 'd',
+  ð: 'd',
+  ł: 'l',
+  þ: 'th',
+  ı: 'i',
+};
+
+/** Lower case, no accents, compatibility forms folded: "Ñuñoa" and "NUNOA" fold alike. */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[ßæœøđðłþı]/g, (c) => FOLD[c] ?? c);
+}
+
+/** The words of a text, folded, in order (repeats kept). */
+export function words(text: string | null | undefined): string[] {
+  if (!text) return [];
+  return (foldText(text).match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => w.slice(0, MAX_WORD));
+}
+
+const ASCII_WORD = /^[a-z0-9]+$/;
+
+const keys = new WeakMap<Buffer, Buffer>();
+/** The blind index key, derived from the deployment's secret (never the encryption key itself). */
+function blindKey(secret: Buffer): Buffer {
+  let key = keys.get(secret);
+  if (!key) {
+    key = Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), 'enlace/search/blind-index/v1', 32));
+    keys.set(secret, key);
+  }
+  return key;
+}
+
+/** 64 bits of HMAC-SHA-256: collisions are negligible at this size, and the word is not there. */
+function blind(key: Buffer, word: string): string {
+  return `b${createHmac('sha256', key).update(word, 'utf8').digest('hex').slice(0, 16)}`;
+}
+
+export interface SearchFields {
+  /** Texts stored in clear: matched by word prefix. */
+  plain: readonly (string | null | undefined)[];
+  /** Texts encrypted at rest: only keyed hashes of their words reach the index. */
+  secret: readonly (string | null | undefined)[];
+}
+
+/**
+ * The `search_terms` value of a record. A word of a clear field that is not plain ASCII after
+ * folding (another script) is blinded too: it is then found by the whole word only.
+ */
+export function searchTerms(secret: Buffer, fields: SearchFields): string {
+  const key = blindKey(secret);
+  const out = new Set<string>();
+  for (const text of fields.plain) {
+    for (const w of words(text)) {
+      if (out.size >= MAX_TOKENS) break;
+      out.add(ASCII_WORD.test(w) ? `p${w}` : blind(key, w));
+    }
+  }
+  for (const text of fields.secret) {
+    for (const w of words(text)) {
+      if (out.size >= MAX_TOKENS) break;
+      out.add(blind(key, w));
+    }
+  }
+  return [...out].join(' ');
+}
+
+/** One word of a query: the alternatives any of which a record must hold. */
+interface QueryWord {
+  prefix: string | null;
+  exact: string[];
+}
+
+/** The words of a search box, each as the tokens it may match; null when it holds no word. */
+export function parseSearch(secret: Buffer, q: string | null | undefined): QueryWord[] | null {
+  const key = blindKey(secret);
+  const list = [...new Set(words(q))].map((w): QueryWord => {
+    const ascii = ASCII_WORD.test(w);
+    return {
+      prefix: ascii && w.length >= MIN_PREFIX ? `p${w}` : null,
+      exact: ascii && w.length < MIN_PREFIX ? [`p${w}`, blind(key, w)] : [blind(key, w)],
+    };
+  });
+  return list.length ? list : null;
+}
+
+/** FTS5 query syntax: every word required, each token quoted (only [a-z0-9] inside). */
+function fts5Query(query: QueryWord[]): string {
+  return query
+    .map((w) => {
+      const alts = [...(w.prefix ? [`"${w.prefix}" *`] : []), ...w.exact.map((t) => `"${t}"`)];
+      return alts.length > 1 ? `(${alts.join(' OR ')})` : (alts[0] ?? '');
+    })
+    .join(' AND ');
+}
+
+/** tsquery syntax: `&` between words, `|` between a word's tokens, `:*` for a prefix. */
+function tsQuery(query: QueryWord[]): string {
+  return query
+    .map((w) => {
+      const alts = [...(w.prefix ? [`${w.prefix}:*`] : []), ...w.exact];
+      return alts.length > 1 ? `(${alts.join(' | ')})` : (alts[0] ?? '');
+    })
+    .join(' & ');
+}
+
+/**
+ * A condition "this row matches the search", for a table indexed by `addSearchIndex`: on SQLite
+ * the rows of its FTS5 table that match, on PostgreSQL the GIN-indexed expression.
+ */
+export function matchesSearch(dialect: DialectName, table: string, query: QueryWord[]): Expression<SqlBool> {
+  if (dialect === 'postgres') {
+    return sql<SqlBool>`array_to_tsvector(string_to_array(${sql.ref(`${table}.search_terms`)}, ' ')) @@ ${tsQuery(query)}::tsquery`;
+  }
+  return sql<SqlBool>`${sql.ref(`${table}.rowid`)} IN (SELECT rowid FROM ${sql.table(`${table}_search`)} WHERE ${sql.table(`${table}_search`)} MATCH ${fts5Query(query)})`;
+}

@@ -1,0 +1,239 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refreshSearch } from '../../src/server';
+import { reportIncident } from '../factories/incidents';
+import { type Browser, buildTestApp, signedIn, type TestApp } from '../helpers';
+
+// Each test works in countries of its own: the database is shared by the file's tests.
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+interface Page {
+  total: number;
+  totalCapped?: boolean;
+  items: { id: string; reference: string; dead?: number | null }[];
+}
+
+async function list(browser: Browser, path: string, params: Record<string, string>): Promise<Page> {
+  const res = await browser.get(`${path}?${new URLSearchParams(params)}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as Page;
+}
+
+const ids = (p: Page) => p.items.map((i) => i.id);
+
+describe('incident search', () => {
+  it('finds by place, vessel, reference and narrative, without accents or case, in the own country only', async () => {
+    const hn = await signedIn(t, { role: 'liaison_officer', countryCode: 'HND' });
+    const gt = await signedIn(t, { role: 'liaison_officer', countryCode: 'GTM' });
+    const place = (name: string, countryCode = 'HND') => ({
+      name,
+      latitude: 15.9,
+      longitude: -85.9,
+      countryCode,
+      maritimeZone: 'territorial_sea' as const,
+    });
+    const a = await reportIncident(hn.browser, {
+      place: place('Puerto Castilla, Trujillo'),
+      conveyance: {
+        type: 'vessel',
+        name: 'Estrella del Mar',
+        registration: 'HN-4471',
+        model: null,
+        stateless: false,
+      },
+      narrative: 'Intercepción nocturna; el capitán Ramírez fue detenido.',
+    });
+    const b = await reportIncident(hn.browser, {
+      place: place('Bahía de Tela'),
+      narrative: 'Rescate de un cayuco con 30 personas.',
+    });
+    // Guatemala's report matches the same words: Honduras never sees it, nor learns it exists.
+    const foreign = await reportIncident(gt.browser, {
+      place: place('Trujillo', 'GTM'),
+      conveyance: {
+        type: 'vessel',
+        name: 'Estrella del Mar',
+        registration: null,
+        model: null,
+        stateless: null,
+      },
+      narrative: 'El capitán Ramírez huyó.',
+    });
+
+    const q = (text: string) => list(hn.browser, '/api/incidents', { q: text });
+    expect(ids(await q('trujillo'))).toEqual([a.id]);
+    expect(ids(await q('TRUJ'))).toEqual([a.id]); // a clear field matches by prefix
+    expect(ids(await q('bahia'))).toEqual([b.id]); // stored as "Bahía"
+    expect(ids(await q('BAHÍA tela'))).toEqual([b.id]);
+    expect(ids(await q('estrella mar'))).toEqual([a.id]);
+    expect(ids(await q('hn-4471'))).toEqual([a.id]);
+    expect(ids(await q(a.reference))).toEqual([a.id]);
+    // The narrative is encrypted: it is found by whole words, with or without accents.
+    expect(ids(await q('ramirez'))).toEqual([a.id]);
+    expect(ids(await q('Capitán RAMÍREZ'))).toEqual([a.id]);
+    expect(ids(await q('cayuco'))).toEqual([b.id]);
+    expect((await q('rami')).items).toEqual([]);
+    expect((await q('ramirez tela')).total).toBe(0); // every word must match
+    expect((await q('nowhere')).total).toBe(0);
+    expect(await q('trujillo')).toMatchObject({ total: 1, totalCapped: false });
+    const fromGt = await list(gt.browser, '/api/incidents', { q: 'ramirez' });
+    expect(ids(fromGt)).toEqual([foreign.id]);
+
+    // The narrative's words never reach the index in clear.
+    const rows = await t.db.kysely
+      .selectFrom('incidents')
+      .select('search_terms')
+      .where('id', '=', a.id)
+      .execute();
+    expect(rows[0]?.search_terms).toContain('ptrujillo');
+    expect(rows[0]?.search_terms).not.toMatch(/ramirez|capitan|nocturna/);
+
+    // A correction re-indexes the report in the same write.
+    const fixed = await hn.browser.patch(`/api/incidents/${b.id}`, { narrative: 'Rescate de una lancha.' });
+    expect(fixed.statusCode).toBe(200);
+    expect((await q('cayuco')).total).toBe(0);
+    expect(ids(await q('lancha'))).toEqual([b.id]);
+    const followUp = await hn.browser.post(`/api/incidents/${b.id}/follow-ups`, {
+      note: 'Identified the boat',
+      conveyance: { type: 'vessel', name: 'La Gaviota', registration: null, model: null, stateless: null },
+    });
+    expect(followUp.statusCode, followUp.body).toBe(200);
+    expect(ids(await q('gaviota'))).toEqual([b.id]);
+    // Deleted, it is gone from the search too.
+    expect((await hn.browser.delete(`/api/incidents/${b.id}`)).statusCode).toBe(200);
+    expect((await q('gaviota')).total).toBe(0);
+  });
+
+  it('sorts by a column with ties broken by id, pages by offset, filters by place country and region', async () => {
+    const { browser } = await signedIn(t, { role: 'liaison_officer', countryCode: 'NIC' });
+    const made: { id: string; dead: number | null }[] = [];
+    for (const dead of [3, null, 1, 3, 0]) {
+      const r = await reportIncident(browser, {
+        kind: 'death_disappearance',
+        place: { name: 'San Juan del Norte', latitude: 10.9, longitude: -83.7, countryCode: 'NIC' },
+        people: { migrants: 10, dead, missing: null },
+      });
+      made.push({ id: r.id, dead });
+    }
+    const byDead = (dir: 'asc' | 'desc') =>
+      [...made]
+        .sort((x, y) => {
+          const a = x.dead ?? -1;
+          const b = y.dead ?? -1;
+          return (a - b || (x.id < y.id ? -1 : 1)) * (dir === 'asc' ? 1 : -1);
+        })
+        .map((m) => m.id);
+    const all = (dir: 'asc' | 'desc') =>
+      list(browser, '/api/incidents', { q: 'san juan norte', sort: 'dead', dir, limit: '10' });
+    // Unknown counts sort as the smallest value, on both databases.
+    expect(ids(await all('asc'))).toEqual(byDead('asc'));
+    expect(ids(await all('desc'))).toEqual(byDead('desc'));
+    const second = await list(browser, '/api/incidents', {
+      q: 'san juan',
+      sort: 'dead',
+      dir: 'desc',
+      limit: '2',
+      offset: '2',
+    });
+    expect(second.total).toBe(5);
+    expect(ids(second)).toEqual(byDead('desc').slice(2, 4));
+    expect((await list(browser, '/api/incidents', { country: 'NIC' })).total).toBe(5);
+    expect((await list(browser, '/api/incidents', { country: 'CRI' })).total).toBe(0);
+    const refs = await list(browser, '/api/incidents', { sort: 'reference', dir: 'asc' });
+    expect(refs.items.map((i) => i.reference)).toEqual(refs.items.map((i) => i.reference).sort());
+    const bad = await browser.get('/api/incidents?sort=narrative');
+    expect(bad.statusCode).toBe(400);
+    expect((await browser.get('/api/incidents?limit=0')).statusCode).toBe(400);
+  });
+
+  it('fills the tokens of records written before search existed', async () => {
+    const { browser } = await signedIn(t, { role: 'liaison_officer', countryCode: 'BLZ' });
+    const r = await reportIncident(browser, {
+      place: { name: 'Dangriga', latitude: 16.97, longitude: -88.22, countryCode: 'BLZ' },
+      narrative: 'Desembarco en la playa de Hopkins.',
+    });
+    await t.db.kysely.updateTable('incidents').set({ search_terms: null }).where('id', '=', r.id).execute();
+    expect((await list(browser, '/api/incidents', { q: 'dangriga' })).total).toBe(0);
+    const counts = await refreshSearch({ db: t.db, config: t.config, clock: t.clock }, { all: false });
+    expect(counts.incidents).toBe(1);
+    expect(ids(await list(browser, '/api/incidents', { q: 'dangriga hopkins' }))).toEqual([r.id]);
+    await refreshSearch({ db: t.db, config: t.config, clock: t.clock }, { all: true });
+    expect(ids(await list(browser, '/api/incidents', { q: 'hopkins' }))).toEqual([r.id]);
+  });
+});
+
+describe('case search', () => {
+  it('finds by reference, title, summary and suspect names, in the cases the actor may read', async () => {
+    const sv = await signedIn(t, { role: 'prosecutor', countryCode: 'SLV' });
+    const mx = await signedIn(t, { role: 'prosecutor', countryCode: 'MEX' });
+    const create = async (b: Browser, body: Record<string, unknown>) => {
+      const res = await b.post('/api/cases', {
+        openedOn: '2025-02-10',
+        offences: ['smuggling_of_migrants'],
+        countries: [],
+        financialInvestigation: false,
+        ...body,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json() as { id: string };
+    };
+    const c = await create(sv.browser, {
+      reference: 'SV-2025-0042',
+      title: 'Operación Volcán',
+      summary: 'Red que cruzaba migrantes por Acajutla.',
+    });
+    const other = await create(sv.browser, {
+      reference: 'SV-2025-0050',
+      title: 'Operación Río',
+      summary: null,
+    });
+    const foreign = await create(mx.browser, {
+      reference: 'MX-2025-0001',
+      title: 'Operación Volcán',
+      summary: 'Acajutla también.',
+    });
+    await sv.browser.post(`/api/cases/${c.id}/suspects`, {
+      kind: 'person',
+      name: 'Óscar Núñez',
+      role: 'leader',
+    });
+    await mx.browser.post(`/api/cases/${foreign.id}/suspects`, {
+      kind: 'person',
+      name: 'Oscar Nunez',
+      role: 'guide',
+    });
+
+    const q = (b: Browser, text: string) => list(b, '/api/cases', { q: text });
+    expect(ids(await q(sv.browser, 'volcan'))).toEqual([c.id]);
+    expect(ids(await q(sv.browser, 'OPERACION'))).toEqual(expect.arrayContaining([c.id, other.id]));
+    expect(ids(await q(sv.browser, 'sv-2025-0042'))).toEqual([c.id]);
+    expect(ids(await q(sv.browser, 'acajutla'))).toEqual([c.id]);
+    expect(ids(await q(sv.browser, 'oscar nunez'))).toEqual([c.id]);
+    expect(ids(await q(sv.browser, 'ÓSCAR'))).toEqual([c.id]);
+    expect(ids(await q(mx.browser, 'oscar'))).toEqual([foreign.id]);
+    // Renamed or removed, a suspect is found by the new name only.
+    const detail = (await sv.browser.get(`/api/cases/${c.id}`)).json() as { suspects: { id: string }[] };
+    const suspect = detail.suspects[0]?.id as string;
+    await sv.browser.patch(`/api/cases/${c.id}/suspects/${suspect}`, { name: 'Julio Argueta' });
+    expect((await q(sv.browser, 'nunez')).total).toBe(0);
+    expect(ids(await q(sv.browser, 'argueta'))).toEqual([c.id]);
+    await sv.browser.delete(`/api/cases/${c.id}/suspects/${suspect}`);
+    expect((await q(sv.browser, 'argueta')).total).toBe(0);
+    // A summary edit re-indexes; a shared case is found by the country it is shared with.
+    await sv.browser.patch(`/api/cases/${c.id}`, { summary: 'Ruta por La Hachadura.' });
+    expect((await q(sv.browser, 'acajutla')).total).toBe(0);
+    expect(ids(await q(sv.browser, 'hachadura'))).toEqual([c.id]);
+    expect((await q(mx.browser, 'hachadura')).total).toBe(0);
+    expect((await sv.browser.post(`/api/cases/${c.id}/shares`, { countryCode: 'MEX' })).statusCode).toBe(200);
+    expect(ids(await q(mx.browser, 'hachadura'))).toEqual([c.id]);
+
+    const sorted = await list(sv.browser, '/api/cases', { sort: 'reference', dir: 'desc', limit: '1' });
+    expect(sorted).toMatchObject({ total: 2, totalCapped: false });
+    expect(ids(sorted)).toEqual([other.id]);
+  });
+});
