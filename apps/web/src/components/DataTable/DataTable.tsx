@@ -83,7 +83,13 @@ export interface DataColumn<T> {
   headerHidden?: boolean;
 }
 
-export interface DataTableProps<T> {
+/** What the table needs of a list's state (any filters are the page's business). */
+export type TableControls<S extends string> = Pick<
+  ListControls<S, never>,
+  'state' | 'setSort' | 'setOffset' | 'setLimit' | 'setSearch'
+>;
+
+export interface DataTableProps<T, S extends string = string> {
   /** Names the list, for its remembered column choice. */
   id: string;
   /** The accessible name of the table (its caption) and of the cards. */
@@ -93,7 +99,7 @@ export interface DataTableProps<T> {
   columns: DataColumn<T>[];
   rows: T[] | undefined;
   rowKey: (row: T) => string;
-  list: ListControls;
+  list: TableControls<S>;
   mode: 'server' | 'client';
   /** Server lists: how many rows match over all pages. */
   total?: number;
@@ -131,7 +137,7 @@ export function foldText(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-export function DataTable<T extends RowData>(props: DataTableProps<T>) {
+export function DataTable<T extends RowData, S extends string = string>(props: DataTableProps<T, S>) {
   const { t } = useTranslation();
   const format = useFormat();
   const {
@@ -222,8 +228,10 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
   const visibleColumns = columns.filter((c) => columnVisibility[c.id] !== false);
   const pageRows = table.getRowModel().rows;
   const handleSort = (c: DataColumn<T>) => {
-    if (state.sort === c.id) list.setSort(c.id, state.dir === 'asc' ? 'desc' : 'asc');
-    else list.setSort(c.id, 'asc');
+    // Column ids of sortable columns are the list's sorts.
+    const sort = c.id as S;
+    if (state.sort === sort) list.setSort(sort, state.dir === 'asc' ? 'desc' : 'asc');
+    else list.setSort(sort, 'asc');
   };
 
   const showSkeleton = rows === undefined && loading;
@@ -245,7 +253,12 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
             />
           )}
           {cards && columns.some((c) => c.sortable) && (
-            <CardSort columns={columns} sort={state.sort} dir={state.dir} onChange={list.setSort} />
+            <CardSort
+              columns={columns}
+              sort={state.sort}
+              dir={state.dir}
+              onChange={(sort, dir) => list.setSort(sort as S, dir)}
+            />
           )}
         </Group>
       )}
