@@ -109,11 +109,19 @@ function IncidentList() {
       },
       {
         id: 'country',
-        header: t('list.incidents.country'),
+        header: t('incidents.field.place'),
         sortable: true,
-        cell: (i) => (i.placeCountry ? vocab.country(i.placeCountry) : '—'),
+        cell: (i) => (
+          <>
+            {i.placeName ?? '—'}
+            {i.placeCountry && (
+              <Text size="xs" c="dimmed">
+                {vocab.country(i.placeCountry)}
+              </Text>
+            )}
+          </>
+        ),
       },
-      { id: 'place', header: t('incidents.field.place'), cell: (i) => i.placeName ?? '—' },
       {
         id: 'route',
         header: t('incidents.field.routeCode'),
