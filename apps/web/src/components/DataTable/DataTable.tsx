@@ -335,7 +335,7 @@ export function DataTable<T extends RowData, S extends string = string>(props: D
                         scope="col"
                         ta={c.align === 'end' ? 'end' : undefined}
                         aria-sort={sorted ? (sorted === 'asc' ? 'ascending' : 'descending') : undefined}
-                        style={{ whiteSpace: 'nowrap' }}
+                        style={c.nowrap ? { whiteSpace: 'nowrap' } : undefined}
                       >
                         {c.sortable ? (
                           <UnstyledButton className="data-table-sort" onClick={() => handleSort(c)}>

@@ -87,6 +87,7 @@ export function DatabasesPage() {
       id: 'updateFrequency',
       header: t('inventory.field.updateFrequency'),
       sortable: true,
+      defaultHidden: true,
       value: (e) => vocab.fixed('updateFrequency', e.updateFrequency),
       cell: (e) => vocab.fixed('updateFrequency', e.updateFrequency),
     },
