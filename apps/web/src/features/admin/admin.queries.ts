@@ -62,18 +62,28 @@ export function useUpdateAgency() {
   });
 }
 
-/** A page of the accounts the administrator may see, searched by name or address. */
-export function useUsers(filter: { country: string | null; q: string; limit: number; offset: number }) {
-  // POSTed: the names typed in the search box never appear in an address.
-  const body = {
-    limit: filter.limit,
-    offset: filter.offset,
-    ...(filter.country ? { country: filter.country } : {}),
-    ...(filter.q ? { q: filter.q } : {}),
-  };
+export interface UserSearch {
+  country?: string;
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * A page of the accounts the administrator may see, searched by name or address. A POST with a
+ * JSON body, so that the names searched for never appear in an address or an access log.
+ */
+export function searchUsers(search: UserSearch): Promise<UserPage> {
+  const body: UserSearch = { limit: search.limit, offset: search.offset };
+  if (search.country) body.country = search.country;
+  if (search.q) body.q = search.q;
+  return api<UserPage>('/api/admin/users/search', { method: 'POST', body });
+}
+
+export function useUsers(search: UserSearch) {
   return useQuery({
-    queryKey: [...USERS_KEY, body],
-    queryFn: () => api<UserPage>('/api/admin/users/search', { method: 'POST', body }),
+    queryKey: [...USERS_KEY, search],
+    queryFn: () => searchUsers(search),
     placeholderData: keepPreviousData,
   });
 }

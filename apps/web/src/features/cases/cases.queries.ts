@@ -4,8 +4,8 @@ import type {
   Case,
   CaseCreateBody,
   CasePage,
+  CaseSort,
   CaseStage,
-  CaseSummary,
   CaseUpdateBody,
   CustodyTransferBody,
   EvidenceBody,
@@ -14,17 +14,23 @@ import type {
 } from '@enlace/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api';
+import type { ListState } from '../../components/DataTable';
 import { queryString } from '../incidents/incidents.queries';
 
 const CASES_KEY = ['cases'] as const;
-export const CASE_PAGE_SIZE = 25;
-
-export function useCases(stage: string, offset: number) {
+/** A page of the cases the actor may read: stage, search, sort and page as in the address. */
+export function useCasePage(list: ListState<CaseSort, 'stage'>) {
+  const params = {
+    ...list.filters,
+    q: list.q,
+    sort: list.sort,
+    dir: list.dir,
+    limit: list.limit,
+    offset: list.offset,
+  };
   return useQuery({
-    queryKey: [...CASES_KEY, 'list', stage, offset],
-    // One more than a page: the list sees whether a next page exists.
-    queryFn: async (): Promise<CaseSummary[]> =>
-      (await api<CasePage>(`/api/cases${queryString({ stage, limit: CASE_PAGE_SIZE + 1, offset })}`)).items,
+    queryKey: [...CASES_KEY, 'list', params],
+    queryFn: () => api<CasePage>(`/api/cases${queryString(params)}`),
     placeholderData: keepPreviousData,
   });
 }

@@ -6,24 +6,31 @@ import type {
   IncidentFollowUpBody,
   IncidentLinkRelation,
   IncidentPage,
+  IncidentSort,
   IncidentVersion,
 } from '@enlace/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { api } from '../../api';
+import type { ListState } from '../../components/DataTable';
 
 const INCIDENTS_KEY = ['incidents'] as const;
 /** Statistics change with every report: they are refetched after each write. */
 const STATS_KEY = ['stats'] as const;
 
-export interface IncidentFilters {
-  from?: string;
-  to?: string;
-  kind?: string;
-  mode?: string;
-  route?: string;
-  source?: string;
-}
+/** The filters of the incident list, by their names in incidentListQuerySchema (and in the address). */
+export const INCIDENT_FILTERS = [
+  'from',
+  'to',
+  'kind',
+  'mode',
+  'route',
+  'source',
+  'country',
+  'region',
+] as const;
+export type IncidentFilterKey = (typeof INCIDENT_FILTERS)[number];
+export type IncidentFilters = Partial<Record<IncidentFilterKey, string>>;
 
 /** `{a: 'x', b: undefined}` → `?a=x`; empty values are left out. */
 export function queryString(params: Record<string, string | number | undefined | null>): string {
@@ -35,13 +42,19 @@ export function queryString(params: Record<string, string | number | undefined |
   return s ? `?${s}` : '';
 }
 
-export const PAGE_SIZE = 25;
-
-export function useIncidentPage(filters: IncidentFilters, offset: number) {
+/** A page of the incident list: filters, search, sort and page as in the address; `{ total, items }`. */
+export function useIncidentPage(list: ListState<IncidentSort, IncidentFilterKey>) {
+  const params = {
+    ...list.filters,
+    q: list.q,
+    sort: list.sort,
+    dir: list.dir,
+    limit: list.limit,
+    offset: list.offset,
+  };
   return useQuery({
-    queryKey: [...INCIDENTS_KEY, 'list', filters, offset],
-    queryFn: () =>
-      api<IncidentPage>(`/api/incidents${queryString({ ...filters, limit: PAGE_SIZE, offset })}`),
+    queryKey: [...INCIDENTS_KEY, 'list', params],
+    queryFn: () => api<Pick<IncidentPage, 'total' | 'items'>>(`/api/incidents${queryString(params)}`),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,8 +1,9 @@
 import { type Country, LOCALES } from '@enlace/shared';
-import { Button, Group, Modal, Stack, Switch, Table, Text } from '@mantine/core';
+import { Button, Group, Modal, Stack, Switch, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type DataColumn, DataTable, type ListConfig, useListState } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
 import { StatusDot } from '../../components/StatusDot';
@@ -86,67 +87,90 @@ function CountryModal({ country, onClose }: { country: Country; onClose: () => v
   );
 }
 
+const LIST: ListConfig<'code' | 'name' | 'kind' | 'status'> = {
+  sorts: ['code', 'name', 'kind', 'status'],
+  defaultSort: 'name',
+  defaultDir: 'asc',
+};
+
 export function CountriesPage() {
   const { t } = useTranslation();
   const localized = useLocalized();
   const countries = useCountries();
+  const list = useListState(LIST);
   const [selected, setSelected] = useState<Country | null>(null);
-  const rows = countries.data ?? [];
+
+  const columns: DataColumn<Country>[] = [
+    {
+      id: 'code',
+      header: t('admin.countries.code'),
+      sortable: true,
+      value: (c) => c.code,
+      cell: (c) => (
+        <Text size="sm" ff="monospace">
+          {c.code}
+        </Text>
+      ),
+    },
+    {
+      id: 'name',
+      header: t('admin.countries.name'),
+      sortable: true,
+      required: true,
+      primary: true,
+      value: (c) => localized(c.name),
+      cell: (c) => localized(c.name),
+    },
+    {
+      id: 'kind',
+      header: t('admin.countries.kind'),
+      sortable: true,
+      value: (c) => t(`countryKinds.${c.kind}`),
+      cell: (c) => t(`countryKinds.${c.kind}`),
+    },
+    {
+      id: 'status',
+      header: t('admin.countries.status'),
+      sortable: true,
+      value: (c) => (c.active ? 0 : 1),
+      cell: (c) => <StatusDot ok={c.active} label={c.active ? t('common.active') : t('common.inactive')} />,
+    },
+    {
+      id: 'actions',
+      header: t('common.actions'),
+      required: true,
+      cell: (c) => (
+        <Button
+          size="xs"
+          variant="default"
+          onClick={() => setSelected(c)}
+          aria-label={
+            c.abilities.update
+              ? t('admin.editNamed', { name: localized(c.name) })
+              : t('admin.viewNamed', { name: localized(c.name) })
+          }
+        >
+          {c.abilities.update ? t('common.edit') : t('common.view')}
+        </Button>
+      ),
+    },
+  ];
 
   return (
     <Page title={t('admin.countries.title')} description={t('admin.countries.intro')}>
-      <ErrorAlert error={countries.error} />
-      {countries.data && (
-        <Table.ScrollContainer minWidth={720}>
-          <Table
-            striped
-            highlightOnHover
-            verticalSpacing="sm"
-            bg="white"
-            aria-label={t('admin.countries.title')}
-          >
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('admin.countries.code')}</Table.Th>
-                <Table.Th scope="col">{t('admin.countries.name')}</Table.Th>
-                <Table.Th scope="col">{t('admin.countries.kind')}</Table.Th>
-                <Table.Th scope="col">{t('admin.countries.status')}</Table.Th>
-                <Table.Th scope="col">{t('common.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((c) => (
-                <Table.Tr key={c.code}>
-                  <Table.Td>
-                    <Text size="sm" ff="monospace">
-                      {c.code}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{localized(c.name)}</Table.Td>
-                  <Table.Td>{t(`countryKinds.${c.kind}`)}</Table.Td>
-                  <Table.Td>
-                    <StatusDot ok={c.active} label={c.active ? t('common.active') : t('common.inactive')} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="xs"
-                      variant="default"
-                      onClick={() => setSelected(c)}
-                      aria-label={
-                        c.abilities.update
-                          ? t('admin.editNamed', { name: localized(c.name) })
-                          : t('admin.viewNamed', { name: localized(c.name) })
-                      }
-                    >
-                      {c.abilities.update ? t('common.edit') : t('common.view')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <DataTable
+        id="admin-countries"
+        label={t('admin.countries.title')}
+        columns={columns}
+        rows={countries.data}
+        rowKey={(c) => c.code}
+        list={list}
+        mode="client"
+        loading={countries.isPending}
+        error={countries.error}
+        emptyMessage={t('common.nothingFound')}
+        search={{ label: t('list.search'), searchText: (c) => `${c.code} ${localized(c.name)}` }}
+      />
       {selected && <CountryModal key={selected.code} country={selected} onClose={() => setSelected(null)} />}
     </Page>
   );

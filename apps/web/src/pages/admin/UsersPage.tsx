@@ -1,11 +1,10 @@
 import type { User } from '@enlace/shared';
-import { Button, Group, Menu, Pagination, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Button, Menu, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '../../components/ConfirmModal';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { type DataColumn, DataTable, type ListConfig, useListState } from '../../components/DataTable';
 import { ChevronDownIcon } from '../../components/Icons';
 import { Page } from '../../components/Page';
 import { StatusDot } from '../../components/StatusDot';
@@ -18,7 +17,14 @@ import { useCountryName, useLocalized } from '../../hooks/useLabels';
 
 type Pending = { kind: 'status' | 'resetMfa'; user: User } | null;
 
-const PAGE_SIZE = 50;
+// The account list is searched and paged on the server; it has one order (by name).
+const LIST: ListConfig<'displayName', 'country'> = {
+  sorts: ['displayName'],
+  defaultSort: 'displayName',
+  defaultDir: 'asc',
+  defaultLimit: 50,
+  filters: ['country'],
+};
 
 export function UsersPage() {
   const { t } = useTranslation();
@@ -26,20 +32,17 @@ export function UsersPage() {
   const format = useFormat();
   const localized = useLocalized();
   const countryName = useCountryName();
-  const [country, setCountry] = useState('');
-  const [search, setSearch] = useState('');
+  const list = useListState(LIST);
+  const country = list.state.filters.country ?? '';
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
   const [pending, setPending] = useState<Pending>(null);
-  const [page, setPage] = useState(1);
-  const [query] = useDebouncedValue(search.trim(), 300);
   const users = useUsers({
-    country: country || null,
-    q: query,
-    limit: PAGE_SIZE,
-    offset: (page - 1) * PAGE_SIZE,
+    country: country || undefined,
+    q: list.state.q || undefined,
+    limit: list.state.limit,
+    offset: list.state.offset,
   });
-  const total = users.data?.total ?? 0;
   const agencies = useAgencies(country || null);
   const updateUser = useUpdateUser();
   const resetMfa = useResetMfa();
@@ -50,8 +53,6 @@ export function UsersPage() {
     const agency = agencies.data?.find((a) => a.id === id);
     return agency ? (agency.acronym ?? localized(agency.name)) : '—';
   };
-
-  const rows = users.data?.items ?? [];
 
   const closePending = () => {
     updateUser.reset();
@@ -91,135 +92,107 @@ export function UsersPage() {
     }
   };
 
+  const columns: DataColumn<User>[] = [
+    {
+      id: 'displayName',
+      header: t('admin.users.displayName'),
+      required: true,
+      primary: true,
+      cell: (u) => (
+        <>
+          <Text size="sm" fw={600}>
+            {u.displayName}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {u.email}
+          </Text>
+        </>
+      ),
+    },
+    { id: 'role', header: t('admin.users.role'), cell: (u) => t(`roles.${u.role}`) },
+    { id: 'country', header: t('admin.users.country'), cell: (u) => countryName(u.countryCode) },
+    { id: 'agency', header: t('admin.users.agency'), cell: (u) => agencyName(u.agencyId) },
+    {
+      id: 'status',
+      header: t('admin.users.status'),
+      cell: (u) => <StatusDot ok={u.status === 'active'} label={t(`userStatus.${u.status}`)} />,
+    },
+    {
+      id: 'mfa',
+      header: t('admin.users.mfa'),
+      cell: (u) => (u.mfaEnabled ? t('profile.mfaOn') : t('profile.mfaOff')),
+    },
+    {
+      id: 'createdAt',
+      header: t('admin.users.createdAt'),
+      nowrap: true,
+      cell: (u) => format.date(u.createdAt),
+    },
+    {
+      id: 'actions',
+      header: t('common.actions'),
+      required: true,
+      cell: (u) =>
+        u.abilities.update || u.abilities.resetMfa ? (
+          <Menu position="bottom-end" shadow="md">
+            <Menu.Target>
+              <Button
+                size="xs"
+                variant="default"
+                rightSection={<ChevronDownIcon size={12} />}
+                aria-label={t('admin.actionsFor', { name: u.displayName })}
+              >
+                {t('common.actions')}
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              {u.abilities.update && <Menu.Item onClick={() => setEditing(u)}>{t('common.edit')}</Menu.Item>}
+              {u.abilities.update && (
+                <Menu.Item onClick={() => setPending({ kind: 'status', user: u })}>
+                  {u.status === 'active' ? t('admin.users.disable') : t('admin.users.enable')}
+                </Menu.Item>
+              )}
+              {u.abilities.resetMfa && u.mfaEnabled && (
+                <Menu.Item onClick={() => setPending({ kind: 'resetMfa', user: u })}>
+                  {t('admin.users.resetMfa')}
+                </Menu.Item>
+              )}
+            </Menu.Dropdown>
+          </Menu>
+        ) : (
+          <Text size="sm" c="dimmed">
+            —
+          </Text>
+        ),
+    },
+  ];
+
   return (
     <Page
       title={t('admin.users.title')}
       description={t('admin.users.intro')}
       actions={mayCreate && <Button onClick={() => setCreating(true)}>{t('admin.users.create')}</Button>}
     >
-      <Group align="flex-end" gap="md">
-        {me.scope === 'all' && (
-          <CountryFilter
-            value={country}
-            onChange={(value) => {
-              setCountry(value);
-              setPage(1);
-            }}
-          />
-        )}
-        <TextInput
-          label={t('admin.users.search')}
-          value={search}
-          onChange={(event) => {
-            setSearch(event.currentTarget.value);
-            setPage(1);
-          }}
-          w={280}
-          type="search"
-        />
-        {users.data && (
-          <Text size="sm" c="dimmed" pb={8} aria-live="polite">
-            {t('admin.users.count', { count: total, formatted: format.number(total) })}
-          </Text>
-        )}
-      </Group>
-      <ErrorAlert error={users.error} />
-      {users.data && (
-        <Table.ScrollContainer minWidth={960}>
-          <Table striped highlightOnHover verticalSpacing="sm" bg="white" aria-label={t('admin.users.title')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('admin.users.displayName')}</Table.Th>
-                <Table.Th scope="col">{t('admin.users.role')}</Table.Th>
-                <Table.Th scope="col">{t('admin.users.country')}</Table.Th>
-                <Table.Th scope="col">{t('admin.users.agency')}</Table.Th>
-                <Table.Th scope="col">{t('admin.users.status')}</Table.Th>
-                <Table.Th scope="col">{t('admin.users.mfa')}</Table.Th>
-                <Table.Th scope="col">{t('admin.users.createdAt')}</Table.Th>
-                <Table.Th scope="col">{t('common.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={8}>
-                    <Text c="dimmed" ta="center" py="md">
-                      {t('admin.users.empty')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
-              {rows.map((u) => (
-                <Table.Tr key={u.id}>
-                  <Table.Td>
-                    <Text size="sm" fw={600}>
-                      {u.displayName}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {u.email}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
-                  <Table.Td>{countryName(u.countryCode)}</Table.Td>
-                  <Table.Td>{agencyName(u.agencyId)}</Table.Td>
-                  <Table.Td>
-                    <StatusDot ok={u.status === 'active'} label={t(`userStatus.${u.status}`)} />
-                  </Table.Td>
-                  <Table.Td>{u.mfaEnabled ? t('profile.mfaOn') : t('profile.mfaOff')}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.date(u.createdAt)}</Table.Td>
-                  <Table.Td>
-                    {u.abilities.update || u.abilities.resetMfa ? (
-                      <Menu position="bottom-end" shadow="md">
-                        <Menu.Target>
-                          <Button
-                            size="xs"
-                            variant="default"
-                            rightSection={<ChevronDownIcon size={12} />}
-                            aria-label={t('admin.actionsFor', { name: u.displayName })}
-                          >
-                            {t('common.actions')}
-                          </Button>
-                        </Menu.Target>
-                        <Menu.Dropdown>
-                          {u.abilities.update && (
-                            <Menu.Item onClick={() => setEditing(u)}>{t('common.edit')}</Menu.Item>
-                          )}
-                          {u.abilities.update && (
-                            <Menu.Item onClick={() => setPending({ kind: 'status', user: u })}>
-                              {u.status === 'active' ? t('admin.users.disable') : t('admin.users.enable')}
-                            </Menu.Item>
-                          )}
-                          {u.abilities.resetMfa && u.mfaEnabled && (
-                            <Menu.Item onClick={() => setPending({ kind: 'resetMfa', user: u })}>
-                              {t('admin.users.resetMfa')}
-                            </Menu.Item>
-                          )}
-                        </Menu.Dropdown>
-                      </Menu>
-                    ) : (
-                      <Text size="sm" c="dimmed">
-                        —
-                      </Text>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      {total > PAGE_SIZE && (
-        <Pagination
-          total={Math.ceil(total / PAGE_SIZE)}
-          value={page}
-          onChange={setPage}
-          getControlProps={(control) => ({
-            'aria-label': t(`admin.users.pages.${control}`),
-          })}
-          getItemProps={(n) => ({ 'aria-label': t('admin.users.pages.page', { page: n }) })}
-          aria-label={t('admin.users.pages.label')}
-        />
-      )}
+      <DataTable
+        id="admin-users"
+        label={t('admin.users.title')}
+        columns={columns}
+        rows={users.data?.items}
+        total={users.data?.total}
+        rowKey={(u) => u.id}
+        list={list}
+        mode="server"
+        loading={users.isPending}
+        fetching={users.isPlaceholderData}
+        error={users.error}
+        emptyMessage={t('admin.users.empty')}
+        search={{ label: t('admin.users.search') }}
+        toolbar={
+          me.scope === 'all' && (
+            <CountryFilter value={country} onChange={(value) => list.setFilter('country', value)} />
+          )
+        }
+      />
       {creating && <UserFormModal opened onClose={() => setCreating(false)} />}
       {editing && <UserFormModal key={editing.id} user={editing} opened onClose={() => setEditing(null)} />}
       <ConfirmModal

@@ -7,13 +7,14 @@ import {
   type Vocabulary,
   type VocabularyTerm,
 } from '@enlace/shared';
-import { Button, Group, Modal, NativeSelect, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, NativeSelect, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../../api';
+import { type DataColumn, DataTable, type ListConfig, useListState } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
 import { StatusDot } from '../../components/StatusDot';
@@ -193,14 +194,76 @@ function TermModal({
 }
 
 /** The controlled vocabularies of incidents and cases; the extensible ones take new terms. */
+const LIST: ListConfig<'code' | 'es' | 'en' | 'fr' | 'status', 'vocabulary'> = {
+  sorts: ['code', 'es', 'en', 'fr', 'status'],
+  defaultSort: 'code',
+  defaultDir: 'asc',
+  defaultLimit: 50,
+  filters: ['vocabulary'],
+};
+
 export function VocabulariesPage() {
   const { t } = useTranslation();
   const lt = useLooseT();
   const vocabularies = useVocabularies();
-  const [vocabulary, setVocabulary] = useState<Vocabulary>('modus_operandi');
+  const list = useListState(LIST);
+  const chosen = list.state.filters.vocabulary;
+  const vocabulary: Vocabulary = VOCABULARIES.includes(chosen as Vocabulary)
+    ? (chosen as Vocabulary)
+    : 'modus_operandi';
   const [editing, setEditing] = useState<VocabularyTerm | 'new' | null>(null);
   const extensible = EXTENSIBLE_VOCABULARIES.includes(vocabulary);
-  const terms = vocabularies.data?.terms[vocabulary] ?? [];
+  const terms = vocabularies.data?.terms[vocabulary];
+
+  const label = (lang: 'es' | 'en' | 'fr', header: string): DataColumn<VocabularyTerm> => ({
+    id: lang,
+    header,
+    sortable: true,
+    value: (term) => term.label[lang],
+    cell: (term) => <span lang={lang}>{term.label[lang]}</span>,
+  });
+  const columns: DataColumn<VocabularyTerm>[] = [
+    {
+      id: 'code',
+      header: t('vocabularies.code'),
+      sortable: true,
+      required: true,
+      primary: true,
+      value: (term) => term.code,
+      cell: (term) => <span className="mono">{term.code}</span>,
+    },
+    label('es', t('vocabularies.labelEs')),
+    label('en', t('vocabularies.labelEn')),
+    label('fr', t('vocabularies.labelFr')),
+    {
+      id: 'status',
+      header: t('vocabularies.status'),
+      sortable: true,
+      value: (term) => (term.active ? 0 : 1),
+      cell: (term) => (
+        <StatusDot ok={term.active} label={term.active ? t('common.active') : t('common.inactive')} />
+      ),
+    },
+    ...(extensible
+      ? [
+          {
+            id: 'actions',
+            header: t('common.actions'),
+            required: true,
+            cell: (term: VocabularyTerm) => (
+              <Button
+                size="xs"
+                variant="default"
+                aria-label={t('admin.editNamed', { name: term.code })}
+                onClick={() => setEditing(term)}
+              >
+                {t('common.edit')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
+  ];
 
   return (
     <Page
@@ -208,69 +271,34 @@ export function VocabulariesPage() {
       description={t('admin.vocabularies.intro')}
       actions={extensible && <Button onClick={() => setEditing('new')}>{t('vocabularies.create')}</Button>}
     >
-      <Group align="flex-end" gap="md">
-        <NativeSelect
-          label={t('vocabularies.vocabulary')}
-          value={vocabulary}
-          onChange={(e) => setVocabulary(e.currentTarget.value as Vocabulary)}
-          data={VOCABULARIES.map((v) => ({ value: v, label: lt(`vocabularies.names.${v}`) }))}
-          w={300}
-        />
-        <Text size="sm" c="dimmed" pb={8}>
-          {extensible ? t('vocabularies.extensible') : t('vocabularies.closed')}
-        </Text>
-      </Group>
-      <ErrorAlert error={vocabularies.error} />
-      {vocabularies.data && (
-        <Table.ScrollContainer minWidth={900}>
-          <Table
-            striped
-            highlightOnHover
-            verticalSpacing="sm"
-            bg="white"
-            aria-label={lt(`vocabularies.names.${vocabulary}`)}
-          >
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('vocabularies.code')}</Table.Th>
-                <Table.Th scope="col">{t('vocabularies.labelEs')}</Table.Th>
-                <Table.Th scope="col">{t('vocabularies.labelEn')}</Table.Th>
-                <Table.Th scope="col">{t('vocabularies.labelFr')}</Table.Th>
-                <Table.Th scope="col">{t('vocabularies.status')}</Table.Th>
-                {extensible && <Table.Th scope="col">{t('common.actions')}</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {terms.map((term) => (
-                <Table.Tr key={term.code}>
-                  <Table.Td className="mono">{term.code}</Table.Td>
-                  <Table.Td lang="es">{term.label.es}</Table.Td>
-                  <Table.Td lang="en">{term.label.en}</Table.Td>
-                  <Table.Td lang="fr">{term.label.fr}</Table.Td>
-                  <Table.Td>
-                    <StatusDot
-                      ok={term.active}
-                      label={term.active ? t('common.active') : t('common.inactive')}
-                    />
-                  </Table.Td>
-                  {extensible && (
-                    <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="default"
-                        aria-label={t('admin.editNamed', { name: term.code })}
-                        onClick={() => setEditing(term)}
-                      >
-                        {t('common.edit')}
-                      </Button>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <Text size="sm" c="dimmed">
+        {extensible ? t('vocabularies.extensible') : t('vocabularies.closed')}
+      </Text>
+      <DataTable
+        id="admin-vocabularies"
+        label={lt(`vocabularies.names.${vocabulary}`)}
+        columns={columns}
+        rows={terms}
+        rowKey={(term) => term.code}
+        list={list}
+        mode="client"
+        loading={vocabularies.isPending}
+        error={vocabularies.error}
+        emptyMessage={t('common.nothingFound')}
+        search={{
+          label: t('list.search'),
+          searchText: (term) => `${term.code} ${term.label.es} ${term.label.en} ${term.label.fr}`,
+        }}
+        toolbar={
+          <NativeSelect
+            label={t('vocabularies.vocabulary')}
+            value={vocabulary}
+            onChange={(e) => list.setFilter('vocabulary', e.currentTarget.value)}
+            data={VOCABULARIES.map((v) => ({ value: v, label: lt(`vocabularies.names.${v}`) }))}
+            w={{ base: '100%', xs: 300 }}
+          />
+        }
+      />
       {editing === 'new' && <TermModal vocabulary={vocabulary} onClose={() => setEditing(null)} />}
       {editing && editing !== 'new' && (
         <TermModal

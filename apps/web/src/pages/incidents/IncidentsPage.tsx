@@ -1,24 +1,49 @@
-import { can, INCIDENT_SOURCES, TRANSPORT_MODES } from '@enlace/shared';
-import { Anchor, Button, Group, Menu, NativeSelect, Table, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import {
+  can,
+  INCIDENT_SORTS,
+  INCIDENT_SOURCES,
+  type IncidentSort,
+  type IncidentSource,
+  type IncidentSummary,
+  TRANSPORT_MODES,
+  type TransportMode,
+} from '@enlace/shared';
+import { Anchor, Button, Group, Menu, NativeSelect, Text, TextInput } from '@mantine/core';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { Count } from '../../components/Count';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import {
+  type DataColumn,
+  DataTable,
+  type FilterChip,
+  FilterChips,
+  type ListConfig,
+  useListState,
+} from '../../components/DataTable';
 import { ChevronDownIcon } from '../../components/Icons';
 import { Page } from '../../components/Page';
 import { SectionNav } from '../../components/SectionNav';
 import { useMe } from '../../features/auth/auth.queries';
-import { exportUrl, PAGE_SIZE, useIncidentPage } from '../../features/incidents/incidents.queries';
+import {
+  exportUrl,
+  INCIDENT_FILTERS,
+  type IncidentFilterKey,
+  useIncidentPage,
+} from '../../features/incidents/incidents.queries';
 import { useVocab } from '../../features/incidents/vocabulary';
 import { useFormat } from '../../hooks/useFormat';
-import { useUrlFilters } from '../../hooks/useUrlFilters';
 import { sectionsFor } from '../../navigation';
 import { NoAccessPage } from '../NoAccessPage';
 
-const FILTER_KEYS = ['from', 'to', 'kind', 'mode', 'route', 'source'] as const;
+const LIST: ListConfig<IncidentSort, IncidentFilterKey> = {
+  sorts: INCIDENT_SORTS,
+  defaultSort: 'occurredOn',
+  defaultDir: 'desc',
+  filters: INCIDENT_FILTERS,
+};
 
-/** The incident reports of the user's country, newest first, with filters kept in the address. */
+/** The incident reports the user may read, newest first, with filters, search and sort in the address. */
 export function IncidentsPage() {
   const me = useMe();
   if (!can(me.role, 'incidents.read')) {
@@ -33,20 +58,148 @@ function IncidentList() {
   const me = useMe();
   const vocab = useVocab();
   const format = useFormat();
-  const [filters, setFilterValue, clearFilterValues] = useUrlFilters(FILTER_KEYS);
-  const [pageIndex, setPageIndex] = useState(0);
-  const page = useIncidentPage(filters, pageIndex * PAGE_SIZE);
-  const items = page.data?.items ?? [];
-  const hasNext = (pageIndex + 1) * PAGE_SIZE < (page.data?.total ?? 0);
-
-  const setFilter = (key: (typeof FILTER_KEYS)[number], value: string) => {
-    setFilterValue(key, value);
-    setPageIndex(0);
-  };
-
+  const list = useListState(LIST);
+  const { filters } = list.state;
+  const page = useIncidentPage(list.state);
   const mayWrite = can(me.role, 'incidents.write');
   const mayExport = can(me.role, 'incidents.export');
   const period = { from: filters.from, to: filters.to };
+  const filtered = Object.keys(filters).length > 0 || list.state.q !== '';
+
+  const columns = useMemo<DataColumn<IncidentSummary>[]>(
+    () => [
+      {
+        id: 'reference',
+        header: t('incidents.field.reference'),
+        sortable: true,
+        required: true,
+        primary: true,
+        nowrap: true,
+        cell: (i) => (
+          <>
+            <Anchor component={Link} to={`/incidents/${i.id}`} fw={600} size="sm">
+              {i.reference}
+            </Anchor>
+            {i.version > 1 && (
+              <Text size="xs" c="dimmed">
+                {t('incidents.versionN', { version: i.version })}
+              </Text>
+            )}
+          </>
+        ),
+      },
+      {
+        id: 'occurredOn',
+        header: t('incidents.field.occurredOn'),
+        sortable: true,
+        nowrap: true,
+        cell: (i) => format.day(i.occurredOn),
+      },
+      {
+        id: 'kind',
+        header: t('incidents.field.kind'),
+        sortable: true,
+        cell: (i) => vocab.term('incident_kind', i.kind),
+      },
+      {
+        id: 'mode',
+        header: t('incidents.field.mode'),
+        sortable: true,
+        cell: (i) => (i.mode ? vocab.fixed('mode', i.mode) : '—'),
+      },
+      {
+        id: 'country',
+        header: t('incidents.field.place'),
+        sortable: true,
+        cell: (i) => (
+          <>
+            {i.placeName ?? '—'}
+            {i.placeCountry && (
+              <Text size="xs" c="dimmed">
+                {vocab.country(i.placeCountry)}
+              </Text>
+            )}
+          </>
+        ),
+      },
+      {
+        id: 'route',
+        header: t('incidents.field.routeCode'),
+        defaultHidden: true,
+        cell: (i) => (i.route ? vocab.term('route', i.route) : '—'),
+      },
+      {
+        id: 'migrants',
+        header: t('incidents.people.migrants'),
+        sortable: true,
+        align: 'end',
+        nowrap: true,
+        cell: (i) => <Count value={i.migrants} />,
+      },
+      {
+        id: 'dead',
+        header: t('incidents.people.dead'),
+        sortable: true,
+        align: 'end',
+        nowrap: true,
+        cell: (i) => <Count value={i.dead} />,
+      },
+      {
+        id: 'missing',
+        header: t('incidents.people.missing'),
+        sortable: true,
+        align: 'end',
+        nowrap: true,
+        cell: (i) => <Count value={i.missing} />,
+      },
+      {
+        id: 'source',
+        header: t('incidents.field.source'),
+        defaultHidden: true,
+        cell: (i) => t(`incidents.sources.${i.source}`),
+      },
+    ],
+    [t, format, vocab],
+  );
+
+  const filterValue = (key: IncidentFilterKey, value: string): string => {
+    switch (key) {
+      case 'from':
+      case 'to':
+        return /^\d{4}-\d{2}-\d{2}$/.test(value) ? format.day(value) : value;
+      case 'kind':
+        return vocab.term('incident_kind', value);
+      case 'mode':
+        return (TRANSPORT_MODES as readonly string[]).includes(value)
+          ? vocab.fixed('mode', value as TransportMode)
+          : value;
+      case 'route':
+        return vocab.term('route', value);
+      case 'source':
+        return (INCIDENT_SOURCES as readonly string[]).includes(value)
+          ? t(`incidents.sources.${value as IncidentSource}`)
+          : value;
+      case 'country':
+        return vocab.country(value);
+      case 'region':
+        return vocab.term('region', value);
+    }
+  };
+  const filterName: Record<IncidentFilterKey, string> = {
+    from: t('incidents.filter.from'),
+    to: t('incidents.filter.to'),
+    kind: t('incidents.field.kind'),
+    mode: t('incidents.field.mode'),
+    route: t('incidents.field.routeCode'),
+    source: t('incidents.field.source'),
+    country: t('list.incidents.country'),
+    region: t('list.incidents.region'),
+  };
+  const chips: FilterChip[] = INCIDENT_FILTERS.flatMap((key) => {
+    const value = filters[key];
+    return value ? [{ key, name: filterName[key], value: filterValue(key, value) }] : [];
+  });
+  const field = { base: '100%', xs: 'auto' } as const;
 
   return (
     <Page
@@ -84,172 +237,97 @@ function IncidentList() {
       }
     >
       <SectionNav group="incidents" />
-      <form aria-label={t('incidents.filters')} onSubmit={(e) => e.preventDefault()}>
-        <Group align="flex-end" gap="md">
-          <TextInput
-            type="date"
-            label={t('incidents.filter.from')}
-            value={filters.from ?? ''}
-            onChange={(e) => setFilter('from', e.currentTarget.value)}
-            w={170}
-          />
-          <TextInput
-            type="date"
-            label={t('incidents.filter.to')}
-            value={filters.to ?? ''}
-            onChange={(e) => setFilter('to', e.currentTarget.value)}
-            w={170}
-          />
-          <NativeSelect
-            label={t('incidents.field.kind')}
-            value={filters.kind ?? ''}
-            onChange={(e) => setFilter('kind', e.currentTarget.value)}
-            data={[{ value: '', label: t('incidents.filter.allKinds') }, ...vocab.options('incident_kind')]}
-            w={240}
-          />
-          <NativeSelect
-            label={t('incidents.field.mode')}
-            value={filters.mode ?? ''}
-            onChange={(e) => setFilter('mode', e.currentTarget.value)}
-            data={[
-              { value: '', label: t('incidents.filter.allModes') },
-              ...TRANSPORT_MODES.map((m) => ({ value: m, label: vocab.fixed('mode', m) })),
-            ]}
-            w={160}
-          />
-          <NativeSelect
-            label={t('incidents.field.routeCode')}
-            value={filters.route ?? ''}
-            onChange={(e) => setFilter('route', e.currentTarget.value)}
-            data={[{ value: '', label: t('incidents.filter.allRoutes') }, ...vocab.options('route')]}
-            w={240}
-          />
-          <NativeSelect
-            label={t('incidents.field.source')}
-            value={filters.source ?? ''}
-            onChange={(e) => setFilter('source', e.currentTarget.value)}
-            data={[
-              { value: '', label: t('incidents.filter.allSources') },
-              ...INCIDENT_SOURCES.map((s) => ({ value: s, label: t(`incidents.sources.${s}`) })),
-            ]}
-            w={200}
-          />
-          {Object.keys(filters).length > 0 && (
-            <Button
-              variant="subtle"
-              onClick={() => {
-                clearFilterValues();
-                setPageIndex(0);
-              }}
-            >
-              {t('incidents.filter.clear')}
-            </Button>
-          )}
-        </Group>
-      </form>
       <Text size="sm" c="dimmed">
         {t('incidents.scopeNote', { country: vocab.country(me.countryCode) })}
       </Text>
-      <ErrorAlert error={page.error} />
-      {page.data && page.data.total > 0 && (
-        <Text size="sm" fw={600} aria-live="polite">
-          {t('incidents.matching', { count: page.data.total, total: format.number(page.data.total) })}
-        </Text>
-      )}
-      {page.data && (
-        <Table.ScrollContainer minWidth={980}>
-          <Table striped highlightOnHover verticalSpacing="sm" bg="white" aria-label={t('incidents.title')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('incidents.field.reference')}</Table.Th>
-                <Table.Th scope="col">{t('incidents.field.occurredOn')}</Table.Th>
-                <Table.Th scope="col">{t('incidents.field.kind')}</Table.Th>
-                <Table.Th scope="col">{t('incidents.field.mode')}</Table.Th>
-                <Table.Th scope="col">{t('incidents.field.place')}</Table.Th>
-                <Table.Th scope="col">{t('incidents.field.routeCode')}</Table.Th>
-                <Table.Th scope="col" ta="end">
-                  {t('incidents.people.migrants')}
-                </Table.Th>
-                <Table.Th scope="col" ta="end">
-                  {t('incidents.people.dead')}
-                </Table.Th>
-                <Table.Th scope="col" ta="end">
-                  {t('incidents.people.missing')}
-                </Table.Th>
-                <Table.Th scope="col">{t('incidents.field.source')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={10}>
-                    <Text c="dimmed" ta="center" py="md">
-                      {Object.keys(filters).length ? t('incidents.emptyFiltered') : t('incidents.empty')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
-              {items.map((i) => (
-                <Table.Tr key={i.id}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <Anchor component={Link} to={`/incidents/${i.id}`} fw={600} size="sm">
-                      {i.reference}
-                    </Anchor>
-                    {i.version > 1 && (
-                      <Text size="xs" c="dimmed">
-                        {t('incidents.versionN', { version: i.version })}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.day(i.occurredOn)}</Table.Td>
-                  <Table.Td>{vocab.term('incident_kind', i.kind)}</Table.Td>
-                  <Table.Td>{i.mode ? vocab.fixed('mode', i.mode) : '—'}</Table.Td>
-                  <Table.Td>
-                    {i.placeName ?? '—'}
-                    {i.placeCountry && (
-                      <Text size="xs" c="dimmed">
-                        {vocab.country(i.placeCountry)}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{i.route ? vocab.term('route', i.route) : '—'}</Table.Td>
-                  <Table.Td ta="end">
-                    <Count value={i.migrants} />
-                  </Table.Td>
-                  <Table.Td ta="end">
-                    <Count value={i.dead} />
-                  </Table.Td>
-                  <Table.Td ta="end">
-                    <Count value={i.missing} />
-                  </Table.Td>
-                  <Table.Td>{t(`incidents.sources.${i.source}`)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      {page.data && (pageIndex > 0 || hasNext) && (
-        <Group component="nav" justify="space-between" aria-label={t('incidents.paging')}>
-          <Button
-            variant="default"
-            disabled={pageIndex === 0}
-            onClick={() => setPageIndex((p) => Math.max(0, p - 1))}
-          >
-            {t('common.previousPage')}
-          </Button>
-          <Text size="sm" aria-live="polite">
-            {t('common.pageN', {
-              page: pageIndex + 1,
-              from: pageIndex * PAGE_SIZE + 1,
-              to: pageIndex * PAGE_SIZE + items.length,
-            })}
-          </Text>
-          <Button variant="default" disabled={!hasNext} onClick={() => setPageIndex((p) => p + 1)}>
-            {t('common.nextPage')}
-          </Button>
-        </Group>
-      )}
+      <DataTable
+        id="incidents"
+        label={t('incidents.title')}
+        columns={columns}
+        rows={page.data?.items}
+        total={page.data?.total}
+        rowKey={(i) => i.id}
+        list={list}
+        mode="server"
+        loading={page.isPending}
+        fetching={page.isPlaceholderData}
+        error={page.error}
+        emptyMessage={filtered ? t('incidents.emptyFiltered') : t('incidents.empty')}
+        search={{ label: t('list.incidents.search') }}
+        toolbar={
+          <>
+            <TextInput
+              type="date"
+              label={filterName.from}
+              value={filters.from ?? ''}
+              onChange={(e) => list.setFilter('from', e.currentTarget.value)}
+              w={{ base: '100%', xs: 170 }}
+            />
+            <TextInput
+              type="date"
+              label={filterName.to}
+              value={filters.to ?? ''}
+              onChange={(e) => list.setFilter('to', e.currentTarget.value)}
+              w={{ base: '100%', xs: 170 }}
+            />
+            <NativeSelect
+              label={filterName.kind}
+              value={filters.kind ?? ''}
+              onChange={(e) => list.setFilter('kind', e.currentTarget.value)}
+              data={[{ value: '', label: t('incidents.filter.allKinds') }, ...vocab.options('incident_kind')]}
+              w={field}
+            />
+            <NativeSelect
+              label={filterName.mode}
+              value={filters.mode ?? ''}
+              onChange={(e) => list.setFilter('mode', e.currentTarget.value)}
+              data={[
+                { value: '', label: t('incidents.filter.allModes') },
+                ...TRANSPORT_MODES.map((m) => ({ value: m, label: vocab.fixed('mode', m) })),
+              ]}
+              w={field}
+            />
+            <NativeSelect
+              label={filterName.route}
+              value={filters.route ?? ''}
+              onChange={(e) => list.setFilter('route', e.currentTarget.value)}
+              data={[{ value: '', label: t('incidents.filter.allRoutes') }, ...vocab.options('route')]}
+              w={field}
+            />
+            <NativeSelect
+              label={filterName.source}
+              value={filters.source ?? ''}
+              onChange={(e) => list.setFilter('source', e.currentTarget.value)}
+              data={[
+                { value: '', label: t('incidents.filter.allSources') },
+                ...INCIDENT_SOURCES.map((src) => ({ value: src, label: t(`incidents.sources.${src}`) })),
+              ]}
+              w={field}
+            />
+            <NativeSelect
+              label={filterName.country}
+              value={filters.country ?? ''}
+              onChange={(e) => list.setFilter('country', e.currentTarget.value)}
+              data={[{ value: '', label: t('common.allCountries') }, ...vocab.countryOptions]}
+              w={field}
+            />
+            <NativeSelect
+              label={filterName.region}
+              value={filters.region ?? ''}
+              onChange={(e) => list.setFilter('region', e.currentTarget.value)}
+              data={[{ value: '', label: t('list.incidents.allRegions') }, ...vocab.options('region')]}
+              w={field}
+            />
+          </>
+        }
+        beforeTable={
+          <FilterChips
+            chips={chips}
+            onRemove={(key) => list.setFilter(key as IncidentFilterKey, '')}
+            onClear={list.clearFilters}
+          />
+        }
+      />
     </Page>
   );
 }

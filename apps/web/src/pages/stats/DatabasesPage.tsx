@@ -1,10 +1,10 @@
 import { can, type DataInventoryEntry } from '@enlace/shared';
-import { Button, Group, Table, Text } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '../../components/ConfirmModal';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { type DataColumn, DataTable, type ListConfig, useListState } from '../../components/DataTable';
 import { Page } from '../../components/Page';
 import { SectionNav } from '../../components/SectionNav';
 import { CountryFilter } from '../../features/admin/CountryFilter';
@@ -14,23 +14,29 @@ import { InventoryFormModal } from '../../features/stats/InventoryFormModal';
 import { useDeleteInventory, useInventory } from '../../features/stats/stats.queries';
 import { useFormat } from '../../hooks/useFormat';
 
+const LIST: ListConfig<
+  'name' | 'country' | 'updateFrequency' | 'sharingStatus' | 'quality' | 'updatedAt',
+  'country'
+> = {
+  sorts: ['name', 'country', 'updateFrequency', 'sharingStatus', 'quality', 'updatedAt'],
+  defaultSort: 'country',
+  defaultDir: 'asc',
+  filters: ['country'],
+};
+
 /** The inventory of national databases (Work Plan action A1.5): who holds what, and how good it is. */
 export function DatabasesPage() {
   const { t } = useTranslation();
   const me = useMe();
   const vocab = useVocab();
   const format = useFormat();
-  const [country, setCountry] = useState('');
+  const list = useListState(LIST);
+  const country = list.state.filters.country ?? '';
   const [editing, setEditing] = useState<DataInventoryEntry | 'new' | null>(null);
   const [deleting, setDeleting] = useState<DataInventoryEntry | null>(null);
   const inventory = useInventory(country);
   const remove = useDeleteInventory();
   const mayManage = can(me.role, 'databases.manage');
-  const rows = [...(inventory.data ?? [])].sort(
-    (a, b) =>
-      vocab.country(a.countryCode).localeCompare(vocab.country(b.countryCode)) ||
-      a.name.localeCompare(b.name),
-  );
   const coverageOf = (e: DataInventoryEntry) => {
     const years =
       e.coverageFrom || e.coverageTo
@@ -39,6 +45,118 @@ export function DatabasesPage() {
     return [e.coverage, years].filter(Boolean).join(' · ') || '—';
   };
 
+  const columns: DataColumn<DataInventoryEntry>[] = [
+    {
+      id: 'name',
+      header: t('inventory.field.name'),
+      sortable: true,
+      required: true,
+      primary: true,
+      value: (e) => e.name,
+      cell: (e) => (
+        <>
+          <Text size="sm" fw={600}>
+            {e.name}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {e.ownerAgency}
+          </Text>
+          {e.description && (
+            <Text size="xs" lineClamp={2}>
+              {e.description}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    {
+      id: 'country',
+      header: t('inventory.field.country'),
+      sortable: true,
+      value: (e) => `${vocab.country(e.countryCode)} ${e.name}`,
+      cell: (e) => vocab.country(e.countryCode),
+    },
+    { id: 'coverage', header: t('inventory.field.coverage'), cell: coverageOf },
+    {
+      id: 'fields',
+      header: t('inventory.field.fields'),
+      defaultHidden: true,
+      cell: (e) => <Text size="xs">{e.fields.length ? e.fields.join(', ') : '—'}</Text>,
+    },
+    {
+      id: 'updateFrequency',
+      header: t('inventory.field.updateFrequency'),
+      sortable: true,
+      defaultHidden: true,
+      value: (e) => vocab.fixed('updateFrequency', e.updateFrequency),
+      cell: (e) => vocab.fixed('updateFrequency', e.updateFrequency),
+    },
+    {
+      id: 'sharingStatus',
+      header: t('inventory.field.sharingStatus'),
+      sortable: true,
+      value: (e) => vocab.fixed('sharingStatus', e.sharingStatus),
+      cell: (e) => vocab.fixed('sharingStatus', e.sharingStatus),
+    },
+    {
+      id: 'quality',
+      header: t('inventory.field.quality'),
+      sortable: true,
+      value: (e) => vocab.fixed('dataQuality', e.quality),
+      cell: (e) => (
+        <>
+          {vocab.fixed('dataQuality', e.quality)}
+          {e.qualityNotes && (
+            <Text size="xs" c="dimmed" lineClamp={2}>
+              {e.qualityNotes}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    {
+      id: 'updatedAt',
+      header: t('inventory.field.updatedAt'),
+      sortable: true,
+      nowrap: true,
+      value: (e) => e.updatedAt,
+      cell: (e) => format.date(e.updatedAt),
+    },
+    ...(mayManage
+      ? [
+          {
+            id: 'actions',
+            header: t('common.actions'),
+            required: true,
+            cell: (e: DataInventoryEntry) =>
+              e.abilities.update ? (
+                <Group gap={4} wrap="nowrap">
+                  <Button
+                    size="xs"
+                    variant="default"
+                    aria-label={t('admin.editNamed', { name: e.name })}
+                    onClick={() => setEditing(e)}
+                  >
+                    {t('common.edit')}
+                  </Button>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    color="red"
+                    aria-label={t('inventory.deleteNamed', { name: e.name })}
+                    onClick={() => setDeleting(e)}
+                  >
+                    {t('inventory.delete')}
+                  </Button>
+                </Group>
+              ) : (
+                '—'
+              ),
+          },
+        ]
+      : []),
+  ];
+
   return (
     <Page
       title={t('inventory.title')}
@@ -46,105 +164,23 @@ export function DatabasesPage() {
       actions={mayManage && <Button onClick={() => setEditing('new')}>{t('inventory.create')}</Button>}
     >
       <SectionNav group="stats" />
-      <Group align="flex-end" gap="md">
-        <CountryFilter value={country} onChange={setCountry} />
-        {inventory.data && (
-          <Text size="sm" c="dimmed" pb={8} aria-live="polite">
-            {t('inventory.count', { count: rows.length, formatted: format.number(rows.length) })}
-          </Text>
-        )}
-      </Group>
-      <ErrorAlert error={inventory.error} />
-      {inventory.data && (
-        <Table.ScrollContainer minWidth={1100}>
-          <Table striped highlightOnHover verticalSpacing="sm" bg="white" aria-label={t('inventory.title')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('inventory.field.name')}</Table.Th>
-                <Table.Th scope="col">{t('inventory.field.country')}</Table.Th>
-                <Table.Th scope="col">{t('inventory.field.coverage')}</Table.Th>
-                <Table.Th scope="col">{t('inventory.field.fields')}</Table.Th>
-                <Table.Th scope="col">{t('inventory.field.updateFrequency')}</Table.Th>
-                <Table.Th scope="col">{t('inventory.field.sharingStatus')}</Table.Th>
-                <Table.Th scope="col">{t('inventory.field.quality')}</Table.Th>
-                <Table.Th scope="col">{t('inventory.field.updatedAt')}</Table.Th>
-                {mayManage && <Table.Th scope="col">{t('common.actions')}</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={mayManage ? 9 : 8}>
-                    <Text c="dimmed" ta="center" py="md">
-                      {t('inventory.empty')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
-              {rows.map((e) => (
-                <Table.Tr key={e.id}>
-                  <Table.Td>
-                    <Text size="sm" fw={600}>
-                      {e.name}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {e.ownerAgency}
-                    </Text>
-                    {e.description && (
-                      <Text size="xs" lineClamp={2}>
-                        {e.description}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{vocab.country(e.countryCode)}</Table.Td>
-                  <Table.Td>{coverageOf(e)}</Table.Td>
-                  <Table.Td maw={260}>
-                    <Text size="xs">{e.fields.length ? e.fields.join(', ') : '—'}</Text>
-                  </Table.Td>
-                  <Table.Td>{vocab.fixed('updateFrequency', e.updateFrequency)}</Table.Td>
-                  <Table.Td>{vocab.fixed('sharingStatus', e.sharingStatus)}</Table.Td>
-                  <Table.Td>
-                    {vocab.fixed('dataQuality', e.quality)}
-                    {e.qualityNotes && (
-                      <Text size="xs" c="dimmed" lineClamp={2}>
-                        {e.qualityNotes}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.date(e.updatedAt)}</Table.Td>
-                  {mayManage && (
-                    <Table.Td>
-                      {e.abilities.update ? (
-                        <Group gap={4} wrap="nowrap">
-                          <Button
-                            size="xs"
-                            variant="default"
-                            aria-label={t('admin.editNamed', { name: e.name })}
-                            onClick={() => setEditing(e)}
-                          >
-                            {t('common.edit')}
-                          </Button>
-                          <Button
-                            size="xs"
-                            variant="subtle"
-                            color="red"
-                            aria-label={t('inventory.deleteNamed', { name: e.name })}
-                            onClick={() => setDeleting(e)}
-                          >
-                            {t('inventory.delete')}
-                          </Button>
-                        </Group>
-                      ) : (
-                        '—'
-                      )}
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <DataTable
+        id="databases"
+        label={t('inventory.title')}
+        columns={columns}
+        rows={inventory.data}
+        rowKey={(e) => e.id}
+        list={list}
+        mode="client"
+        loading={inventory.isPending}
+        error={inventory.error}
+        emptyMessage={t('inventory.empty')}
+        search={{
+          label: t('list.search'),
+          searchText: (e) => `${e.name} ${e.ownerAgency} ${e.description ?? ''} ${e.fields.join(' ')}`,
+        }}
+        toolbar={<CountryFilter value={country} onChange={(value) => list.setFilter('country', value)} />}
+      />
       {editing === 'new' && <InventoryFormModal onClose={() => setEditing(null)} />}
       {editing && editing !== 'new' && (
         <InventoryFormModal key={editing.id} entry={editing} onClose={() => setEditing(null)} />
