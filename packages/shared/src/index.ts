@@ -1,3 +1,4 @@
+export * from './audit';
 export * from './capabilities';
 export * from './dto/admin';
 export * from './dto/auth';
@@ -9,4 +10,5 @@ export * from './dto/stats';
 export * from './enums';
 export * from './permissions';
 export * from './locales';
+export * from './time';
 export * from './vocabulary';
