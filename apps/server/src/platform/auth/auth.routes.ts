@@ -17,7 +17,13 @@ import { z } from 'zod';
 import type { Deps } from '../context';
 import { unauthenticated } from '../errors';
 import { findUserById } from '../users/user.repository';
-import { clearSessionCookie, ensurePresession, setSessionCookie } from '../session/session.plugin';
+import {
+  clearSessionCookie,
+  cookieOptions,
+  ensurePresession,
+  setSessionCookie,
+} from '../session/session.plugin';
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S } from './throttle';
 import {
   changePassword,
   confirmMfaEnrolment,
@@ -69,8 +75,10 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
           password: request.body.password,
           userAgent: request.headers['user-agent'] ?? null,
           previousSessionId: request.session?.id ?? null,
+          deviceCookie: request.cookies[DEVICE_COOKIE] ?? null,
         });
         setSessionCookie(reply, result.token, deps);
+        reply.setCookie(DEVICE_COOKIE, result.deviceCookie, cookieOptions(DEVICE_COOKIE_MAX_AGE_S));
         return { stage: result.stage, csrfToken: result.csrfToken };
       },
     );
