@@ -1,5 +1,6 @@
 export * from './audit';
 export * from './capabilities';
+export * from './demo';
 export * from './dto/admin';
 export * from './dto/auth';
 export * from './dto/cases';

@@ -11,6 +11,7 @@ import {
   sessionStageSchema,
   sessionViewSchema,
   signInBodySchema,
+  demoAccountsSchema,
 } from '@enlace/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -37,6 +38,7 @@ import {
   signOut,
   startMfaEnrolment,
   toMe,
+  getDemoAccounts,
   verifyMfa,
 } from './auth.service';
 
@@ -62,6 +64,18 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
         };
       },
     );
+
+    // Demo mode only: in production this route is never registered, so it answers 404.
+    if (deps.config.demoMode) {
+      app.get(
+        '/api/auth/demo-accounts',
+        {
+          config: { access: 'public' },
+          schema: { tags: ['auth'], response: { 200: demoAccountsSchema } },
+        },
+        () => getDemoAccounts(deps),
+      );
+    }
 
     app.post(
       '/api/auth/sign-in',

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
+  DEMO_PASSWORD,
+  type DemoAccounts,
   LOCALES,
   type Locale,
   type LocalizedText,
@@ -30,6 +32,7 @@ import {
   findAgencyLabel,
   findUserByEmail,
   findUserById,
+  listDemoAccounts,
   replaceRecoveryCodes,
   type UserRow,
   updateUser,
@@ -459,4 +462,14 @@ export async function endOwnSession(ctx: Ctx, session: SessionRow, id: string): 
     await revokeSession(trx, id, nowIso(ctx), 'ended_by_user');
     await audit({ action: 'auth.session_ended', objectType: 'session', objectId: id });
   });
+}
+
+/** Demo mode: the demo accounts and their one password, for the sign-in page. */
+export async function getDemoAccounts(deps: Deps): Promise<DemoAccounts> {
+  if (!deps.config.demoMode) throw notFound();
+  const rows = await listDemoAccounts(deps.db.kysely);
+  return {
+    password: DEMO_PASSWORD,
+    accounts: rows.map((r) => ({ email: r.email, role: r.role as Role, countryCode: r.country_code })),
+  };
 }
