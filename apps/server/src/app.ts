@@ -21,6 +21,7 @@ import pretty from 'pino-pretty';
 import type { Config } from './config';
 import type { Db } from './db/dialect';
 import { adminRoutes } from './modules/admin/admin.routes';
+import { auditRoutes } from './modules/admin/audit.routes';
 import { casesRoutes } from './modules/cases/cases.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { homeRoutes } from './modules/home/home.routes';
@@ -195,6 +196,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes(deps));
   await app.register(authRoutes(deps));
   await app.register(adminRoutes);
+  await app.register(auditRoutes);
   await app.register(incidentsRoutes);
   await app.register(casesRoutes);
   await app.register(statsRoutes);

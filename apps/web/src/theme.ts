@@ -1,4 +1,10 @@
-import { type CSSVariablesResolver, createTheme, type MantineColorsTuple, Notification } from '@mantine/core';
+import {
+  type CSSVariablesResolver,
+  createTheme,
+  type MantineColorsTuple,
+  Notification,
+  PasswordInput,
+} from '@mantine/core';
 
 // Palettes darker than Mantine's defaults: shade 6 (filled buttons, links, light variants,
 // error text) keeps at least 4.5:1 contrast against white and against its own tint (WCAG AA).
@@ -63,6 +69,8 @@ export const theme = createTheme({
   components: {
     // Notifications close by themselves; without this their close button would have no name.
     Notification: Notification.extend({ defaultProps: { withCloseButton: false } }),
+    // Mantine takes the show-password button out of the Tab order (tabIndex −1); keyboard users need it.
+    PasswordInput: PasswordInput.extend({ defaultProps: { visibilityToggleButtonProps: { tabIndex: 0 } } }),
   },
 });
 

@@ -1,4 +1,6 @@
+export * from './audit';
 export * from './capabilities';
+export * from './demo';
 export * from './dto/admin';
 export * from './dto/auth';
 export * from './dto/cases';
@@ -13,5 +15,6 @@ export * from './incident-counts';
 export * from './locales';
 export * from './validation-messages';
 export * from './missing-migrants';
+export * from './time';
 export * from './vocabulary';
 export * from './dto/home';

@@ -253,7 +253,7 @@ describe('reference data and administration', () => {
 
   it('shows the audit trail to the network administrator only', async () => {
     const net = await signedIn(t, { role: 'network_admin', countryCode: 'RCM' });
-    const events = (await net.browser.get('/api/admin/audit?limit=5')).json() as { seq: number }[];
+    const events = (await net.browser.get('/api/admin/audit?limit=5')).json().items as { seq: number }[];
     expect(events.length).toBe(5);
     expect(events[0]?.seq).toBeGreaterThan(events[4]?.seq ?? 0);
     const liaison = await signedIn(t, { role: 'liaison_officer' });
@@ -261,12 +261,12 @@ describe('reference data and administration', () => {
 
     // Filtered by the start of the action and by outcome, with the name of whoever acted.
     type Event = { action: string; outcome: string; actorId: string | null; actorName: string | null };
-    const denied = (await net.browser.get('/api/admin/audit?outcome=denied')).json() as Event[];
+    const denied = (await net.browser.get('/api/admin/audit?outcome=denied')).json().items as Event[];
     expect(denied.length).toBeGreaterThan(0);
     expect(denied.every((e) => e.outcome === 'denied')).toBe(true);
     const refusal = denied.find((e) => e.actorId === liaison.user.id);
     expect(refusal?.actorName).toBe(liaison.user.displayName);
-    const signIns = (await net.browser.get('/api/admin/audit?action=auth.&limit=50')).json() as Event[];
+    const signIns = (await net.browser.get('/api/admin/audit?action=auth.&limit=50')).json().items as Event[];
     expect(signIns.length).toBeGreaterThan(0);
     expect(signIns.every((e) => e.action.startsWith('auth.'))).toBe(true);
     expect((await net.browser.get('/api/admin/audit?action=x%27%20OR%201%3D1')).statusCode).toBe(400);

@@ -52,7 +52,7 @@ export function SignInPage() {
               label={t('signIn.password')}
               autoComplete="current-password"
               required
-              visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }}
+              visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword'), tabIndex: 0 }}
               {...form.getInputProps('password')}
               error={fieldError(form.errors.password)}
             />

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AGENCY_KINDS, COUNTRY_KINDS, USER_STATUSES } from '../enums';
+import { AUDIT_OBJECT_TYPES } from '../audit';
 import { ROLES } from '../permissions';
 import {
   countryCodeSchema,
@@ -9,8 +10,10 @@ import {
   localizedTextInputSchema,
   localizedTextSchema,
   passwordSchema,
+  timeZoneSchema,
 } from './common';
 import { TEXT_MAX } from './limits';
+import { pageQueryShape, pageSchema } from './lists';
 
 export const countrySchema = z.object({
   code: z.string(),
@@ -119,18 +122,44 @@ export const userListParamsSchema = userListQuerySchema.omit({ q: true }).strict
 
 export const AUDIT_OUTCOMES = ['success', 'denied', 'failure'] as const;
 
-export const auditQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  /** Events older than this sequence number (the next page). */
-  before: z.coerce.number().int().positive().optional(),
-  /** Actions starting with this, such as `case.` or `auth.sign_in`. */
-  action: z
-    .string()
-    .regex(/^[a-z_.]{1,60}$/)
-    .optional(),
-  outcome: z.enum(AUDIT_OUTCOMES).optional(),
-});
+/** The audit trail's filters (the same for the page and for the CSV export), in the list contract. */
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+export const AUDIT_SORTS = ['seq'] as const;
+export const auditQuerySchema = z
+  .object(pageQueryShape(AUDIT_SORTS, { sort: 'seq', dir: 'desc', limit: 50 }))
+  .omit({ q: true })
+  .extend({
+    /** Actions starting with this, such as `case.` or `auth.sign_in`. */
+    action: z
+      .string()
+      .regex(/^[a-z_.]{1,60}$/)
+      .optional(),
+    outcome: z.enum(AUDIT_OUTCOMES).optional(),
+    /** Whoever acted (an account id). */
+    actor: idSchema.optional(),
+    objectType: z.enum(AUDIT_OBJECT_TYPES).optional(),
+    objectId: z
+      .string()
+      .regex(/^[A-Za-z0-9_.:-]{1,100}$/)
+      .optional(),
+    /** Calendar days, inclusive, in `tz`: the administrator's own time zone. */
+    from: z.iso.date().optional(),
+    to: z.iso.date().optional(),
+    tz: timeZoneSchema.default('UTC'),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'to_before_from' });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+/** The record an event is about, named as its reader may see it. */
+export const auditObjectSchema = z.object({
+  type: z.string(),
+  id: z.string(),
+  /** A reference, a name or a code; null when the object is gone or out of the reader's scope. */
+  label: z.string().nullable(),
+  /** The page of the object in the web app, when the reader may open it. */
+  href: z.string().nullable(),
+});
+export type AuditObject = z.infer<typeof auditObjectSchema>;
 
 export const auditEventSchema = z.object({
   seq: z.number(),
@@ -140,9 +169,18 @@ export const auditEventSchema = z.object({
   actorName: z.string().nullable(),
   actorCountry: z.string().nullable(),
   action: z.string(),
-  objectType: z.string().nullable(),
-  objectId: z.string().nullable(),
+  /** The action in words, in the reader's language. */
+  actionLabel: z.string(),
+  /** For a refusal, what was attempted (a permission, an action or a route). */
+  attempted: z.string().nullable(),
+  object: auditObjectSchema.nullable(),
   purpose: z.string().nullable(),
   outcome: z.enum(AUDIT_OUTCOMES),
 });
 export type AuditEvent = z.infer<typeof auditEventSchema>;
+export const auditPageSchema = pageSchema(auditEventSchema);
+export type AuditPage = z.infer<typeof auditPageSchema>;
+
+/** Someone who appears in the audit trail of the reader's scope (the "user" filter). */
+export const auditActorSchema = z.object({ id: z.string(), name: z.string(), countryCode: z.string() });
+export type AuditActor = z.infer<typeof auditActorSchema>;

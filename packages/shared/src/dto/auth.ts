@@ -87,3 +87,11 @@ export const sessionItemSchema = z.object({
   current: z.boolean(),
 });
 export type SessionItem = z.infer<typeof sessionItemSchema>;
+
+/** Demo mode only: the demo accounts the sign-in page offers (never served in production). */
+export const demoAccountsSchema = z.object({
+  /** The one password of every demo account. */
+  password: z.string(),
+  accounts: z.array(z.object({ email: z.string(), role: z.enum(ROLES), countryCode: z.string() })),
+});
+export type DemoAccounts = z.infer<typeof demoAccountsSchema>;

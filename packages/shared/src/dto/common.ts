@@ -29,3 +29,17 @@ export const problemSchema = z.object({
 export type Problem = z.infer<typeof problemSchema>;
 
 export const okSchema = z.object({ ok: z.literal(true) });
+
+/** Does this runtime know the IANA time zone (e.g. America/Mexico_City)? */
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+export const timeZoneSchema = z
+  .string()
+  .max(64)
+  .refine((v) => isTimeZone(v), { message: 'invalid_time_zone' });

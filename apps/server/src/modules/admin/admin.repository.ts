@@ -38,29 +38,3 @@ export async function insertAgency(db: Q, row: AgencyRow): Promise<void> {
 export async function updateAgency(db: Q, id: string, patch: Updateable<AgenciesTable>): Promise<void> {
   await db.updateTable('agencies').set(patch).where('id', '=', id).execute();
 }
-
-export interface AuditFilter {
-  limit: number;
-  /** Events older than this sequence number (the next page). */
-  before?: number;
-  /** Actions starting with this (`case.` for every change to cases). */
-  action?: string;
-  outcome?: 'success' | 'denied' | 'failure';
-}
-
-/** Audit events of the actor's scope, newest first, with the name of whoever acted. */
-export function listAuditInScope(db: Q, actor: Actor, filter: AuditFilter) {
-  let qb = scopeTo(
-    db
-      .selectFrom('audit_events')
-      .leftJoin('users', 'users.id', 'audit_events.actor_id')
-      .selectAll('audit_events')
-      .select('users.display_name as actor_name'),
-    actor,
-    'audit_events.actor_country',
-  );
-  if (filter.before) qb = qb.where('audit_events.seq', '<', filter.before);
-  if (filter.action) qb = qb.where('audit_events.action', 'like', `${filter.action}%`);
-  if (filter.outcome) qb = qb.where('audit_events.outcome', '=', filter.outcome);
-  return qb.orderBy('audit_events.seq', 'desc').limit(filter.limit).execute();
-}

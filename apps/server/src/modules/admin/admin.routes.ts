@@ -2,8 +2,6 @@ import {
   agencyCreateBodySchema,
   agencySchema,
   agencyUpdateBodySchema,
-  auditEventSchema,
-  auditQuerySchema,
   codeParamsSchema,
   countryCodeSchema,
   countrySchema,
@@ -23,7 +21,6 @@ import {
   createUser,
   editAgency,
   getAgencies,
-  getAuditEvents,
   getCountries,
   getUser,
   getUsers,
@@ -34,7 +31,7 @@ import {
 
 const countryQuery = z.object({ country: countryCodeSchema.optional() });
 
-/** Administration of countries, agencies, users, and the audit trail (read). */
+/** Administration of countries, agencies and users (the audit trail: audit.routes.ts). */
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/countries',
@@ -140,18 +137,5 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['admin'], params: idParamsSchema, response: { 200: userSchema } },
     },
     (request) => resetMfa(request.ctx, request.params.id),
-  );
-
-  app.get(
-    '/api/admin/audit',
-    {
-      config: { access: 'audit.read' },
-      schema: {
-        tags: ['admin'],
-        querystring: auditQuerySchema,
-        response: { 200: z.array(auditEventSchema) },
-      },
-    },
-    (request) => getAuditEvents(request.ctx, request.query),
   );
 };

@@ -3,7 +3,6 @@ import type {
   Agency,
   AgencyCreateBody,
   AgencyUpdateBody,
-  AuditEvent,
   Country,
   LocalizedText,
   Role,
@@ -35,8 +34,6 @@ import {
   findCountry,
   insertAgency,
   listAgenciesInScope,
-  type AuditFilter,
-  listAuditInScope,
   listCountries,
   updateAgency,
   updateCountry,
@@ -330,22 +327,4 @@ export async function resetMfa(ctx: Ctx, id: string, opts: { cli?: boolean } = {
     });
   });
   return presentUser(ctx, next);
-}
-
-export async function getAuditEvents(ctx: Ctx, filter: AuditFilter): Promise<AuditEvent[]> {
-  const actor = await requirePermission(ctx, 'audit.read');
-  const rows = await listAuditInScope(ctx.db.kysely, actor, filter);
-  return rows.map((r) => ({
-    seq: Number(r.seq),
-    occurredAt: r.occurred_at,
-    actorId: r.actor_id,
-    actorName: r.actor_name,
-    actorCountry: r.actor_country,
-    action: r.action,
-    objectType: r.object_type,
-    objectId: r.object_id,
-    purpose: r.purpose,
-    // The audit writer only ever stores these three.
-    outcome: r.outcome as AuditEvent['outcome'],
-  }));
 }

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema';
+import type { AuditAction } from '@enlace/shared';
 import type { AuditEventsTable } from '../../db/schema/audit-events';
 import { sha256Hex } from '../crypto';
 
@@ -8,7 +9,7 @@ export const GENESIS_HASH = '0'.repeat(64);
 export interface AuditInput {
   actorId: string | null;
   actorCountry: string | null;
-  action: string;
+  action: AuditAction;
   objectType?: string | null;
   objectId?: string | null;
   purpose?: string | null;

@@ -11,13 +11,20 @@ import {
   sessionStageSchema,
   sessionViewSchema,
   signInBodySchema,
+  demoAccountsSchema,
 } from '@enlace/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../context';
 import { unauthenticated } from '../errors';
 import { findUserById } from '../users/user.repository';
-import { clearSessionCookie, ensurePresession, setSessionCookie } from '../session/session.plugin';
+import {
+  clearSessionCookie,
+  cookieOptions,
+  ensurePresession,
+  setSessionCookie,
+} from '../session/session.plugin';
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S } from './throttle';
 import {
   changePassword,
   confirmMfaEnrolment,
@@ -31,6 +38,7 @@ import {
   signOut,
   startMfaEnrolment,
   toMe,
+  getDemoAccounts,
   verifyMfa,
 } from './auth.service';
 
@@ -57,6 +65,18 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
     );
 
+    // Demo mode only: in production this route is never registered, so it answers 404.
+    if (deps.config.demoMode) {
+      app.get(
+        '/api/auth/demo-accounts',
+        {
+          config: { access: 'public' },
+          schema: { tags: ['auth'], response: { 200: demoAccountsSchema } },
+        },
+        () => getDemoAccounts(deps),
+      );
+    }
+
     app.post(
       '/api/auth/sign-in',
       {
@@ -69,8 +89,10 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
           password: request.body.password,
           userAgent: request.headers['user-agent'] ?? null,
           previousSessionId: request.session?.id ?? null,
+          deviceCookie: request.cookies[DEVICE_COOKIE] ?? null,
         });
         setSessionCookie(reply, result.token, deps);
+        reply.setCookie(DEVICE_COOKIE, result.deviceCookie, cookieOptions(DEVICE_COOKIE_MAX_AGE_S));
         return { stage: result.stage, csrfToken: result.csrfToken };
       },
     );

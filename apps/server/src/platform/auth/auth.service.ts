@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
+  DEMO_PASSWORD,
+  type DemoAccounts,
   LOCALES,
   type Locale,
   type LocalizedText,
@@ -30,6 +32,7 @@ import {
   findAgencyLabel,
   findUserByEmail,
   findUserById,
+  listDemoAccounts,
   replaceRecoveryCodes,
   type UserRow,
   updateUser,
@@ -39,6 +42,8 @@ import {
   ADDRESS_LIMIT,
   accountKey,
   addressKey,
+  deviceKey,
+  issueDeviceCookie,
   lockedFor,
   recordFailure,
   recordSuccess,
@@ -50,6 +55,11 @@ export interface NewSession {
   token: string;
   stage: SessionStage;
   csrfToken: string;
+}
+
+export interface PasswordSignIn extends NewSession {
+  /** A fresh device cookie for this browser and login (see throttle.ts). */
+  deviceCookie: string;
 }
 
 /** The signed-in user as the web app sees them, with their own agency's name. */
@@ -92,19 +102,34 @@ function afterSecondFactor(user: UserRow): 'password_change_required' | 'signed_
 /**
  * Password sign-in. Unknown account, wrong password and disabled account get the same answer,
  * after the same argon2 work. Locked keys get 429 with Retry-After, without checking the password.
+ * A browser holding a valid device cookie for this login is throttled on its own failures only;
+ * every other attempt counts against the account and the address.
  */
 export async function signIn(
   ctx: Ctx,
-  input: { email: string; password: string; userAgent: string | null; previousSessionId: string | null },
-): Promise<NewSession> {
+  input: {
+    email: string;
+    password: string;
+    userAgent: string | null;
+    previousSessionId: string | null;
+    deviceCookie?: string | null;
+  },
+): Promise<PasswordSignIn> {
+  const device = deviceKey(ctx, input.email, input.deviceCookie);
   const acct = accountKey(input.email);
   const addr = addressKey(ctx.ip);
   const wait = await withTx(ctx, async (trx) =>
-    Math.max(await lockedFor(ctx, trx, acct), await lockedFor(ctx, trx, addr)),
+    device
+      ? lockedFor(ctx, trx, device)
+      : Math.max(await lockedFor(ctx, trx, acct), await lockedFor(ctx, trx, addr)),
   );
   if (wait > 0) {
     await withTx(ctx, (_t, audit) =>
-      audit({ action: 'auth.sign_in', outcome: 'denied', details: { reason: 'locked' } }),
+      audit({
+        action: 'auth.sign_in',
+        outcome: 'denied',
+        details: { reason: 'locked', device: device !== null },
+      }),
     );
     throw tooManyRequests(wait);
   }
@@ -115,21 +140,28 @@ export async function signIn(
   else await verifyDecoy(input.password);
   if (!user || !ok || user.status !== 'active') {
     await withTx(ctx, async (trx, audit) => {
-      await recordFailure(ctx, trx, acct, ACCOUNT_LIMIT);
-      await recordFailure(ctx, trx, addr, ADDRESS_LIMIT);
+      if (device) await recordFailure(ctx, trx, device, ACCOUNT_LIMIT);
+      else {
+        await recordFailure(ctx, trx, acct, ACCOUNT_LIMIT);
+        await recordFailure(ctx, trx, addr, ADDRESS_LIMIT);
+      }
       await audit({
         action: 'auth.sign_in',
         outcome: 'failure',
         actorId: user?.id ?? null,
         actorCountry: user?.country_code ?? null,
-        details: { reason: user ? (ok ? 'disabled' : 'password') : 'unknown_account' },
+        details: {
+          reason: user ? (ok ? 'disabled' : 'password') : 'unknown_account',
+          device: device !== null,
+        },
       });
     });
     throw new AppError(401, 'invalid_credentials');
   }
 
   return withTx(ctx, async (trx, audit) => {
-    await recordSuccess(trx, acct);
+    // A known device clears its own count only: the shared pool stays as the attempts left it.
+    await recordSuccess(trx, device ?? acct);
     const now = nowIso(ctx);
     // Rotation: whatever session the browser held before is ended, and a new token issued.
     if (input.previousSessionId) await revokeSession(trx, input.previousSessionId, now, 'rotated');
@@ -156,9 +188,9 @@ export async function signIn(
       actorCountry: user.country_code,
       objectType: 'user',
       objectId: user.id,
-      details: { stage },
+      details: { stage, device: device !== null },
     });
-    return { token, stage, csrfToken };
+    return { token, stage, csrfToken, deviceCookie: issueDeviceCookie(ctx, user.email) };
   });
 }
 
@@ -430,4 +462,14 @@ export async function endOwnSession(ctx: Ctx, session: SessionRow, id: string): 
     await revokeSession(trx, id, nowIso(ctx), 'ended_by_user');
     await audit({ action: 'auth.session_ended', objectType: 'session', objectId: id });
   });
+}
+
+/** Demo mode: the demo accounts and their one password, for the sign-in page. */
+export async function getDemoAccounts(deps: Deps): Promise<DemoAccounts> {
+  if (!deps.config.demoMode) throw notFound();
+  const rows = await listDemoAccounts(deps.db.kysely);
+  return {
+    password: DEMO_PASSWORD,
+    accounts: rows.map((r) => ({ email: r.email, role: r.role as Role, countryCode: r.country_code })),
+  };
 }

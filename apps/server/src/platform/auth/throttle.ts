@@ -1,4 +1,5 @@
 import type { Deps, Tx } from '../context';
+import { hmacBase64url, randomToken, safeEqual, sha256Hex } from '../crypto';
 import { clearThrottle, findThrottle, upsertThrottle } from '../session/session.repository';
 
 /**
@@ -48,4 +49,37 @@ export async function recordFailure(deps: Deps, db: Tx, key: string, limit: numb
 
 export async function recordSuccess(db: Tx, key: string): Promise<void> {
   await clearThrottle(db, key);
+}
+
+/**
+ * Device cookies (OWASP, "Slow down online guessing attacks with device cookies"): after a
+ * successful password check the browser receives `<nonce>.<HMAC(login, nonce)>`. On a later
+ * sign-in for the same login, a valid cookie takes the attempt out of the shared pool: it is
+ * throttled only on that device's own failures, so someone who knows an address and keeps its
+ * account locked from elsewhere cannot keep its owner out of a browser they used before. The
+ * cookie names no one (the login is only inside the HMAC) and is useless for another account.
+ */
+export const DEVICE_COOKIE = '__Host-enlace_device';
+export const DEVICE_COOKIE_MAX_AGE_S = 365 * 24 * 3600;
+
+function login(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+function deviceSignature(deps: Deps, email: string, nonce: string): string {
+  return hmacBase64url(deps.config.secretKey, `device:${login(email)}:${nonce}`);
+}
+
+export function issueDeviceCookie(deps: Deps, email: string): string {
+  const nonce = randomToken(18);
+  return `${nonce}.${deviceSignature(deps, email, nonce)}`;
+}
+
+/** The throttle key of a device cookie that is valid for this login, or null (untrusted). */
+export function deviceKey(deps: Deps, email: string, cookie: string | null | undefined): string | null {
+  if (!cookie || cookie.length > 200) return null;
+  const [nonce, sig, extra] = cookie.split('.');
+  if (!nonce || !sig || extra !== undefined) return null;
+  if (!safeEqual(sig, deviceSignature(deps, email, nonce))) return null;
+  return `dev:${sha256Hex(`${login(email)}:${nonce}`)}`;
 }

@@ -128,3 +128,15 @@ export async function advanceMfaStep(db: Q, userId: string, step: number): Promi
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
+
+/** The demo accounts (made by the demo seed, marked is_demo), for the sign-in page in demo mode. */
+export function listDemoAccounts(db: Q) {
+  return db
+    .selectFrom('users')
+    .select(['email', 'role', 'country_code'])
+    .where('is_demo', '=', 1)
+    .where('status', '=', 'active')
+    .orderBy('country_code')
+    .orderBy('email')
+    .execute();
+}

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { AgencyKind, LocalizedText, Role } from '@enlace/shared';
+import { type AgencyKind, DEMO_PASSWORD, type LocalizedText, type Role } from '@enlace/shared';
 import { createUser } from '../../modules/admin/admin.service';
 import type { Ctx } from '../../platform/context';
 import { seedDemoIncidents } from './incidents';
 
-/** Every demo account uses this password; it is printed at start-up in demo mode only. */
-export const DEMO_PASSWORD = 'Enlace-demo-2026';
+/** Every demo account uses this password (packages/shared: the sign-in page shows it in demo mode). */
+export { DEMO_PASSWORD };
 export const DEMO_DOMAIN = 'demo.enlace.example';
 
 const AGENCIES: { kind: AgencyKind; name: LocalizedText; acronym: string }[] = [

@@ -205,7 +205,7 @@ export function UserFormModal({
               description={t('admin.users.passwordHint')}
               required
               autoComplete="new-password"
-              visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }}
+              visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword'), tabIndex: 0 }}
               {...form.getInputProps('password')}
               error={fieldError(form.errors.password)}
             />

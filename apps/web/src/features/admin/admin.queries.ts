@@ -1,7 +1,8 @@
 import type {
   Agency,
   AgencyCreateBody,
-  AuditEvent,
+  AuditActor,
+  AuditPage,
   AgencyUpdateBody,
   Country,
   User,
@@ -113,18 +114,46 @@ export function useResetMfa() {
   });
 }
 
-/** A page of the audit trail, newest first; `before` is the last sequence number of the previous page. */
-export function useAuditEvents(
-  filter: { action?: string; outcome?: string; before?: number },
-  limit: number,
-) {
-  const params = new URLSearchParams({ limit: String(limit) });
-  if (filter.action) params.set('action', filter.action);
-  if (filter.outcome) params.set('outcome', filter.outcome);
-  if (filter.before) params.set('before', String(filter.before));
+/** The administrator's own time zone (the browser's): the audit trail's days are read in it. */
+export function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** The audit trail's query string: the list's paging and filters, and the reader's time zone. */
+export function auditParams(
+  state: {
+    sort: string;
+    dir: string;
+    limit: number;
+    offset: number;
+    filters: Record<string, string | undefined>;
+  },
+  opts: { paging: boolean },
+): URLSearchParams {
+  const params = new URLSearchParams({ tz: browserTimeZone() });
+  if (opts.paging) {
+    params.set('sort', state.sort);
+    params.set('dir', state.dir);
+    params.set('limit', String(state.limit));
+    params.set('offset', String(state.offset));
+  }
+  for (const [k, v] of Object.entries(state.filters)) if (v) params.set(k, v);
+  return params;
+}
+
+/** A page of the audit trail with its total; the actions come in words in the UI language. */
+export function useAuditPage(params: URLSearchParams, language: string) {
   return useQuery({
-    queryKey: ['admin', 'audit', params.toString()],
-    queryFn: () => api<AuditEvent[]>(`/api/admin/audit?${params}`),
+    queryKey: ['admin', 'audit', language, params.toString()],
+    queryFn: () => api<AuditPage>(`/api/admin/audit?${params}`),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** The accounts that acted in the administrator's scope: the choices of the "user" filter. */
+export function useAuditActors() {
+  return useQuery({
+    queryKey: ['admin', 'audit', 'actors'],
+    queryFn: () => api<AuditActor[]>('/api/admin/audit/actors'),
   });
 }

@@ -52,7 +52,7 @@ export function PasswordChangeForm({
           label={t('profile.currentPassword')}
           autoComplete="current-password"
           required
-          visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }}
+          visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword'), tabIndex: 0 }}
           {...form.getInputProps('currentPassword')}
           error={fieldError(form.errors.currentPassword)}
         />
@@ -61,7 +61,7 @@ export function PasswordChangeForm({
           description={t('profile.passwordRules')}
           autoComplete="new-password"
           required
-          visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }}
+          visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword'), tabIndex: 0 }}
           {...form.getInputProps('newPassword')}
           error={fieldError(form.errors.newPassword)}
         />
@@ -69,7 +69,7 @@ export function PasswordChangeForm({
           label={t('profile.confirmPassword')}
           autoComplete="new-password"
           required
-          visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }}
+          visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword'), tabIndex: 0 }}
           {...form.getInputProps('confirmPassword')}
           error={fieldError(form.errors.confirmPassword)}
         />

@@ -1,0 +1,92 @@
+import type { Locale } from './enums';
+import { resources } from './locales';
+
+/**
+ * Every action code the server writes to the audit trail, and the kind of object each one names.
+ * The audit writer only accepts these codes (AuditInput.action is typed by this list), and a test
+ * fails when one lacks its label in any language (locales/*.json → auditActions).
+ */
+export const AUDIT_ACTIONS = [
+  'access.denied',
+  'agency.created',
+  'agency.updated',
+  'audit.exported',
+  'auth.mfa_enabled',
+  'auth.mfa_enrolment_started',
+  'auth.mfa_verified',
+  'auth.password_changed',
+  'auth.recovery_codes_replaced',
+  'auth.session_ended',
+  'auth.sign_in',
+  'auth.sign_out',
+  'case.asset_added',
+  'case.asset_removed',
+  'case.asset_updated',
+  'case.created',
+  'case.custody_transferred',
+  'case.evidence_added',
+  'case.read',
+  'case.share_revoked',
+  'case.shared',
+  'case.stage_changed',
+  'case.suspect_added',
+  'case.suspect_removed',
+  'case.suspect_updated',
+  'case.updated',
+  'country.updated',
+  'incident.corrected',
+  'incident.created',
+  'incident.deleted',
+  'incident.follow_up',
+  'incident.history_read',
+  'incident.linked',
+  'incident.read',
+  'incident.unlinked',
+  'incidents.exported',
+  'incidents.imported',
+  'inventory.created',
+  'inventory.deleted',
+  'inventory.updated',
+  'stats.exported',
+  'user.created',
+  'user.disabled',
+  'user.locale_changed',
+  'user.mfa_reset',
+  'user.updated',
+  'vocabulary.term_added',
+  'vocabulary.term_updated',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** The kinds of object an audit event can name (audit_events.object_type). */
+export const AUDIT_OBJECT_TYPES = [
+  'agency',
+  'case',
+  'country',
+  'data_inventory',
+  'incident',
+  'session',
+  'stats',
+  'user',
+  'vocabulary',
+] as const;
+export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
+
+export function isAuditAction(value: string): value is AuditAction {
+  return (AUDIT_ACTIONS as readonly string[]).includes(value);
+}
+
+type LabelGroup = 'actions' | 'objects' | 'outcomes' | 'csv';
+
+/**
+ * The words for an audit code in a language (server bundles, `audit.<group>.<code>`), or null when
+ * there are none: an unknown code is shown as itself rather than hidden.
+ */
+export function auditLabel(locale: Locale, group: LabelGroup, code: string): string | null {
+  let node: unknown = (resources[locale] as { audit: Record<LabelGroup, unknown> }).audit[group];
+  for (const part of code.split('.')) {
+    if (node === null || typeof node !== 'object') return null;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === 'string' ? node : null;
+}
