@@ -238,7 +238,7 @@ describe('the regional picture', () => {
     expect(observed.points).toEqual([]);
     expect(observed.cellDegrees).toBe(0.2);
     const small = observed.cells.find((c: { incidents: number }) => c.incidents === 3);
-    expect(small).toBeDefined();
+    expect(small).toMatchObject({ degrees: 1 });
     // The 0.2° cells hold whole years; a period that cuts a year is drawn on 1° cells, with the
     // same counts.
     const wholeYear = (await mx.browser.get(`/api/stats/map?zoom=7&${box}&from=2025-01&to=2025-12`)).json();
@@ -347,5 +347,58 @@ describe('periods', () => {
     expect(byYear.total.incidents).toBe(byMonth.total.incidents);
     const part = (await mx.browser.get('/api/stats/incidents?from=2024-06&to=2025-04')).json();
     expect(part.total.incidents).toBe(2);
+  });
+});
+
+describe('the map gives no incident’s place away', () => {
+  const coordinates = (body: string) =>
+    [...body.matchAll(/"(lat|lon)":(-?\d+(?:\.\d+)?)/g)].map((m) => m[2] ?? '');
+
+  it('draws a cell of few incidents at the centre of its 1° cell at every zoom, for every role', async () => {
+    const box = 'bbox=-92.5,14.7,-92.0,15.1';
+    for (const zoom of [9, 10, 12]) {
+      const res = await observer.browser.get(`/api/stats/map?zoom=${zoom}&${box}`);
+      const body = res.json();
+      expect(body.kind).toBe('cells');
+      // Three incidents in one 0.2° cell: fewer than five, so drawn as their 1° cell.
+      expect(body.cells).toEqual([
+        expect.objectContaining({ lat: 14.5, lon: -92.5, degrees: 1, incidents: 3, dead: null }),
+      ]);
+      expect(body.points).toEqual([]);
+      // No coordinate finer than a tenth of a degree anywhere in the answer.
+      for (const c of coordinates(res.body)) expect(c).toMatch(/^-?\d+(\.\d)?$/);
+      expect(res.body).not.toMatch(/\d\.\d{3,}/);
+    }
+    // A holder of stats.detail sees the same cells; only its own incidents come as points.
+    const analyst = (await mx.browser.get(`/api/stats/map?zoom=9&${box}`)).json();
+    expect(analyst.cells).toEqual([expect.objectContaining({ lat: 14.5, lon: -92.5, degrees: 1, dead: 3 })]);
+    expect(analyst.points.map((p: { lat: number }) => p.lat).sort()).toEqual([14.905, 14.91]);
+  });
+
+  it('draws coarse cells at their centre, not at the mean of their incidents', async () => {
+    const world = (await observer.browser.get('/api/stats/map?zoom=2')).json();
+    expect(world.cells).toEqual([expect.objectContaining({ lat: 12.5, lon: -92.5, degrees: 5 })]);
+    const country = (await observer.browser.get('/api/stats/map?zoom=5')).json();
+    expect(country.cells).toEqual([expect.objectContaining({ lat: 14.5, lon: -92.5, degrees: 1 })]);
+  });
+
+  it('keeps a 0.2° cell of five incidents or more at its own size, at its centre', async () => {
+    for (const day of ['02', '03', '04', '05', '06']) {
+      await reportIncident(
+        gt.browser,
+        landReport({
+          occurredOn: `2024-03-${day}`,
+          place: { name: 'Tecún Umán', countryCode: 'GTM', latitude: 14.6712, longitude: -92.1413 },
+          people: { migrants: 6, dead: 0 },
+        }),
+      );
+    }
+    const res = await observer.browser.get(
+      '/api/stats/map?zoom=9&bbox=-92.3,14.5,-92.0,14.8&from=2024-01&to=2024-12',
+    );
+    expect(res.json().cells).toEqual([
+      expect.objectContaining({ lat: 14.7, lon: -92.1, degrees: 0.2, incidents: 5, migrants: 30 }),
+    ]);
+    expect(res.body).not.toContain('14.6712');
   });
 });

@@ -165,8 +165,11 @@ export const mapStatsSchema = appliedSchema.extend({
   cellDegrees: z.number().nullable(),
   cells: z.array(
     z.object({
+      /** The centre of the cell: never an incident's own coordinates. */
       lat: z.number(),
       lon: z.number(),
+      /** The size of this cell: a cell of few incidents is merged into its 1° cell. */
+      degrees: z.number(),
       incidents: z.number(),
       migrants: z.number().nullable(),
       dead: z.number().nullable(),

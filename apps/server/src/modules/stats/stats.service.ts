@@ -53,7 +53,7 @@ import {
   sumPeopleBySexAge,
   updateInventoryEntry,
 } from './stats.repository';
-import { suppressColumn, suppressValue } from './suppression';
+import { cellCentre, coarsenSmallCells, suppressColumn, suppressValue } from './suppression';
 
 const COLUMN_OF: Record<IncidentMeasure, CountColumn> = {
   migrants: 'migrants',
@@ -387,11 +387,31 @@ const cellRange = (box: { west: number; south: number; east: number; north: numb
   y1: Math.floor((box.north + 90) / size),
 });
 
-function presentCells(cells: CellSums[], suppress: boolean): MapStats['cells'] {
-  return cells.map((c) => {
+/** The coarse map grid (1°): no position finer than this is shown for a cell of few incidents. */
+const COARSE_DEGREES = GRID_LEVELS[0] ?? 1;
+
+function addCells(a: CellSums, b: CellSums): CellSums {
+  return {
+    ...a,
+    incidents: a.incidents + b.incidents,
+    migrants: a.migrants + b.migrants,
+    migrantsKnown: a.migrantsKnown + b.migrantsKnown,
+    dead: a.dead + b.dead,
+    deadKnown: a.deadKnown + b.deadKnown,
+    missing: a.missing + b.missing,
+    missingKnown: a.missingKnown + b.missingKnown,
+  };
+}
+
+/**
+ * Cells as the map draws them: at the centre of their cell (never an incident's coordinates),
+ * cells of few incidents on a grid finer than 1° merged into their 1° cell, whoever asks.
+ */
+export function presentCells(cells: CellSums[], degrees: number, suppress: boolean): MapStats['cells'] {
+  return coarsenSmallCells(cells, degrees, COARSE_DEGREES, addCells).map(({ cell: c, degrees: size }) => {
     const out = {
-      lat: Math.round((c.latSum / c.incidents) * 1e5) / 1e5,
-      lon: Math.round((c.lonSum / c.incidents) * 1e5) / 1e5,
+      ...cellCentre(c.cx, c.cy, size),
+      degrees: size,
       incidents: c.incidents,
       migrants: c.migrantsKnown > 0 ? c.migrants : null,
       dead: c.deadKnown > 0 ? c.dead : null,
@@ -434,6 +454,7 @@ export async function mapStats(
   const base = { filters: appliedFilters(q), suppression: suppress };
   const cells = presentCells(
     await sumGrid(ctx.db.kysely, f, grid.level, grid.factor, box ? cellRange(box, size) : null),
+    grid.degrees,
     suppress,
   );
   const wantsPoints = gridForZoom(q.zoom) === null && !suppress && box !== null;
