@@ -197,7 +197,8 @@ export type MapStats = z.infer<typeof mapStatsSchema>;
 export const STATS_EXPORT_TABLES = ['incidents', 'people', 'flows'] as const;
 export const statsExportQuerySchema = incidentStatsQuerySchema.extend({
   table: z.enum(STATS_EXPORT_TABLES).default('incidents'),
-  format: z.enum(['csv', 'xlsx', 'json']).default('csv'),
+  /** "hxl": CSV with a second header row of HXL hashtags. */
+  format: z.enum(['csv', 'xlsx', 'json', 'hxl']).default('csv'),
 });
 
 export const dataInventorySchema = z.object({
