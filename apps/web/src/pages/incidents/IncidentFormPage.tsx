@@ -27,7 +27,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { type ReactNode, useMemo } from 'react';
+import { lazy, type ReactNode, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../api';
@@ -52,6 +52,9 @@ import { useLocalized } from '../../hooks/useLabels';
 import { useLooseT } from '../../hooks/useLooseT';
 import { NoAccessPage } from '../NoAccessPage';
 import { NotFoundPage } from '../NotFoundPage';
+
+/** The map picker loads with Leaflet and the boundaries only when the form shows it. */
+const LocationPicker = lazy(() => import('../../features/map/LocationPicker'));
 
 type Mode = 'create' | 'correction' | 'follow_up';
 
@@ -362,6 +365,17 @@ function IncidentForm({ mode, incident }: { mode: Mode; incident: Incident | nul
                 {...input('place.longitude')}
               />
             </SimpleGrid>
+            <Suspense fallback={null}>
+              <LocationPicker
+                latitude={values.place.latitude}
+                longitude={values.place.longitude}
+                mode={values.mode}
+                onPick={(latitude, longitude) => {
+                  form.setFieldValue('place.latitude', latitude);
+                  form.setFieldValue('place.longitude', longitude);
+                }}
+              />
+            </Suspense>
           </Section>
 
           <Section id="sec-conveyance" title={t('incidents.section.conveyance')}>
