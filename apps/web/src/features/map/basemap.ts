@@ -5,7 +5,7 @@ import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { majorUrl, minorUrl } from 'virtual:gazetteer';
 import worldUrl from 'world-atlas/countries-50m.json?url';
-import { type CountryFeature, countryFeatures } from './geo';
+import { type CountryFeature, countryFeatures, unwrapGeometry } from './geo';
 import { type Place, pickPlaces } from './places';
 
 /**
@@ -59,22 +59,31 @@ const MEMBER_LAND = '#efe6cf';
 /** Country shapes with coastlines and borders drawn as separate lines (shared arcs once). */
 export function drawWorld(map: L.Map, world: World, members: ReadonlySet<string> = new Set()): L.LayerGroup {
   const countries = world.topology.objects.countries as GeometryCollection;
+  const shapes = world.countries.map((f) => ({ ...f, geometry: unwrapGeometry(f.geometry) }));
+  const lines = (filter: (a: unknown, b: unknown) => boolean) =>
+    unwrapGeometry(mesh(world.topology, countries, filter)) as unknown as Feature;
   const group = L.layerGroup([
-    L.geoJSON({ type: 'FeatureCollection', features: world.countries } as FeatureCollection, {
+    L.geoJSON({ type: 'FeatureCollection', features: shapes } as FeatureCollection, {
       interactive: false,
       style: (f) => {
         const iso3 = (f as CountryFeature | undefined)?.properties.iso3;
         return { stroke: false, fillColor: iso3 && members.has(iso3) ? MEMBER_LAND : LAND, fillOpacity: 1 };
       },
     }),
-    L.geoJSON(mesh(world.topology, countries, (a, b) => a !== b) as unknown as Feature, {
-      interactive: false,
-      style: { color: '#8a94a0', weight: 0.8, opacity: 1 },
-    }),
-    L.geoJSON(mesh(world.topology, countries, (a, b) => a === b) as unknown as Feature, {
-      interactive: false,
-      style: { color: '#5b7d99', weight: 1, opacity: 1 },
-    }),
+    L.geoJSON(
+      lines((a, b) => a !== b),
+      {
+        interactive: false,
+        style: { color: '#8a94a0', weight: 0.8, opacity: 1 },
+      },
+    ),
+    L.geoJSON(
+      lines((a, b) => a === b),
+      {
+        interactive: false,
+        style: { color: '#5b7d99', weight: 1, opacity: 1 },
+      },
+    ),
   ]);
   group.addTo(map);
   return group;
@@ -82,7 +91,11 @@ export function drawWorld(map: L.Map, world: World, members: ReadonlySet<string>
 
 /** First-level administrative areas, as thin dashed lines, from zoom 4 on. */
 export function admin1Layer(areas: FeatureCollection<Polygon | MultiPolygon>): L.GeoJSON {
-  return L.geoJSON(areas, {
+  const unwrapped: FeatureCollection = {
+    ...areas,
+    features: areas.features.map((f) => ({ ...f, geometry: unwrapGeometry(f.geometry) })),
+  };
+  return L.geoJSON(unwrapped, {
     interactive: false,
     style: { color: '#9aa3ad', weight: 0.7, dashArray: '3 3', fill: false, opacity: 0.9 },
   });

@@ -59,11 +59,13 @@ export type CellIndex = Supercluster<Props, Props>;
 
 /**
  * The server's grid cells gathered by supercluster, so that markers never overlap: cells closer
- * than `radius` pixels at a zoom become one marker that sums them.
+ * than `radius` pixels at a zoom (more than the widest marker) become one marker that sums them.
  */
-export function clusterCells(cells: readonly Cell[], radius = 48): CellIndex {
+export function clusterCells(cells: readonly Cell[], radius = 80): CellIndex {
   const index = new Supercluster<Props, Props>({
     radius,
+    // Leaflet's tiles are 256 px: with that extent, the radius is in the map's own pixels.
+    extent: 256,
     maxZoom: 12,
     minPoints: 2,
     map: (p) => ({ ...p }),
