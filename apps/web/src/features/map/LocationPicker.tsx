@@ -131,7 +131,7 @@ export default function LocationPicker({ latitude, longitude, mode, onPick }: Pr
   };
 
   return (
-    <Stack gap="xs" className="location-picker-block">
+    <Stack gap="xs" mt="md" className="location-picker-block">
       <Text size="sm" fw={600} id="location-picker-title">
         {t('locationPicker.title')}
       </Text>
@@ -161,7 +161,7 @@ export default function LocationPicker({ latitude, longitude, mode, onPick }: Pr
       </Group>
       <div aria-live="polite">
         {check !== 'ok' && (
-          <Alert color="yellow" title={t('locationPicker.warningTitle')} data-testid="place-warning">
+          <Alert color="orange" title={t('locationPicker.warningTitle')} data-testid="place-warning">
             {t(check === 'land_at_sea' ? 'locationPicker.landAtSea' : 'locationPicker.seaOnLand')}
           </Alert>
         )}

@@ -108,6 +108,7 @@ export default function MapPage() {
     const update = () => {
       setView(viewOf(m));
       const zoom = Math.round(m.getZoom());
+      element.dataset.zoom = String(zoom);
       if (zoom >= 4 && !admin1) {
         loadAdmin1()
           .then((areas) => {
@@ -221,6 +222,13 @@ export default function MapPage() {
         const el = marker.getElement();
         el?.setAttribute('role', 'button');
         el?.setAttribute('aria-label', label);
+        // A button answers Enter and Space; Leaflet's markers do not by themselves.
+        el?.addEventListener('keydown', (e) => {
+          if (e.key !== 'Enter' && e.key !== ' ') return;
+          e.preventDefault();
+          e.stopPropagation();
+          marker.fire('click');
+        });
       });
       const clusterId = 'cluster_id' in f.properties ? Number(f.properties.cluster_id) : null;
       marker.on('click', () => {
