@@ -1,10 +1,11 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { gazetteer } from './gazetteer.plugin';
 
 // In development the API runs separately (`npm run enlace -- serve` or `npm start`) on port 8080;
 // in production the server itself serves `dist/` and `/api/*` from one origin.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), gazetteer()],
   server: {
     port: 5173,
     proxy: { '/api': 'http://localhost:8080' },
@@ -24,7 +25,10 @@ export default defineConfig({
             },
             // Only the dashboard and the map use these: their chunks load with those screens.
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/ },
-            { name: 'leaflet', test: /node_modules[\\/](leaflet|topojson-client)[\\/]/ },
+            {
+              name: 'leaflet',
+              test: /node_modules[\\/](leaflet|topojson-client|supercluster|kdbush|@turf|point-in-polygon-hao|robust-predicates)[\\/]/,
+            },
             { name: 'lib', test: /node_modules[\\/]/ },
           ],
         },

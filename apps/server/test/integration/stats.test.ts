@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildRollups } from '../../src/modules/incidents/incidents.service';
@@ -206,8 +207,11 @@ describe('the regional picture', () => {
     const table = parse(csv.body) as string[][];
     const header = table[0] ?? [];
     const gtmLine = table.find((l) => l[0] === 'GTM') ?? [];
-    expect(gtmLine[header.indexOf('dead')]).toBe('<5');
-    expect(gtmLine[header.indexOf('injured')]).toBe('');
+    // Withheld: an empty cell, named in the flag column; unknown: empty too, not flagged.
+    expect(gtmLine[header.indexOf('Dead')]).toBe('');
+    expect(gtmLine[header.indexOf('Withheld (fewer than 5)')]).toContain('Dead');
+    expect(gtmLine[header.indexOf('Injured')]).toBe('');
+    expect(gtmLine[header.indexOf('Withheld (fewer than 5)')]).not.toContain('Injured');
   });
 
   it('draws the map: clusters at low zoom; zoomed in, own incidents as points over every country’s cells', async () => {
@@ -238,7 +242,7 @@ describe('the regional picture', () => {
     expect(observed.points).toEqual([]);
     expect(observed.cellDegrees).toBe(0.2);
     const small = observed.cells.find((c: { incidents: number }) => c.incidents === 3);
-    expect(small).toBeDefined();
+    expect(small).toMatchObject({ degrees: 1 });
     // The 0.2° cells hold whole years; a period that cuts a year is drawn on 1° cells, with the
     // same counts.
     const wholeYear = (await mx.browser.get(`/api/stats/map?zoom=7&${box}&from=2025-01&to=2025-12`)).json();
@@ -347,5 +351,172 @@ describe('periods', () => {
     expect(byYear.total.incidents).toBe(byMonth.total.incidents);
     const part = (await mx.browser.get('/api/stats/incidents?from=2024-06&to=2025-04')).json();
     expect(part.total.incidents).toBe(2);
+  });
+});
+
+describe('statistics exports: in the reader’s language, numbers as numbers', () => {
+  it('writes readable headers, country names and a flag column in Spanish; numbers unquoted', async () => {
+    const es = await signedIn(t, { role: 'analyst', countryCode: 'MEX', locale: 'es' });
+    const res = await es.browser.get('/api/stats/export?table=incidents&by=country&format=csv');
+    expect(res.statusCode).toBe(200);
+    const [header = [], ...rows] = parse(res.body) as string[][];
+    expect(header).toEqual([
+      'Código de país',
+      'País',
+      'Incidentes',
+      'Migrantes',
+      'Mujeres',
+      'Hombres',
+      'Niñas y niños',
+      'Niñas y niños no acompañados',
+      'Fallecidos',
+      'Desaparecidos',
+      'Sobrevivientes',
+      'Heridos',
+      'Traficantes detenidos',
+      'Reservado (menos de 5)',
+    ]);
+    const gtm = rows.find((r) => r[0] === 'GTM') ?? [];
+    expect(gtm[1]).toBe('Guatemala');
+    expect(gtm[header.indexOf('Fallecidos')]).toBe('');
+    expect(gtm[header.indexOf('Reservado (menos de 5)')]).toContain('Fallecidos');
+    expect(rows.find((r) => r[0] === 'MEX')?.[1]).toBe('México');
+    expect(rows.at(-1)?.[1]).toBe('Total');
+    // Numbers are written bare, text only quoted when it must be.
+    expect(res.body.split('\n').find((l) => l.startsWith('MEX,'))).toMatch(/^MEX,México,2,/);
+    expect(res.body).not.toContain('<5');
+  });
+
+  it('adds a row of HXL hashtags under the headers on request', async () => {
+    const fr = await signedIn(t, { role: 'analyst', countryCode: 'MEX', locale: 'fr' });
+    const res = await fr.browser.get('/api/stats/export?table=flows&format=hxl');
+    expect(res.headers['content-type']).toContain('text/csv');
+    expect(res.headers['content-disposition']).toContain('-hxl.csv');
+    const [header, tags, ...rows] = parse(res.body) as string[][];
+    expect(header).toEqual([
+      'Code d’origine',
+      'Origine',
+      'Code de destination',
+      'Destination',
+      'Incidents',
+      'Migrants',
+      'Morts',
+      'Disparus',
+      'Masqué (moins de 5)',
+    ]);
+    expect(tags).toEqual([
+      '#country+code+origin',
+      '#country+name+origin',
+      '#country+code+destination',
+      '#country+name+destination',
+      '#indicator+incidents',
+      '#affected+migrants',
+      '#affected+dead',
+      '#affected+missing',
+      '#meta+suppressed',
+    ]);
+    expect(rows.find((r) => r[0] === 'HND' && r[2] === 'MEX')?.slice(1, 5)).toEqual([
+      'Honduras',
+      'MEX',
+      'Mexique',
+      '2',
+    ]);
+    const people = await fr.browser.get('/api/stats/export?table=people&format=hxl');
+    const [pHeader, pTags, ...pRows] = parse(people.body) as string[][];
+    expect(pHeader?.[0]).toBe('Ventilation');
+    expect(pTags).toContain('#affected+persons');
+    expect(pRows.find((r) => r[2] === 'Femme')?.[0]).toBe('Sexe');
+  });
+
+  it('writes XLSX with numeric cells, empty withheld cells and English headers for English readers', async () => {
+    const res = await mx.browser.request({
+      method: 'GET',
+      url: '/api/stats/export?table=incidents&by=country&format=xlsx',
+    });
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    const header = (sheet?.getRow(1).values as ExcelJS.CellValue[]).slice(1);
+    expect(header.slice(0, 4)).toEqual(['Country code', 'Country', 'Incidents', 'Migrants']);
+    const col = (name: string) => header.indexOf(name) + 1;
+    let mexRow: ExcelJS.Row | undefined;
+    let gtmRow: ExcelJS.Row | undefined;
+    sheet?.eachRow((row) => {
+      if (row.getCell(1).value === 'MEX') mexRow = row;
+      if (row.getCell(1).value === 'GTM') gtmRow = row;
+    });
+    expect(mexRow?.getCell(col('Incidents')).type).toBe(ExcelJS.ValueType.Number);
+    expect(mexRow?.getCell(col('Incidents')).value).toBe(2);
+    expect(gtmRow?.getCell(col('Dead')).type).toBe(ExcelJS.ValueType.Null);
+    expect(String(gtmRow?.getCell(col('Withheld (fewer than 5)')).value)).toContain('Dead');
+  });
+
+  it('writes the Enlace layout of the incident export in the reader’s language', async () => {
+    const es = await signedIn(t, { role: 'analyst', countryCode: 'MEX', locale: 'es' });
+    const res = await es.browser.get('/api/incidents/export?format=hxl&layout=enlace');
+    const [header = [], tags = [], ...rows] = parse(res.body) as string[][];
+    expect(header.slice(0, 5)).toEqual(['Referencia', 'País que informa', 'Fuente', 'ID externo', 'Tipo']);
+    expect(tags[header.indexOf('País')]).toBe('#country+name');
+    const first = rows[0] ?? [];
+    expect(first[header.indexOf('País')]).toBe('México');
+    expect(first[header.indexOf('Medio')]).toBe('Terrestre');
+    expect(first[header.indexOf('Fuente')]).toBe('Registrado en Enlace');
+    // The Missing Migrants layout keeps IOM's headers so that it imports back.
+    const mm = await es.browser.get('/api/incidents/export?format=csv&layout=missing-migrants');
+    expect((parse(mm.body) as string[][])[0]?.[0]).toBe('Main ID');
+  });
+});
+
+describe('the map gives no incident’s place away', () => {
+  const coordinates = (body: string) =>
+    [...body.matchAll(/"(lat|lon)":(-?\d+(?:\.\d+)?)/g)].map((m) => m[2] ?? '');
+
+  it('draws a cell of few incidents at the centre of its 1° cell at every zoom, for every role', async () => {
+    const box = 'bbox=-92.5,14.7,-92.0,15.1';
+    for (const zoom of [9, 10, 12]) {
+      const res = await observer.browser.get(`/api/stats/map?zoom=${zoom}&${box}`);
+      const body = res.json();
+      expect(body.kind).toBe('cells');
+      // Three incidents in one 0.2° cell: fewer than five, so drawn as their 1° cell.
+      expect(body.cells).toEqual([
+        expect.objectContaining({ lat: 14.5, lon: -92.5, degrees: 1, incidents: 3, dead: null }),
+      ]);
+      expect(body.points).toEqual([]);
+      // No coordinate finer than a tenth of a degree anywhere in the answer.
+      for (const c of coordinates(res.body)) expect(c).toMatch(/^-?\d+(\.\d)?$/);
+      expect(res.body).not.toMatch(/\d\.\d{3,}/);
+    }
+    // A holder of stats.detail sees the same cells; only its own incidents come as points.
+    const analyst = (await mx.browser.get(`/api/stats/map?zoom=9&${box}`)).json();
+    expect(analyst.cells).toEqual([expect.objectContaining({ lat: 14.5, lon: -92.5, degrees: 1, dead: 3 })]);
+    expect(analyst.points.map((p: { lat: number }) => p.lat).sort()).toEqual([14.905, 14.91]);
+  });
+
+  it('draws coarse cells at their centre, not at the mean of their incidents', async () => {
+    const world = (await observer.browser.get('/api/stats/map?zoom=2')).json();
+    expect(world.cells).toEqual([expect.objectContaining({ lat: 12.5, lon: -92.5, degrees: 5 })]);
+    const country = (await observer.browser.get('/api/stats/map?zoom=5')).json();
+    expect(country.cells).toEqual([expect.objectContaining({ lat: 14.5, lon: -92.5, degrees: 1 })]);
+  });
+
+  it('keeps a 0.2° cell of five incidents or more at its own size, at its centre', async () => {
+    for (const day of ['02', '03', '04', '05', '06']) {
+      await reportIncident(
+        gt.browser,
+        landReport({
+          occurredOn: `2024-03-${day}`,
+          place: { name: 'Tecún Umán', countryCode: 'GTM', latitude: 14.6712, longitude: -92.1413 },
+          people: { migrants: 6, dead: 0 },
+        }),
+      );
+    }
+    const res = await observer.browser.get(
+      '/api/stats/map?zoom=9&bbox=-92.3,14.5,-92.0,14.8&from=2024-01&to=2024-12',
+    );
+    expect(res.json().cells).toEqual([
+      expect.objectContaining({ lat: 14.7, lon: -92.1, degrees: 0.2, incidents: 5, migrants: 30 }),
+    ]);
+    expect(res.body).not.toContain('14.6712');
   });
 });

@@ -170,8 +170,11 @@ export const mapStatsSchema = appliedSchema.extend({
   cellDegrees: z.number().nullable(),
   cells: z.array(
     z.object({
+      /** The centre of the cell: never an incident's own coordinates. */
       lat: z.number(),
       lon: z.number(),
+      /** The size of this cell: a cell of few incidents is merged into its 1° cell. */
+      degrees: z.number(),
       incidents: z.number(),
       migrants: z.number().nullable(),
       dead: z.number().nullable(),
@@ -199,7 +202,8 @@ export type MapStats = z.infer<typeof mapStatsSchema>;
 export const STATS_EXPORT_TABLES = ['incidents', 'people', 'flows'] as const;
 export const statsExportQuerySchema = incidentStatsQuerySchema.extend({
   table: z.enum(STATS_EXPORT_TABLES).default('incidents'),
-  format: z.enum(['csv', 'xlsx', 'json']).default('csv'),
+  /** "hxl": CSV with a second header row of HXL hashtags. */
+  format: z.enum(['csv', 'xlsx', 'json', 'hxl']).default('csv'),
 });
 
 export const dataInventorySchema = z.object({

@@ -1,8 +1,9 @@
 import { PassThrough, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { IncidentState } from '@enlace/shared';
+import type { IncidentState, Locale } from '@enlace/shared';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
+import { t } from '../../platform/i18n';
 import type { IncidentRow } from './incidents.repository';
 import { countryName } from './iso-countries';
 import { MM_MONTHS, MM22_HEADERS } from './missing-migrants';
@@ -17,7 +18,7 @@ export interface ExportRecord {
   extra: Record<string, string>;
 }
 
-/** Names of vocabulary terms for exports: Missing Migrants' own name when it has one, else English. */
+/** Names of vocabulary terms for exports (Missing Migrants' names, or the reader's language). */
 export type TermNames = (
   vocabulary: 'region' | 'route' | 'incident_kind' | 'modus_operandi' | 'maritime_zone',
   code: string,
@@ -96,84 +97,102 @@ function mmColumns(names: TermNames): Column[] {
   return MM22_HEADERS.map((header) => ({ header, ...byHeader[header] }));
 }
 
-function enlaceColumns(names: TermNames): Column[] {
+/**
+ * The Enlace layout in the reader's language: headers, names of terms, countries and modes. (The
+ * Missing Migrants layout keeps IOM's English headers and names, so that it imports back.)
+ */
+function enlaceColumns(names: TermNames, locale: Locale): Column[] {
+  const h = (key: string) => t(locale, `exports.incident.${key}`);
+  const word = (key: string) => t(locale, `exports.${key}`);
   const p = (f: keyof IncidentState['people']) => (r: ExportRecord) => r.state.people[f];
   return [
-    { header: 'Reference', hxl: '#event+id', value: (r) => r.row.reference },
-    { header: 'Reporting country', hxl: '#country+code+reporting', value: (r) => r.row.country_code },
-    { header: 'Source', hxl: '#meta+source+type', value: (r) => r.row.source },
-    { header: 'External ID', hxl: '#event+id+external', value: (r) => r.row.external_id },
-    { header: 'Kind', hxl: '#event+type', value: (r) => names('incident_kind', r.state.kind) },
-    { header: 'Mode', hxl: '#indicator+mode', value: (r) => r.state.mode },
-    { header: 'Date (local)', hxl: '#date+occurred', value: (r) => r.state.occurredOn },
-    { header: 'Time (UTC)', hxl: '#date+utc', value: (r) => r.state.occurredAt },
-    { header: 'Time zone', hxl: '#date+tz', value: (r) => r.state.timeZone },
-    { header: 'Place', hxl: '#loc+name', value: (r) => r.state.place.name },
-    { header: 'Latitude', hxl: '#geo+lat', value: (r) => r.state.place.latitude },
-    { header: 'Longitude', hxl: '#geo+lon', value: (r) => r.state.place.longitude },
-    { header: 'Country code', hxl: '#country+code', value: (r) => r.state.place.countryCode },
+    { header: h('reference'), hxl: '#event+id', value: (r) => r.row.reference },
+    { header: h('reportingCountry'), hxl: '#country+code+reporting', value: (r) => r.row.country_code },
     {
-      header: 'Country',
+      header: h('source'),
+      hxl: '#meta+source+type',
+      value: (r) => word(`source.${r.row.source}`),
+    },
+    { header: h('externalId'), hxl: '#event+id+external', value: (r) => r.row.external_id },
+    { header: h('kind'), hxl: '#event+type', value: (r) => names('incident_kind', r.state.kind) },
+    { header: h('mode'), hxl: '#indicator+mode', value: (r) => word(`mode.${r.state.mode}`) },
+    { header: h('date'), hxl: '#date+occurred', value: (r) => r.state.occurredOn },
+    { header: h('time'), hxl: '#date+utc', value: (r) => r.state.occurredAt },
+    { header: h('timeZone'), hxl: '#date+tz', value: (r) => r.state.timeZone },
+    { header: h('place'), hxl: '#loc+name', value: (r) => r.state.place.name },
+    { header: h('latitude'), hxl: '#geo+lat', value: (r) => r.state.place.latitude },
+    { header: h('longitude'), hxl: '#geo+lon', value: (r) => r.state.place.longitude },
+    { header: h('countryCode'), hxl: '#country+code', value: (r) => r.state.place.countryCode },
+    {
+      header: h('country'),
       hxl: '#country+name',
-      value: (r) => (r.state.place.countryCode ? countryName(r.state.place.countryCode) : null),
+      value: (r) => (r.state.place.countryCode ? countryName(r.state.place.countryCode, locale) : null),
     },
     {
-      header: 'Region',
+      header: h('region'),
       hxl: '#region+name',
       value: (r) => (r.state.place.region ? names('region', r.state.place.region) : null),
     },
     {
-      header: 'Maritime zone',
+      header: h('maritimeZone'),
       hxl: '#loc+zone',
       value: (r) => (r.state.place.maritimeZone ? names('maritime_zone', r.state.place.maritimeZone) : null),
     },
-    { header: 'Conveyance', hxl: '#meta+conveyance+type', value: (r) => r.state.conveyance?.type ?? null },
+    { header: h('conveyance'), hxl: '#meta+conveyance+type', value: (r) => r.state.conveyance?.type ?? null },
     {
-      header: 'Conveyance name',
+      header: h('conveyanceName'),
       hxl: '#meta+conveyance+name',
       value: (r) => r.state.conveyance?.name ?? null,
     },
     {
-      header: 'Registration',
+      header: h('registration'),
       hxl: '#meta+conveyance+id',
       value: (r) => r.state.conveyance?.registration ?? null,
     },
-    { header: 'Flag State', hxl: '#country+code+flag', value: (r) => r.state.conveyance?.flagState ?? null },
     {
-      header: 'Stateless vessel',
+      header: h('flagState'),
+      hxl: '#country+code+flag',
+      value: (r) => r.state.conveyance?.flagState ?? null,
+    },
+    {
+      header: h('stateless'),
       hxl: '#meta+stateless',
       value: (r) =>
-        r.state.conveyance?.stateless == null ? null : r.state.conveyance.stateless ? 'yes' : 'no',
+        r.state.conveyance?.stateless == null ? null : word(r.state.conveyance.stateless ? 'yes' : 'no'),
     },
-    { header: 'Confidence', hxl: '#meta+confidence', value: (r) => r.state.confidence },
     {
-      header: 'Route',
+      header: h('confidence'),
+      hxl: '#meta+confidence',
+      value: (r) => (r.state.confidence ? word(`confidence.${r.state.confidence}`) : null),
+    },
+    {
+      header: h('route'),
       hxl: '#meta+route',
       value: (r) => (r.state.route.code ? names('route', r.state.route.code) : null),
     },
-    { header: 'Origin', hxl: '#country+code+origin', value: (r) => r.state.route.origin },
+    { header: h('origin'), hxl: '#country+code+origin', value: (r) => r.state.route.origin },
     {
-      header: 'Transit',
+      header: h('transit'),
       hxl: '#country+code+transit',
       value: (r) => r.state.route.transit.join(' ') || null,
     },
-    { header: 'Destination', hxl: '#country+code+destination', value: (r) => r.state.route.destination },
-    { header: 'Migrants', hxl: '#affected+migrants', value: p('migrants') },
-    { header: 'Females', hxl: '#affected+f', value: p('females') },
-    { header: 'Males', hxl: '#affected+m', value: p('males') },
-    { header: 'Children', hxl: '#affected+children', value: p('children') },
+    { header: h('destination'), hxl: '#country+code+destination', value: (r) => r.state.route.destination },
+    { header: h('migrants'), hxl: '#affected+migrants', value: p('migrants') },
+    { header: h('females'), hxl: '#affected+f', value: p('females') },
+    { header: h('males'), hxl: '#affected+m', value: p('males') },
+    { header: h('children'), hxl: '#affected+children', value: p('children') },
     {
-      header: 'Unaccompanied children',
+      header: h('unaccompaniedChildren'),
       hxl: '#affected+children+unaccompanied',
       value: p('unaccompaniedChildren'),
     },
-    { header: 'Dead', hxl: '#affected+dead', value: p('dead') },
-    { header: 'Missing', hxl: '#affected+missing', value: p('missing') },
-    { header: 'Survivors', hxl: '#affected+survivors', value: p('survivors') },
-    { header: 'Injured', hxl: '#affected+injured', value: p('injured') },
-    { header: 'Smugglers apprehended', hxl: '#affected+smugglers', value: p('smugglersApprehended') },
+    { header: h('dead'), hxl: '#affected+dead', value: p('dead') },
+    { header: h('missing'), hxl: '#affected+missing', value: p('missing') },
+    { header: h('survivors'), hxl: '#affected+survivors', value: p('survivors') },
+    { header: h('injured'), hxl: '#affected+injured', value: p('injured') },
+    { header: h('smugglersApprehended'), hxl: '#affected+smugglers', value: p('smugglersApprehended') },
     {
-      header: 'Nationalities',
+      header: h('nationalities'),
       hxl: '#country+code+nationality',
       value: (r) =>
         [
@@ -186,16 +205,16 @@ function enlaceColumns(names: TermNames): Column[] {
           .join(' ') || null,
     },
     {
-      header: 'Modus operandi',
+      header: h('modusOperandi'),
       hxl: '#meta+modus',
       value: (r) => r.state.modusOperandi.map((c) => names('modus_operandi', c)).join('; ') || null,
     },
-    { header: 'Cause of death', hxl: '#description+cause', value: (r) => r.state.causeOfDeath },
-    { header: 'Information source', hxl: '#meta+source', value: (r) => r.state.source.name },
-    { header: 'URL', hxl: '#meta+url', value: (r) => r.state.source.url },
-    { header: 'Source quality', hxl: '#meta+quality', value: (r) => r.state.source.quality },
-    { header: 'Version', hxl: '#meta+version', value: (r) => Number(r.row.version) },
-    { header: 'Updated at', hxl: '#date+updated', value: (r) => r.row.updated_at },
+    { header: h('causeOfDeath'), hxl: '#description+cause', value: (r) => r.state.causeOfDeath },
+    { header: h('informationSource'), hxl: '#meta+source', value: (r) => r.state.source.name },
+    { header: h('url'), hxl: '#meta+url', value: (r) => r.state.source.url },
+    { header: h('sourceQuality'), hxl: '#meta+quality', value: (r) => r.state.source.quality },
+    { header: h('version'), hxl: '#meta+version', value: (r) => Number(r.row.version) },
+    { header: h('updatedAt'), hxl: '#date+updated', value: (r) => r.row.updated_at },
   ];
 }
 
@@ -211,8 +230,13 @@ const HXL_EXTRA: Column[] = [
   { header: 'Country Code', hxl: '#country+code', value: (r) => r.state.place.countryCode },
 ];
 
-export function exportColumns(format: ExportFormat, layout: ExportLayout, names: TermNames): Column[] {
-  if (layout === 'enlace') return enlaceColumns(names);
+export function exportColumns(
+  format: ExportFormat,
+  layout: ExportLayout,
+  names: TermNames,
+  locale: Locale = 'en',
+): Column[] {
+  if (layout === 'enlace') return enlaceColumns(names, locale);
   return format === 'hxl' ? [...mmColumns(names), ...HXL_EXTRA] : mmColumns(names);
 }
 
@@ -226,15 +250,16 @@ export async function writeIncidents(
   layout: ExportLayout,
   names: TermNames,
   out: Writable,
+  locale: Locale = 'en',
 ): Promise<number> {
-  const columns = exportColumns(format, layout, names);
+  const columns = exportColumns(format, layout, names, locale);
   let count = 0;
   if (format === 'xlsx') {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
     const sheet = workbook.addWorksheet('Incidents');
-    sheet.columns = columns.map((c) => ({
+    sheet.columns = columns.map((c, i) => ({
       header: c.header,
-      key: c.header,
+      key: String(i),
       width: Math.min(40, c.header.length + 4),
     }));
     sheet.getRow(1).font = { bold: true };

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import type { ImportJob, ImportResult, ImportRowError, LocalizedText, Locale } from '@enlace/shared';
+import type { ImportJob, ImportResult, ImportRowError, Locale, LocalizedText } from '@enlace/shared';
 import { inScope, recordDenial, requirePermission } from '../../platform/authz/access';
 import { type Ctx, type Deps, nowIso, withTx } from '../../platform/context';
 import { badRequest, forbidden, notFound } from '../../platform/errors';
@@ -170,13 +170,17 @@ function presentJob(locale: Locale, job: ImportJobEntry): ImportJob {
   };
 }
 
-/** Names of vocabulary terms as exports write them: the Missing Migrants name, else English. */
-export async function termNames(deps: Deps): Promise<TermNames> {
+/**
+ * Names of vocabulary terms as exports write them: in the reader's language when one is given,
+ * else the Missing Migrants name (English when it has none).
+ */
+export async function termNames(deps: Deps, locale?: Locale): Promise<TermNames> {
   const names = new Map<string, string>();
   for (const row of await listVocabTerms(deps.db.kysely)) {
+    const labels = JSON.parse(row.labels) as LocalizedText;
     const attrs = JSON.parse(row.attributes) as Record<string, string>;
     const mm = (attrs.mm ?? '').split('|')[0];
-    names.set(`${row.vocabulary}:${row.code}`, mm || (JSON.parse(row.labels) as LocalizedText).en);
+    names.set(`${row.vocabulary}:${row.code}`, locale ? labels[locale] || labels.en : mm || labels.en);
   }
   return (vocabulary, code) => names.get(`${vocabulary}:${code}`) ?? code;
 }
@@ -217,7 +221,9 @@ export async function startExport(
     const actor = await requirePermission(ctx, 'incidents.export');
     country = actor.scope === 'all' ? (opts.country ?? null) : actor.countryCode;
   }
-  const names = await termNames(ctx);
+  // The Enlace layout is written in the reader's language; Missing Migrants' stays as IOM has it.
+  const locale = ctx.locale;
+  const names = await termNames(ctx, opts.layout === 'enlace' ? locale : undefined);
   return async (out) => {
     const count = await writeIncidents(
       exportPages(ctx, country, opts.from, opts.to),
@@ -225,6 +231,7 @@ export async function startExport(
       opts.layout,
       names,
       out,
+      locale,
     );
     await withTx(ctx, async (_trx, audit) => {
       await audit({

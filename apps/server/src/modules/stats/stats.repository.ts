@@ -214,13 +214,12 @@ export interface CellSums {
   deadKnown: number;
   missing: number;
   missingKnown: number;
-  latSum: number;
-  lonSum: number;
 }
 
 /**
  * Located incidents by cell of a grid level (cells merged `factor` × `factor` for a coarser
- * grid), within a range of cells of that level.
+ * grid), within a range of cells of that level. The sums of coordinates the rollup keeps are not
+ * read: a cell of one incident would give its exact place away.
  */
 export async function sumGrid(
   db: Q,
@@ -237,8 +236,7 @@ export async function sumGrid(
     Record<string, unknown>
   >`SELECT cx / ${k} AS cx, cy / ${k} AS cy, SUM(incidents) AS incidents,
       SUM(migrants) AS migrants, SUM(migrants_known) AS migrants_known, SUM(dead) AS dead,
-      SUM(dead_known) AS dead_known, SUM(missing) AS missing, SUM(missing_known) AS missing_known,
-      SUM(lat_sum) AS lat_sum, SUM(lon_sum) AS lon_sum
+      SUM(dead_known) AS dead_known, SUM(missing) AS missing, SUM(missing_known) AS missing_known
     FROM stats_grid WHERE level = ${level} AND ${where(f, { slice: true })}${box}
     GROUP BY cx / ${k}, cy / ${k}`.execute(db);
   return rows
@@ -253,8 +251,6 @@ export async function sumGrid(
       deadKnown: num(r.dead_known),
       missing: num(r.missing),
       missingKnown: num(r.missing_known),
-      latSum: num(r.lat_sum),
-      lonSum: num(r.lon_sum),
     }));
 }
 

@@ -28,9 +28,9 @@ import {
   mapStats,
   modusStats,
   peopleStats,
-  publicationExport,
   updateInventory,
 } from './stats.service';
+import { publicationExport } from './stats.export';
 
 /** The regional picture: aggregates of every country, small cells suppressed where required. */
 export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -94,7 +94,8 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'stats.read' },
       schema: {
         tags: ['stats'],
-        description: 'Figures for publication (CSV, XLSX or JSON), small cells always suppressed.',
+        description:
+          'Figures for publication (CSV, HXL-tagged CSV, XLSX or JSON) in the reader’s language, small cells always suppressed.',
         querystring: statsExportQuerySchema,
       },
     },

@@ -23,8 +23,6 @@ import {
   type StatsDimension,
   type StatsFilterQuery,
 } from '@enlace/shared';
-import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import type { Db } from '../../db/dialect';
 import { inScope, recordDenial, requirePermission } from '../../platform/authz/access';
 import { type Actor, type Ctx, nowIso, withTx } from '../../platform/context';
@@ -54,7 +52,7 @@ import {
   sumPeopleBySexAge,
   updateInventoryEntry,
 } from './stats.repository';
-import { suppressColumn, suppressValue } from './suppression';
+import { cellCentre, coarsenSmallCells, suppressColumn, suppressValue } from './suppression';
 
 const COLUMN_OF: Record<IncidentMeasure, CountColumn> = {
   migrants: 'migrants',
@@ -389,11 +387,31 @@ const cellRange = (box: { west: number; south: number; east: number; north: numb
   y1: Math.floor((box.north + 90) / size),
 });
 
-function presentCells(cells: CellSums[], suppress: boolean): MapStats['cells'] {
-  return cells.map((c) => {
+/** The coarse map grid (1°): no position finer than this is shown for a cell of few incidents. */
+const COARSE_DEGREES = GRID_LEVELS[0] ?? 1;
+
+function addCells(a: CellSums, b: CellSums): CellSums {
+  return {
+    ...a,
+    incidents: a.incidents + b.incidents,
+    migrants: a.migrants + b.migrants,
+    migrantsKnown: a.migrantsKnown + b.migrantsKnown,
+    dead: a.dead + b.dead,
+    deadKnown: a.deadKnown + b.deadKnown,
+    missing: a.missing + b.missing,
+    missingKnown: a.missingKnown + b.missingKnown,
+  };
+}
+
+/**
+ * Cells as the map draws them: at the centre of their cell (never an incident's coordinates),
+ * cells of few incidents on a grid finer than 1° merged into their 1° cell, whoever asks.
+ */
+export function presentCells(cells: CellSums[], degrees: number, suppress: boolean): MapStats['cells'] {
+  return coarsenSmallCells(cells, degrees, COARSE_DEGREES, addCells).map(({ cell: c, degrees: size }) => {
     const out = {
-      lat: Math.round((c.latSum / c.incidents) * 1e5) / 1e5,
-      lon: Math.round((c.lonSum / c.incidents) * 1e5) / 1e5,
+      ...cellCentre(c.cx, c.cy, size),
+      degrees: size,
       incidents: c.incidents,
       migrants: c.migrantsKnown > 0 ? c.migrants : null,
       dead: c.deadKnown > 0 ? c.dead : null,
@@ -436,6 +454,7 @@ export async function mapStats(
   const base = { filters: appliedFilters(q), suppression: suppress };
   const cells = presentCells(
     await sumGrid(ctx.db.kysely, f, grid.level, grid.factor, box ? cellRange(box, size) : null),
+    grid.degrees,
     suppress,
   );
   const wantsPoints = gridForZoom(q.zoom) === null && !suppress && box !== null;
@@ -493,78 +512,6 @@ export function incidentStatsTable(stats: IncidentStats): (string | number)[][] 
       stats.by.map((_, i) => (i === 0 ? 'total' : '')),
     ),
   ];
-}
-
-function peopleTable(p: PeopleStats): (string | number)[][] {
-  return [
-    ['dimension', 'value', 'persons'],
-    ...p.bySex.map((r) => ['sex', r.sex, cell(r.persons, r.suppressed)]),
-    ...p.byAgeGroup.map((r) => ['age_group', r.ageGroup, cell(r.persons, r.suppressed)]),
-    ...p.byNationality.map((r) => ['nationality', r.nationality ?? '', cell(r.persons, r.suppressed)]),
-    ['total', '', cell(p.detailed.persons, p.detailed.suppressed)],
-  ];
-}
-
-function flowTable(f: FlowStats): (string | number)[][] {
-  return [
-    ['origin', 'destination', 'incidents', 'migrants', 'dead', 'missing'],
-    ...f.flows.map((r) => [
-      r.origin ?? '',
-      r.destination ?? '',
-      r.incidents,
-      cell(r.migrants, r.suppressed.includes('migrants')),
-      cell(r.dead, r.suppressed.includes('dead')),
-      cell(r.missing, r.suppressed.includes('missing')),
-    ]),
-  ];
-}
-
-/** Figures for publication: always with small cells suppressed, whoever asks. */
-export async function publicationExport(
-  ctx: Ctx,
-  q: StatsFilterQuery & {
-    by: string;
-    table: 'incidents' | 'people' | 'flows';
-    format: 'csv' | 'xlsx' | 'json';
-  },
-): Promise<{ contentType: string; filename: string; body: Buffer | string }> {
-  await requirePermission(ctx, 'stats.read');
-  const query = { ...q, publication: 'true' as const };
-  let data: IncidentStats | PeopleStats | FlowStats;
-  let table: (string | number)[][];
-  if (q.table === 'people') {
-    const p = await computePeopleStats(ctx.db, query, true);
-    data = p;
-    table = peopleTable(p);
-  } else if (q.table === 'flows') {
-    const fl = await computeFlowStats(ctx.db, query, true);
-    data = fl;
-    table = flowTable(fl);
-  } else {
-    const s = await computeIncidentStats(ctx.db, query, true);
-    data = s;
-    table = incidentStatsTable(s);
-  }
-  await withTx(ctx, async (_trx, audit) => {
-    await audit({
-      action: 'stats.exported',
-      objectType: 'stats',
-      objectId: q.table,
-      details: { format: q.format, by: q.by },
-    });
-  });
-  const filename = `enlace-${q.table}-statistics.${q.format}`;
-  if (q.format === 'json') return { contentType: 'application/json', filename, body: JSON.stringify(data) };
-  if (q.format === 'csv') return { contentType: 'text/csv; charset=utf-8', filename, body: stringify(table) };
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(q.table);
-  for (const row of table) sheet.addRow(row);
-  sheet.getRow(1).font = { bold: true };
-  return {
-    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    filename,
-    body: Buffer.from(await workbook.xlsx.writeBuffer()),
-  };
 }
 
 // ——— database inventory (Work Plan action 5) ———

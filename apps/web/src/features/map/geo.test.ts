@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
-import { type CountryFeature, centroidOf, clusterSize, countryFeatures, flowWeight } from './geo';
+import {
+  type CountryFeature,
+  centroidOf,
+  clusterSize,
+  countryFeatures,
+  flowWeight,
+  unwrapGeometry,
+  unwrapLongitudes,
+} from './geo';
 
 const require = createRequire(import.meta.url);
 const world = JSON.parse(
@@ -46,5 +54,42 @@ describe('map geometry', () => {
     expect(flowWeight(100, 100)).toBe(12);
     expect(flowWeight(1, 100)).toBeGreaterThanOrEqual(2);
     expect(clusterSize(1)).toBeLessThan(clusterSize(1000));
+  });
+});
+
+describe('lines across the antimeridian', () => {
+  it('keeps their longitudes continuous, so that Leaflet does not draw them across the map', () => {
+    expect(
+      unwrapLongitudes([
+        [178, -17],
+        [179.9, -17.1],
+        [-179.9, -17.2],
+        [-178, -17],
+      ]),
+    ).toEqual([
+      [178, -17],
+      [179.9, -17.1],
+      [180.1, -17.2],
+      [182, -17],
+    ]);
+    expect(
+      unwrapLongitudes([
+        [-170, 65],
+        [-179.5, 66],
+        [179.5, 67],
+      ]),
+    ).toEqual([
+      [-170, 65],
+      [-179.5, 66],
+      [-180.5, 67],
+    ]);
+    const line = [
+      [-92, 14],
+      [-91, 15],
+    ];
+    expect(unwrapGeometry({ type: 'LineString', coordinates: line })).toEqual({
+      type: 'LineString',
+      coordinates: line,
+    });
   });
 });

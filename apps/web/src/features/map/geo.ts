@@ -1,4 +1,12 @@
-import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import type {
+  Feature,
+  FeatureCollection,
+  LineString,
+  MultiLineString,
+  MultiPolygon,
+  Polygon,
+  Position,
+} from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { ISO_NUMERIC_TO_ALPHA3 } from './iso-numeric';
@@ -69,4 +77,40 @@ export function flowWeight(incidents: number, largest: number): number {
 /** Diameter in pixels of a cluster marker by its number of incidents. */
 export function clusterSize(incidents: number): number {
   return Math.round(26 + 8 * Math.log10(Math.max(1, incidents)) * 2);
+}
+
+/**
+ * Longitudes of a line or ring made continuous: where two neighbours are more than 180° apart
+ * (the line crosses the antimeridian, as Fiji's and Chukotka's do), the rest is shifted by 360°.
+ * Leaflet draws on a plane, so a jump from 179.9° to −179.9° would otherwise cross the whole map.
+ */
+export function unwrapLongitudes(line: readonly Position[]): Position[] {
+  let shift = 0;
+  let previous: number | null = null;
+  return line.map(([lon = 0, lat = 0, ...rest]) => {
+    if (previous !== null) {
+      const step = lon + shift - previous;
+      if (step > 180) shift -= 360;
+      else if (step < -180) shift += 360;
+    }
+    previous = lon + shift;
+    return [lon + shift, lat, ...rest];
+  });
+}
+
+type Drawable = Polygon | MultiPolygon | LineString | MultiLineString;
+
+/** A geometry whose every line and ring has continuous longitudes (see unwrapLongitudes). */
+export function unwrapGeometry<G extends Drawable>(g: G): G {
+  switch (g.type) {
+    case 'LineString':
+      return { ...g, coordinates: unwrapLongitudes(g.coordinates) };
+    case 'MultiLineString':
+    case 'Polygon':
+      return { ...g, coordinates: g.coordinates.map(unwrapLongitudes) };
+    case 'MultiPolygon':
+      return { ...g, coordinates: g.coordinates.map((p) => p.map(unwrapLongitudes)) };
+    default:
+      return g;
+  }
 }

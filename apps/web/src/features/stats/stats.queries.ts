@@ -71,7 +71,7 @@ export const useMapStats = (filters: StatsFilters, zoom: number, bbox: string | 
 export function statsExportUrl(
   filters: StatsFilters,
   table: 'incidents' | 'people' | 'flows',
-  format: 'csv' | 'xlsx' | 'json',
+  format: 'csv' | 'xlsx' | 'json' | 'hxl',
   by = 'month',
 ): string {
   return `/api/stats/export${queryString({ ...filters, table, format, by: table === 'incidents' ? by : undefined })}`;

@@ -1,8 +1,8 @@
 import {
   AGE_GROUPS,
-  can,
   CONFIDENCE_LEVELS,
   CONVEYANCE_TYPES,
+  can,
   EARLIEST_INCIDENT_DATE,
   type Incident,
   SEXES,
@@ -28,12 +28,13 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { type ReactNode, useMemo } from 'react';
+import { lazy, type ReactNode, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { apiMessage, NumberField } from '../../components/NumberField';
+import { numberOf, numberText } from '../../components/number-text';
 import { Page } from '../../components/Page';
 import { useAgencies } from '../../features/admin/admin.queries';
 import { useMe } from '../../features/auth/auth.queries';
@@ -57,6 +58,9 @@ import { useLocalized } from '../../hooks/useLabels';
 import { useLooseT } from '../../hooks/useLooseT';
 import { NoAccessPage } from '../NoAccessPage';
 import { NotFoundPage } from '../NotFoundPage';
+
+/** The map picker loads with Leaflet and the boundaries only when the form shows it. */
+const LocationPicker = lazy(() => import('../../features/map/LocationPicker'));
 
 type Mode = 'create' | 'correction' | 'follow_up';
 
@@ -379,6 +383,17 @@ function IncidentForm({ mode, incident }: { mode: Mode; incident: Incident | nul
                 {...input('place.longitude')}
               />
             </SimpleGrid>
+            <Suspense fallback={null}>
+              <LocationPicker
+                latitude={numberOf(values.place.latitude, NUMBER_RULES.latitude)}
+                longitude={numberOf(values.place.longitude, NUMBER_RULES.longitude)}
+                mode={values.mode}
+                onPick={(latitude, longitude) => {
+                  form.setFieldValue('place.latitude', numberText(Math.round(latitude * 1e5) / 1e5));
+                  form.setFieldValue('place.longitude', numberText(Math.round(longitude * 1e5) / 1e5));
+                }}
+              />
+            </Suspense>
           </Section>
 
           <Section id="sec-conveyance" title={t('incidents.section.conveyance')}>

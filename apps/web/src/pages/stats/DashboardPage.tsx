@@ -101,7 +101,7 @@ export default function DashboardPage() {
               {(['incidents', 'people', 'flows'] as const).map((table) => (
                 <div key={table}>
                   <Menu.Label>{t(`stats.export.table.${table}`)}</Menu.Label>
-                  {(['csv', 'xlsx'] as const).map((f) => (
+                  {(['csv', 'xlsx', 'hxl'] as const).map((f) => (
                     <Menu.Item key={f} component="a" href={statsExportUrl(filters, table, f)} download>
                       {t(`stats.export.format.${f}`)}
                     </Menu.Item>

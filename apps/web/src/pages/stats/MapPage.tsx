@@ -2,23 +2,27 @@ import 'leaflet/dist/leaflet.css';
 import { can, type FlowStats, type MapStats } from '@enlace/shared';
 import { Alert, Card, Checkbox, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import L from 'leaflet';
-import worldUrl from 'world-atlas/countries-50m.json?url';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { Topology } from 'topojson-specification';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
 import { SectionNav } from '../../components/SectionNav';
 import { useMe } from '../../features/auth/auth.queries';
 import { useVocab } from '../../features/incidents/vocabulary';
 import {
-  type CountryFeature,
-  centroidOf,
-  clusterSize,
-  countryFeatures,
-  flowWeight,
-} from '../../features/map/geo';
+  admin1Layer,
+  drawPlaces,
+  drawWorld,
+  loadAdmin1,
+  loadCities,
+  loadTowns,
+  loadWorld,
+} from '../../features/map/basemap';
+import { type ClusterFigures, clusterCells, figuresOf } from '../../features/map/clusters';
+import { arrowHead, arrowSize, flowCurve, type Pt } from '../../features/map/flows';
+import { type CountryFeature, centroidOf, clusterSize, flowWeight } from '../../features/map/geo';
+import { needsTowns, type Place } from '../../features/map/places';
 import { type DataTable, count, StatsTable } from '../../features/stats/ChartCard';
 import { StatsFilterBar, useStatsFilters } from '../../features/stats/StatsFilterBar';
 import { useFlowStats, useMapStats } from '../../features/stats/stats.queries';
@@ -68,7 +72,7 @@ export default function MapPage() {
   const incidentLayer = useRef<L.LayerGroup | null>(null);
   const flowLayer = useRef<L.LayerGroup | null>(null);
 
-  // The map and its country shapes, drawn once.
+  // The map and its basemap (countries, coastlines, borders, first-level areas, place names).
   useEffect(() => {
     const element = container.current;
     if (!element) return;
@@ -81,37 +85,78 @@ export default function MapPage() {
       attributionControl: true,
     });
     m.attributionControl.setPrefix(false);
+    // Place names above the shapes and flows, below the markers; they never take a click.
+    const placesPane = m.createPane('places');
+    placesPane.style.zIndex = '450';
+    placesPane.style.pointerEvents = 'none';
     m.fitBounds(START_BOUNDS);
     map.current = m;
-    incidentLayer.current = L.layerGroup().addTo(m);
     flowLayer.current = L.layerGroup().addTo(m);
-    const update = () => setView(viewOf(m));
+    incidentLayer.current = L.layerGroup().addTo(m);
+    const placeLayer = L.layerGroup().addTo(m);
+    let admin1: L.GeoJSON | null = null;
+    let cities: Place[] = [];
+    let towns: Place[] = [];
+    let cancelled = false;
+    const redrawPlaces = () => drawPlaces(m, placeLayer, towns.length ? [...cities, ...towns] : cities);
+    const mergeByPopulation = () => {
+      if (!towns.length) return;
+      const all = [...cities, ...towns].sort((a, b) => b[3] - a[3]);
+      cities = all;
+      towns = [];
+    };
+    const update = () => {
+      setView(viewOf(m));
+      const zoom = Math.round(m.getZoom());
+      element.dataset.zoom = String(zoom);
+      if (zoom >= 4 && !admin1) {
+        loadAdmin1()
+          .then((areas) => {
+            if (cancelled || admin1) return;
+            admin1 = admin1Layer(areas);
+            if (Math.round(m.getZoom()) >= 4) admin1.addTo(m).bringToBack();
+            world?.eachLayer((l) => (l as L.GeoJSON).bringToBack());
+          })
+          .catch(() => undefined);
+      } else if (admin1) {
+        if (zoom >= 4 && !m.hasLayer(admin1)) admin1.addTo(m);
+        if (zoom < 4 && m.hasLayer(admin1)) admin1.remove();
+      }
+      if (needsTowns(zoom) && cities.length && !cities.some((c) => c[3] < 100_000)) {
+        loadTowns()
+          .then((list) => {
+            if (cancelled) return;
+            towns = list;
+            mergeByPopulation();
+            redrawPlaces();
+          })
+          .catch(() => undefined);
+      }
+      redrawPlaces();
+    };
     m.on('moveend', update);
     update();
 
-    let cancelled = false;
-    fetch(worldUrl)
-      .then((res) => res.json() as Promise<Topology>)
-      .then((topology) => {
+    let world: L.LayerGroup | null = null;
+    loadWorld()
+      .then((w) => {
         if (cancelled) return;
-        const shapes = countryFeatures(topology);
-        L.geoJSON(shapes, {
-          interactive: false,
-          style: (f) => ({
-            color: '#7b8794',
-            weight: 0.6,
-            fillColor: f?.properties.iso3 && RCM_MEMBERS.has(f.properties.iso3) ? '#efe6cf' : '#f7f5ef',
-            fillOpacity: 1,
-          }),
-        })
-          .addTo(m)
-          .bringToBack();
-        element.dataset.countries = String(shapes.features.length);
-        setCountries(shapes.features);
+        world = drawWorld(m, w, RCM_MEMBERS);
+        world.eachLayer((l) => (l as L.GeoJSON).bringToBack());
+        element.dataset.countries = String(w.countries.length);
+        setCountries(w.countries);
       })
       .catch(() => {
         if (!cancelled) setBoundaryError(true);
       });
+    loadCities()
+      .then((list) => {
+        if (cancelled) return;
+        cities = list;
+        element.dataset.places = String(list.length);
+        update();
+      })
+      .catch(() => undefined);
     return () => {
       cancelled = true;
       m.remove();
@@ -129,36 +174,72 @@ export default function MapPage() {
     };
   }, [attribution]);
 
-  // Incidents: server-side grid clusters, or single incidents when zoomed in.
+  // The server's grid cells, gathered by supercluster so that no two markers overlap.
+  const cellIndex = useMemo(
+    () => (mapStats.data ? clusterCells(mapStats.data.cells) : null),
+    [mapStats.data],
+  );
+
+  // Incidents: clusters of cells (a click or Enter zooms in on them), or single incidents zoomed in.
   useEffect(() => {
     const layer = incidentLayer.current;
     const m = map.current;
     if (!layer || !m) return;
     layer.clearLayers();
     const data = mapStats.data;
-    if (!data || !showIncidents) return;
+    if (!data || !showIncidents || !cellIndex || !view) return;
     const countText = (v: number | null) => (v === null ? t('common.unknown') : format.number(v));
-    const cellTitle = (c: MapStats['cells'][number]) => {
+    const cellTitle = (c: ClusterFigures) => {
       const part = (k: 'migrants' | 'dead' | 'missing') =>
         `${t(`incidents.people.${k}`)}: ${c.suppressed.includes(k) ? t('stats.suppressedShort') : countText(c[k])}`;
       return `${t('map.clusterTitle', { count: c.incidents })} · ${part('migrants')} · ${part('dead')} · ${part('missing')}`;
     };
-    for (const c of data.cells) {
-      const size = clusterSize(c.incidents);
-      const title = cellTitle(c);
-      const marker = L.marker([c.lat, c.lon], {
+    const b = m.getBounds();
+    const box: [number, number, number, number] = [
+      Math.max(-180, b.getWest()),
+      Math.max(-85, b.getSouth()),
+      Math.min(180, b.getEast()),
+      Math.min(85, b.getNorth()),
+    ];
+    const zoom = Math.round(m.getZoom());
+    let shown = 0;
+    for (const f of cellIndex.getClusters(box, zoom)) {
+      const [lon = 0, lat = 0] = f.geometry.coordinates;
+      const figures = figuresOf(f.properties);
+      const size = clusterSize(figures.incidents);
+      const label = `${cellTitle(figures)}. ${t('map.clusterAction')}`;
+      const marker = L.marker([lat, lon], {
         icon: L.divIcon({
           className: 'map-cluster',
-          html: `<span>${format.number(c.incidents)}</span>`,
+          html: `<span aria-hidden="true">${format.number(figures.incidents)}</span>`,
           iconSize: [size, size],
         }),
-        title,
-        alt: title,
+        title: cellTitle(figures),
         keyboard: true,
         riseOnHover: true,
       });
-      marker.on('click', () => m.setView([c.lat, c.lon], Math.min(m.getZoom() + 2, 12)));
+      marker.on('add', () => {
+        const el = marker.getElement();
+        el?.setAttribute('role', 'button');
+        el?.setAttribute('aria-label', label);
+        // A button answers Enter and Space; Leaflet's markers do not by themselves.
+        el?.addEventListener('keydown', (e) => {
+          if (e.key !== 'Enter' && e.key !== ' ') return;
+          e.preventDefault();
+          e.stopPropagation();
+          marker.fire('click');
+        });
+      });
+      const clusterId = 'cluster_id' in f.properties ? Number(f.properties.cluster_id) : null;
+      marker.on('click', () => {
+        const next =
+          clusterId === null
+            ? Math.min(zoom + 2, 12)
+            : Math.min(Math.max(cellIndex.getClusterExpansionZoom(clusterId), zoom + 1), 12);
+        m.setView([lat, lon], next);
+      });
       marker.addTo(layer);
+      shown++;
     }
     const mayOpen = can(me.role, 'incidents.read');
     for (const p of data.points) {
@@ -190,10 +271,8 @@ export default function MapPage() {
       marker.bindPopup(popup);
       marker.addTo(layer);
     }
-    if (container.current) {
-      container.current.dataset.markers = String(data.cells.length + data.points.length);
-    }
-  }, [mapStats.data, showIncidents, format, vocab, t, me.role, navigate]);
+    if (container.current) container.current.dataset.markers = String(shown + data.points.length);
+  }, [mapStats.data, cellIndex, view, showIncidents, format, vocab, t, me.role, navigate]);
 
   const centroids = useMemo(() => {
     const out = new Map<string, [number, number]>();
@@ -203,33 +282,45 @@ export default function MapPage() {
     return out;
   }, [countries]);
 
-  // Route flows between countries: a line from origin to destination, as thick as its share.
+  // Route flows between countries: curved arrows from origin to destination, as thick as their
+  // share, drawn in the map's pixel plane (so redrawn as it zooms).
   useEffect(() => {
     const layer = flowLayer.current;
-    if (!layer) return;
+    const m = map.current;
+    if (!layer || !m) return;
     layer.clearLayers();
     const flows = flowStats.data?.flows ?? [];
-    if (!showFlows || centroids.size === 0) return;
+    if (!showFlows || centroids.size === 0 || !view) return;
     const drawable = flows.filter((f) => f.origin && f.destination && f.origin !== f.destination);
     const largest = Math.max(0, ...drawable.map((f) => f.incidents));
+    const toLatLng = (p: Pt) => m.layerPointToLatLng(L.point(p.x, p.y));
     for (const f of drawable) {
-      const a = centroids.get(f.origin ?? '');
-      const b = centroids.get(f.destination ?? '');
-      if (!a || !b) continue;
-      const line = L.polyline([a, b], {
-        color: '#a8500b',
-        weight: flowWeight(f.incidents, largest),
-        opacity: 0.75,
-        lineCap: 'round',
-        className: 'map-flow',
+      const from = centroids.get(f.origin ?? '');
+      const to = centroids.get(f.destination ?? '');
+      if (!from || !to) continue;
+      const a = m.latLngToLayerPoint(from);
+      const b = m.latLngToLayerPoint(to);
+      const weight = flowWeight(f.incidents, largest);
+      const head = arrowSize(weight);
+      const label = `${vocab.country(f.origin)} → ${vocab.country(f.destination)}: ${t('map.flowIncidents', { count: f.incidents })}`;
+      const style = { color: '#a8500b', opacity: 0.8, className: 'map-flow' };
+      const line = L.polyline(flowCurve(a, b, { trim: head.length * 0.8 }).map(toLatLng), {
+        ...style,
+        weight,
+        lineCap: 'butt',
       });
-      line.bindTooltip(
-        `${vocab.country(f.origin)} → ${vocab.country(f.destination)}: ${t('map.flowIncidents', { count: f.incidents })}`,
-        { sticky: true },
-      );
-      line.addTo(layer);
+      const arrow = L.polygon(arrowHead(a, b, head).map(toLatLng), {
+        ...style,
+        weight: 1,
+        fillColor: '#a8500b',
+        fillOpacity: 0.9,
+      });
+      for (const shape of [line, arrow]) {
+        shape.bindTooltip(label, { sticky: true });
+        shape.addTo(layer);
+      }
     }
-  }, [flowStats.data, showFlows, centroids, vocab, t]);
+  }, [flowStats.data, showFlows, centroids, view, vocab, t]);
 
   const data = mapStats.data;
   return (
@@ -327,8 +418,11 @@ function MapTables({ data, flows }: { data: MapStats | undefined; flows: FlowSta
         rows: [...data.cells]
           .sort((a, b) => b.incidents - a.incidents)
           .map((c) => ({
-            key: `${c.lat},${c.lon}`,
-            label: t('incidents.latLon', { lat: format.decimal(c.lat, 2), lon: format.decimal(c.lon, 2) }),
+            key: `${c.lat},${c.lon},${c.degrees}`,
+            label: t('map.cellArea', {
+              size: format.decimal(c.degrees, 1),
+              place: t('incidents.latLon', { lat: format.decimal(c.lat, 1), lon: format.decimal(c.lon, 1) }),
+            }),
             cells: [
               count(c.incidents),
               count(c.migrants, c.suppressed.includes('migrants')),
