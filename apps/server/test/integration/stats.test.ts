@@ -437,7 +437,8 @@ describe('statistics exports: in the reader’s language, numbers as numbers', (
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const sheet = book.worksheets[0];
-    const header = (sheet?.getRow(1).values as ExcelJS.CellValue[]).slice(1);
+    if (!sheet) throw new Error('no sheet');
+    const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1);
     expect(header.slice(0, 4)).toEqual(['Country code', 'Country', 'Incidents', 'Migrants']);
     const col = (name: string) => header.indexOf(name) + 1;
     let mexRow: ExcelJS.Row | undefined;
