@@ -11,7 +11,7 @@ import { refreshCaseSearch } from './modules/cases/cases.service';
 import { refreshIncidentSearch } from './modules/incidents/incidents.service';
 import { systemClock } from './platform/clock';
 import type { Deps } from './platform/context';
-import { reindexSearch } from './platform/search/search.ddl';
+import { reindexSearch } from './db/search-ddl';
 
 /**
  * Brings a database's schema up to date (rebuilding the rollups when a migration emptied them)

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { addSearchIndex, dropSearchIndex } from '../../platform/search/search.ddl';
+import { addSearchIndex, dropSearchIndex } from '../search-ddl';
 import type { DialectName } from '../dialect';
 
 // Search over incidents and cases (platform/search, ADR 0008), and the indexes that keep a list

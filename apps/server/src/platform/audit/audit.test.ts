@@ -18,7 +18,7 @@ function writtenCodes() {
   const objects = new Set<string>();
   for (const file of sourceFiles(resolve(import.meta.dirname, '../..'))) {
     const text = readFileSync(file, 'utf8');
-    for (const call of text.matchAll(/\baudit\(\{([\s\S]*?)\}\)/g)) {
+    for (const call of text.matchAll(/\b(?:audit\(|appendAudit\([^{]*)\{([\s\S]*?)\}\)/g)) {
       const body = call[1] ?? '';
       const action = /\baction:\s*([^,\n]+)/.exec(body)?.[1] ?? '';
       for (const m of action.matchAll(/'([a-z_]+\.[a-z_.]+)'/g)) actions.add(m[1] as string);

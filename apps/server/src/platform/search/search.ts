@@ -12,7 +12,7 @@ import type { DialectName } from '../../db/dialect';
  *   hash of the folded word (a "blind index"), never the word; a query word matches it exactly.
  * The index over that column is FTS5 on SQLite (external content, kept by triggers) and GIN on
  * PostgreSQL (`array_to_tsvector`, no text parser involved), both written in the transaction of
- * the row's own write: `search.ddl.ts`.
+ * the row's own write: `db/search-ddl.ts`.
  */
 
 /** Longest word kept (longer ones are cut: a query word is cut the same way). */

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { DialectName } from '../../db/dialect';
+import type { DialectName } from './dialect';
 
 /**
  * Makes a table searchable (for a room's migration): a `search_terms` column (see search.ts) and
