@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { buildApp } from '../apps/server/src/app';
 import { loadConfig } from '../apps/server/src/config';
 import { createUser } from '../apps/server/src/modules/admin/admin.service';
@@ -13,7 +13,11 @@ import { importMissingMigrants } from '../apps/server/src/modules/incidents/inci
 import { systemClock } from '../apps/server/src/platform/clock';
 import { prepareDatabase } from '../apps/server/src/server';
 
-const SAMPLE = '/work/shared/data/missing-migrants/MissingMigrants-Global-2026-05-06.csv';
+const SAMPLE = resolve(
+  import.meta.dirname,
+  '..',
+  '../shared/data/missing-migrants/MissingMigrants-Global-2026-05-06.csv',
+);
 
 const dir = mkdtempSync(join(tmpdir(), 'enlace-bench-load-'));
 const config = {

@@ -1,10 +1,15 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, DEMO, expectAccessible, launchBrowser, newPage, signIn, snap } from '../support/browser';
 
 // The real IOM Missing Migrants sample, read where it lives (not copied into the repository).
-const SAMPLE = '/work/shared/data/missing-migrants/MissingMigrants-Global-2026-05-06.csv';
+const SAMPLE = resolve(
+  import.meta.dirname,
+  '../..',
+  '../shared/data/missing-migrants/MissingMigrants-Global-2026-05-06.csv',
+);
 
 let browser: Browser;
 beforeAll(async () => {

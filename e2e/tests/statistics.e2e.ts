@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -13,7 +14,11 @@ import {
 } from '../support/browser';
 
 // The real IOM Missing Migrants sample, read where it lives (not copied into the repository).
-const SAMPLE = '/work/shared/data/missing-migrants/MissingMigrants-Global-2026-05-06.csv';
+const SAMPLE = resolve(
+  import.meta.dirname,
+  '../..',
+  '../shared/data/missing-migrants/MissingMigrants-Global-2026-05-06.csv',
+);
 
 /** RFC 4180 CSV: quoted fields with commas, doubled quotes and line breaks. */
 function parseCsv(text: string): string[][] {

@@ -7,7 +7,11 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const CLI = resolve(import.meta.dirname, '../../bin/enlace.mjs');
-const SAMPLE = '/work/shared/data/missing-migrants/MissingMigrants-Global-2026-05-06.csv';
+const SAMPLE = resolve(
+  import.meta.dirname,
+  '../../../..',
+  '../shared/data/missing-migrants/MissingMigrants-Global-2026-05-06.csv',
+);
 const RAW = parse(readFileSync(SAMPLE, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
 const sum = (rows: Record<string, string>[], col: string) =>
   rows.reduce((a, r) => a + (r[col] ? Number(r[col]) : 0), 0);

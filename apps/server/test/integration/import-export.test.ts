@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
@@ -7,7 +8,11 @@ import { MM22_HEADERS, MM25_HEADERS } from '../../src/modules/incidents/missing-
 import { type Browser, buildTestApp, signedIn, type TestApp } from '../helpers';
 
 /** The real IOM sample, read where it lives (never copied into the repository). */
-const SAMPLE_PATH = '/work/shared/data/missing-migrants/MissingMigrants-Global-2026-05-06.csv';
+const SAMPLE_PATH = resolve(
+  import.meta.dirname,
+  '../../../..',
+  '../shared/data/missing-migrants/MissingMigrants-Global-2026-05-06.csv',
+);
 const SAMPLE = readFileSync(SAMPLE_PATH, 'utf8');
 const RAW = parse(SAMPLE, { columns: true, bom: true }) as Record<string, string>[];
 const sum = (rows: Record<string, string>[], col: string) =>

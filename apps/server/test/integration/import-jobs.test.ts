@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { ImportJob } from '@enlace/shared';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +9,11 @@ import { type Browser, buildTestApp, signedIn, type TestApp } from '../helpers';
 
 /** The real IOM sample, read where it lives (never copied into the repository). */
 const SAMPLE = readFileSync(
-  '/work/shared/data/missing-migrants/MissingMigrants-Global-2026-05-06.csv',
+  resolve(
+    import.meta.dirname,
+    '../../../..',
+    '../shared/data/missing-migrants/MissingMigrants-Global-2026-05-06.csv',
+  ),
   'utf8',
 );
 const [HEADER = '', FIRST = ''] = SAMPLE.split('\n');
