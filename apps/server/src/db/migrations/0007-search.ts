@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { addSearchIndex, dropSearchIndex } from '../search-ddl';
 import type { DialectName } from '../dialect';
 
-// Search over incidents and cases (platform/search, ADR 0008), and the indexes that keep a list
+// Search over incidents and cases (platform/search, ADR 0009), and the indexes that keep a list
 // page of a million incidents fast for the network (all countries: by date, by reference) as well
 // as for one country (by date: incidents_country_date_idx). Text sorts compare bytes on both
 // databases (COLLATE "C" on PostgreSQL), so the order is the same.

@@ -3,7 +3,7 @@ import { type Expression, type SqlBool, sql } from 'kysely';
 import type { DialectName } from '../../db/dialect';
 
 /**
- * Full-text search, one mechanism for every room (ADR 0008). A record keeps its searchable words
+ * Full-text search, one mechanism for every room (ADR 0009). A record keeps its searchable words
  * in a `search_terms` text column: space-separated tokens computed here, in the application, so
  * that SQLite and PostgreSQL match exactly the same tokens:
  * - `p<word>` for a word of a field stored in clear (reference, place, vessel): folded to
