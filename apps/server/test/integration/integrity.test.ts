@@ -308,3 +308,57 @@ describe('Missing Migrants rows that cannot be kept as they are', () => {
     expect(await incidentCount()).toBe(before);
   });
 });
+
+describe('a reimported Missing Migrants row', () => {
+  it('is refused as a row error when it would make a corrected record disagree with itself', async () => {
+    const { browser } = await signedIn(t, { role: 'liaison_officer', countryCode: 'HTI', locale: 'en' });
+    // Main ID, Incident ID, region, date, year, month, dead, missing … (the 22-column layout)
+    const line = (dead: number) =>
+      [
+        'R1',
+        'R1',
+        'Caribbean',
+        '"Thu, 01/01/2026 - 12:00"',
+        '2026',
+        'January',
+        String(dead),
+        '0',
+        '',
+        '',
+        '',
+        '',
+        '',
+        'Drowning',
+        'Haiti',
+        '"Off Haiti"',
+        'Src',
+        '"18.5, -72.3"',
+        '',
+        '',
+        '',
+        '3',
+      ].join(',');
+    const importText = (text: string) =>
+      browser.request({
+        method: 'POST',
+        url: '/api/incidents/import?format=missing-migrants',
+        payload: text,
+        headers: { 'content-type': 'text/csv' },
+      });
+    expect((await importText([MM22_HEADERS.join(','), line(1)].join('\n'))).statusCode).toBe(200);
+    const list = (await browser.get('/api/incidents?q=MM-R1')).json() as { items: { id: string }[] };
+    const id = list.items[0]?.id as string;
+    expect(id).toBeDefined();
+    // The owner learns that the boat carried 2 migrants.
+    expect((await browser.patch(`/api/incidents/${id}`, { people: { migrants: 2 } })).statusCode).toBe(200);
+    const before = (await browser.get(`/api/incidents/${id}`)).json();
+
+    const res = await importText([MM22_HEADERS.join(','), line(5)].join('\n'));
+    expect(res.statusCode).toBe(422);
+    const body = res.json() as { errors: { row: number; column: string | null; message: string }[] };
+    expect(body.errors[0]).toMatchObject({ row: 2, message: '5 is more than the number of migrants (2).' });
+    const after = (await browser.get(`/api/incidents/${id}`)).json();
+    expect(after.version).toBe(before.version);
+    expect(after.people).toMatchObject({ migrants: 2, dead: 1 });
+  });
+});

@@ -112,6 +112,20 @@ export async function runImport(
       // Chunks are sent without waiting for the previous one: on PostgreSQL the server inserts a
       // chunk while the next is read here (on SQLite the writes are synchronous anyway).
       const inserts: Promise<void>[] = [];
+      const rowErrors = (
+        row: number,
+        found: readonly { path: string; code: string; params?: Record<string, string | number> }[],
+      ) => {
+        for (const p of found) {
+          const field = Object.keys(columns).find((f) => p.path === f || p.path.startsWith(`${f}.`));
+          errors.push({
+            row,
+            column: field ? (columns[field] ?? null) : null,
+            code: p.code,
+            params: p.params,
+          });
+        }
+      };
       const write = async (chunk: MmRecord[]) => {
         const states = chunk.map((record) => {
           const { state, errors: patchErrors } = applyPatch(
@@ -119,18 +133,10 @@ export async function runImport(
             record.patch,
             owner,
           );
-          for (const p of [
+          rowErrors(record.row, [
             ...patchErrors,
             ...checkState(state, vocab, task.today, null, { adjustments: true }),
-          ]) {
-            const field = Object.keys(columns).find((f) => p.path === f || p.path.startsWith(`${f}.`));
-            errors.push({
-              row: record.row,
-              column: field ? (columns[field] ?? null) : null,
-              code: p.code,
-              params: p.params,
-            });
-          }
+          ]);
           return state;
         });
         if (errors.length) return;
@@ -149,6 +155,13 @@ export async function runImport(
           if (prior) {
             const current = stateOf(deps, prior);
             const { state: next } = applyPatch(current, record.patch, owner);
+            // A reimported row amends a record that may have been corrected since: the amended
+            // record must still agree with itself (counts, dates), as a correction by hand must.
+            const amendErrors = checkState(next, vocab, task.today, current, { adjustments: true });
+            if (amendErrors.length) {
+              rowErrors(record.row, amendErrors);
+              continue;
+            }
             const sameExtra =
               JSON.stringify(metaOf(prior).sourceExtra ?? {}) === JSON.stringify(record.extra);
             if (diffStates(current, next).length === 0 && sameExtra) counts.unchanged++;
