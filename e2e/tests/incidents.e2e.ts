@@ -158,7 +158,8 @@ describe('incidents', () => {
     ]);
     expect(download.suggestedFilename()).toBe('incidents-enlace.csv');
     const exported = readFileSync(await download.path(), 'utf8');
-    expect(exported.split('\n')[0]).toMatch(/^Reference,/);
+    // The Enlace layout is written in the reader's language.
+    expect(exported.split('\n')[0]).toMatch(/^Referencia,País que informa,/);
     expect(exported).toContain(reference);
     await context.close();
   });

@@ -25,7 +25,7 @@ describe('two-step verification', () => {
     const { context, page } = await newPage(browser);
     await signIn(page, DEMO.prosecutor);
     // The home page's reminder leads straight to the set-up in the profile.
-    await page.getByRole('link', { name: 'Activarla en mi perfil' }).click();
+    await page.getByRole('link', { name: 'Activar la verificación en dos pasos' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mi perfil' }).waitFor();
     await page.getByRole('button', { name: 'Comenzar' }).click();
     await page.getByRole('img', { name: /Código QR/ }).waitFor();
