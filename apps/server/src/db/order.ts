@@ -1,4 +1,4 @@
-import { type RawBuilder, sql } from 'kysely';
+import { type Kysely, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { DialectName } from './dialect';
 
 export interface OrderColumn {
@@ -19,4 +19,21 @@ export function orderTerm(dialect: DialectName, col: OrderColumn, dir: 'asc' | '
   const collate = col.bytes ? ' COLLATE "C"' : '';
   const nulls = col.nullable ? (dir === 'asc' ? ' NULLS FIRST' : ' NULLS LAST') : '';
   return sql`${column}${sql.raw(`${collate} ${dir}${nulls}`)}`;
+}
+
+/**
+ * How many rows a query matches, counted up to `cap + 1` (a list says "10,000+" beyond its cap
+ * instead of counting a million rows for its total).
+ */
+export async function countUpTo<DB, TB extends keyof DB, O>(
+  db: Kysely<DB>,
+  query: SelectQueryBuilder<DB, TB, O>,
+  cap: number,
+): Promise<number> {
+  const limited = query
+    .clearSelect()
+    .select(sql<number>`1`.as('one'))
+    .limit(cap + 1);
+  const { rows } = await sql<{ n: number | string }>`SELECT count(*) AS n FROM (${limited}) AS m`.execute(db);
+  return Number(rows[0]?.n ?? 0);
 }

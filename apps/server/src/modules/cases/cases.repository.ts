@@ -2,7 +2,7 @@ import type { CaseSort, SortDirection } from '@enlace/shared';
 import type { Expression, Kysely, Selectable, SqlBool } from 'kysely';
 import { sql } from 'kysely';
 import type { DialectName } from '../../db/dialect';
-import { type OrderColumn, orderTerm } from '../../db/order';
+import { countUpTo, type OrderColumn, orderTerm } from '../../db/order';
 import type { Database } from '../../db/schema';
 import type {
   CaseAssetsTable,
@@ -111,16 +111,7 @@ export async function countCasesInScope(
   filter: CaseFilter,
   cap: number,
 ): Promise<number> {
-  const row = await db
-    .selectFrom(
-      casesMatching(db, actor, filter)
-        .select(sql<number>`1`.as('one'))
-        .limit(cap + 1)
-        .as('m'),
-    )
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
+  return countUpTo(db, casesMatching(db, actor, filter), cap);
 }
 
 /** A page by id of the cases, or of those without search tokens yet (written before search). */

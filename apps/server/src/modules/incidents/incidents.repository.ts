@@ -2,8 +2,8 @@ import { type IncidentSort, PUBLIC_SOURCES, regionCodesOf, type SortDirection } 
 import type { Expression, Kysely, Selectable, SqlBool } from 'kysely';
 import { sql } from 'kysely';
 import { type BulkColumn, bulkWrite } from '../../db/bulk';
-import { type OrderColumn, orderTerm } from '../../db/order';
 import type { Db, DialectName } from '../../db/dialect';
+import { countUpTo, type OrderColumn, orderTerm } from '../../db/order';
 import type { Database } from '../../db/schema';
 import type { IncidentsTable, IncidentVersionsTable, VocabTermsTable } from '../../db/schema/incidents';
 import { scopeTo } from '../../platform/authz/access';
@@ -276,16 +276,7 @@ export async function countIncidentsInScope(
   filter: IncidentFilter,
   cap: number,
 ): Promise<number> {
-  const row = await db
-    .selectFrom(
-      incidentsMatching(db, actor, filter)
-        .select(sql<number>`1`.as('one'))
-        .limit(cap + 1)
-        .as('m'),
-    )
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
+  return countUpTo(db, incidentsMatching(db, actor, filter), cap);
 }
 
 /** A page by id of the incidents, or of those without search tokens yet (written before search). */
