@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { isPostgresUrl } from './db/dialect';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from './db/private-files';
 
@@ -20,7 +20,19 @@ export interface Config {
   logFormat: 'json' | 'pretty';
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
+  /**
+   * Where uploaded files' encrypted chunks go (platform/files): a private folder (one server), or
+   * a table of the database (several servers sharing PostgreSQL stay stateless).
+   */
+  filesStore: FilesStoreKind;
+  /** The folder of the `folder` store (created 0700 on first upload). */
+  filesDir: string;
+  /** The largest file accepted, in bytes. */
+  filesMaxBytes: number;
 }
+
+export type FilesStoreKind = 'folder' | 'db';
+export const DEFAULT_FILES_MAX_BYTES = 25 * 1024 * 1024;
 
 export const DEFAULT_DATABASE_URL = './data/enlace.db';
 
@@ -34,6 +46,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT is not a port: ${env.PORT}`);
   const webDist = env.ENLACE_WEB_DIST ?? resolve(import.meta.dirname, '../../web/dist');
+  const filesStore = env.ENLACE_FILES_STORE || (isPostgresUrl(databaseUrl) ? 'db' : 'folder');
+  if (filesStore !== 'folder' && filesStore !== 'db') {
+    throw new Error(`ENLACE_FILES_STORE must be "folder" or "db": ${env.ENLACE_FILES_STORE}`);
+  }
+  const filesMaxBytes = Number(env.ENLACE_FILES_MAX_BYTES || DEFAULT_FILES_MAX_BYTES);
+  if (!Number.isSafeInteger(filesMaxBytes) || filesMaxBytes < 1) {
+    throw new Error(`ENLACE_FILES_MAX_BYTES is not a number of bytes: ${env.ENLACE_FILES_MAX_BYTES}`);
+  }
   return {
     production,
     demoMode: !production,
@@ -51,7 +71,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           : 'json',
     sessionIdleMs: 30 * 60 * 1000,
     sessionAbsoluteMs: 12 * 60 * 60 * 1000,
+    filesStore,
+    filesDir: resolve(env.ENLACE_FILES_DIR || join(dataDir(databaseUrl), 'files')),
+    filesMaxBytes,
   };
+}
+
+/** The folder beside the SQLite database, or ./data when there is none. */
+function dataDir(databaseUrl: string): string {
+  return isPostgresUrl(databaseUrl) || databaseUrl === ':memory:'
+    ? './data'
+    : dirname(databaseUrl.replace(/^sqlite:(\/\/)?/, ''));
 }
 
 function loadSecretKey(env: NodeJS.ProcessEnv, production: boolean, databaseUrl: string): Buffer {

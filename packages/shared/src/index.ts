@@ -5,6 +5,7 @@ export * from './dto/admin';
 export * from './dto/auth';
 export * from './dto/cases';
 export * from './dto/common';
+export * from './dto/files';
 export * from './dto/incidents';
 export * from './dto/limits';
 export * from './dto/lists';

@@ -12,6 +12,7 @@ import type {
   EvidenceCustodyTable,
 } from './cases';
 import type { CountriesTable } from './countries';
+import type { FileChunksTable, FilesTable } from './files';
 import type { IncidentLinksTable, IncidentsTable, IncidentVersionsTable, VocabTermsTable } from './incidents';
 import type { LoginThrottleTable, SessionsTable } from './sessions';
 import type {
@@ -51,4 +52,6 @@ export interface Database {
   evidence_custody: EvidenceCustodyTable;
   case_shares: CaseSharesTable;
   data_inventory: DataInventoryTable;
+  files: FilesTable;
+  file_chunks: FileChunksTable;
 }
