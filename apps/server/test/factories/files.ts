@@ -4,9 +4,7 @@ import { crc32 } from 'node:zlib';
  * Small files of each kind, with their real signatures, for the files room's tests.
  */
 export const samplePdf = (body = 'Informe de la patrulla costera') =>
-  Buffer.from(
-    `%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${body}\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
-  );
+  Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${body}\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
 
 /** A PNG signature and IHDR chunk, then `extra` bytes. */
 export const samplePng = (extra = Buffer.alloc(0)) =>

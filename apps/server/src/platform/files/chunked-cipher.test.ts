@@ -50,7 +50,9 @@ describe('chunks', () => {
     const sealed = await seal(key, plain);
     expect(sealed).toHaveLength(5);
     expect(Buffer.concat(sealed).includes(plain.subarray(0, 40))).toBe(false);
-    const back = await collect(openChunks(key, ID, { chunks: sealed.length, sha256: sha(plain) }, from(sealed)));
+    const back = await collect(
+      openChunks(key, ID, { chunks: sealed.length, sha256: sha(plain) }, from(sealed)),
+    );
     expect(Buffer.concat(back).equals(plain)).toBe(true);
   });
 
@@ -59,8 +61,10 @@ describe('chunks', () => {
     const plain = randomBytes(4500);
     const sealed = await seal(key, plain);
     const expected = { chunks: sealed.length, sha256: sha(plain) };
-    const attempt = (chunks: Buffer[], opts: { key?: Buffer; id?: string; expected?: typeof expected } = {}) =>
-      collect(openChunks(opts.key ?? key, opts.id ?? ID, opts.expected ?? expected, from(chunks)));
+    const attempt = (
+      chunks: Buffer[],
+      opts: { key?: Buffer; id?: string; expected?: typeof expected } = {},
+    ) => collect(openChunks(opts.key ?? key, opts.id ?? ID, opts.expected ?? expected, from(chunks)));
     const flipped = sealed.map((c) => Buffer.from(c));
     (flipped[2] as Buffer)[40] ^= 1;
     await expect(attempt(flipped)).rejects.toThrow(DamagedFileError);
@@ -74,7 +78,9 @@ describe('chunks', () => {
     await expect(attempt(swapped)).rejects.toThrow(DamagedFileError);
     await expect(attempt([...sealed, sealed[4] as Buffer])).rejects.toThrow(DamagedFileError);
     await expect(attempt(sealed, { key: newFileKey() })).rejects.toThrow(DamagedFileError);
-    await expect(attempt(sealed, { id: '1b6c1f9e-8d7a-4c4e-9f0e-2a1b3c4d5e6f' })).rejects.toThrow(DamagedFileError);
+    await expect(attempt(sealed, { id: '1b6c1f9e-8d7a-4c4e-9f0e-2a1b3c4d5e6f' })).rejects.toThrow(
+      DamagedFileError,
+    );
   });
 
   it('never gives out the last chunk of a file whose SHA-256 differs from the one recorded', async () => {
@@ -84,7 +90,12 @@ describe('chunks', () => {
     const given: Buffer[] = [];
     await expect(
       (async () => {
-        for await (const b of openChunks(key, ID, { chunks: 3, sha256: sha(Buffer.from('other')) }, from(sealed)))
+        for await (const b of openChunks(
+          key,
+          ID,
+          { chunks: 3, sha256: sha(Buffer.from('other')) },
+          from(sealed),
+        ))
           given.push(b);
       })(),
     ).rejects.toThrow(DamagedFileError);

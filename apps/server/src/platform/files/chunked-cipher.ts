@@ -57,13 +57,22 @@ export function sealChunk(key: Buffer, fileId: string, index: number, final: boo
   return Buffer.concat([nonce, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
 }
 
-export function openChunk(key: Buffer, fileId: string, index: number, final: boolean, sealed: Buffer): Buffer {
+export function openChunk(
+  key: Buffer,
+  fileId: string,
+  index: number,
+  final: boolean,
+  sealed: Buffer,
+): Buffer {
   if (sealed.length < CHUNK_OVERHEAD) throw new DamagedFileError(`chunk ${index} too short`);
   const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, NONCE_BYTES));
   decipher.setAAD(chunkAad(fileId, index, final));
   decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
   try {
-    return Buffer.concat([decipher.update(sealed.subarray(NONCE_BYTES, sealed.length - TAG_BYTES)), decipher.final()]);
+    return Buffer.concat([
+      decipher.update(sealed.subarray(NONCE_BYTES, sealed.length - TAG_BYTES)),
+      decipher.final(),
+    ]);
   } catch {
     throw new DamagedFileError(`chunk ${index} does not authenticate`);
   }

@@ -75,6 +75,8 @@ describe('names', () => {
     expect(contentDisposition('Informe ñandú (2).pdf')).toBe(
       `attachment; filename="Informe _and_ (2).pdf"; filename*=UTF-8''Informe%20%C3%B1and%C3%BA%20%282%29.pdf`,
     );
-    expect(contentDisposition('a"b\\c.txt')).toBe(`attachment; filename="a_b_c.txt"; filename*=UTF-8''a%22b%5Cc.txt`);
+    expect(contentDisposition('a"b\\c.txt')).toBe(
+      `attachment; filename="a_b_c.txt"; filename*=UTF-8''a%22b%5Cc.txt`,
+    );
   });
 });

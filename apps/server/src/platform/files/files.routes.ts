@@ -25,14 +25,16 @@ export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
         consumes: ['multipart/form-data'],
         // The multipart body is read as a stream by the handler (never buffered, never a
         // temporary file), so Fastify sees no body; the schema is for the OpenAPI document.
-        body: fileUploadBodySchema.optional(),
+        body: fileUploadBodySchema.nullish(),
         response: { 201: fileSchema },
       },
     },
     async (request, reply) => {
       const part = request.isMultipart() ? await request.file() : undefined;
       if (!part) throw new AppError(400, 'file_missing');
-      return reply.code(201).send(await uploadFile(request.ctx, { filename: part.filename, stream: part.file }));
+      return reply
+        .code(201)
+        .send(await uploadFile(request.ctx, { filename: part.filename, stream: part.file }));
     },
   );
 
@@ -52,14 +54,16 @@ export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const file = await downloadFile(request.ctx, request.params.id);
       const text = file.mediaType.startsWith('text/');
-      return reply
-        .type(text ? `${file.mediaType}; charset=utf-8` : file.mediaType)
-        .header('content-length', file.size)
-        .header('content-disposition', contentDisposition(file.name))
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        // A stream is piped as it is, never serialised: the 200 schema documents bytes.
-        .send(file.body as unknown as string);
+      return (
+        reply
+          .type(text ? `${file.mediaType}; charset=utf-8` : file.mediaType)
+          .header('content-length', file.size)
+          .header('content-disposition', contentDisposition(file.name))
+          .header('x-content-type-options', 'nosniff')
+          .header('content-security-policy', "default-src 'none'; sandbox")
+          // A stream is piped as it is, never serialised: the 200 schema documents bytes.
+          .send(file.body as unknown as string)
+      );
     },
   );
 };

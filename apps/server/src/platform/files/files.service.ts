@@ -278,7 +278,12 @@ export async function downloadFile(ctx: Ctx, id: string): Promise<Download> {
     throw new AppError(500, 'file_damaged');
   }
   await withTx(ctx, (_trx, audit) =>
-    audit({ action: 'file.downloaded', objectType: 'file', objectId: id, details: { size: Number(row.size_bytes) } }),
+    audit({
+      action: 'file.downloaded',
+      objectType: 'file',
+      objectId: id,
+      details: { size: Number(row.size_bytes) },
+    }),
   );
   async function* body(): AsyncGenerator<Buffer> {
     if (!head.done) yield head.value;
