@@ -66,7 +66,8 @@ describe('chunks', () => {
       opts: { key?: Buffer; id?: string; expected?: typeof expected } = {},
     ) => collect(openChunks(opts.key ?? key, opts.id ?? ID, opts.expected ?? expected, from(chunks)));
     const flipped = sealed.map((c) => Buffer.from(c));
-    (flipped[2] as Buffer)[40] ^= 1;
+    const third = flipped[2] as Buffer;
+    third[40] = (third[40] as number) ^ 1;
     await expect(attempt(flipped)).rejects.toThrow(DamagedFileError);
     // Dropping the last chunk, even with a row that counts one chunk less: the new last one was
     // not sealed as the last.
