@@ -172,8 +172,12 @@ export async function uploadFile(ctx: Ctx, upload: Upload): Promise<FileSummary>
     });
   } catch (err) {
     upload.stream.resume();
-    await store.remove(id);
-    await deleteFileRow(ctx.db.kysely, id);
+    // Best effort, and the refusal is what the user is told: a row left 'uploading' (the store or
+    // the database failing here too) is removed with its blob by the next purge.
+    await store
+      .remove(id)
+      .then(() => deleteFileRow(ctx.db.kysely, id))
+      .catch(() => undefined);
     throw err;
   }
   const row = await findFile(ctx.db.kysely, id);
@@ -226,7 +230,14 @@ async function mayDownload(ctx: Ctx, actor: Actor, row: FileRow): Promise<boolea
   if (row.status === 'staged') return row.uploaded_by === actor.userId;
   if (row.status !== 'attached' || !row.owner_type || !row.owner_id) return false;
   const resolver = owners.get(row.owner_type);
-  return resolver ? resolver(ctx, row.owner_id) : false;
+  if (!resolver) return false;
+  try {
+    return (await resolver(ctx, row.owner_id)) === true;
+  } catch (err) {
+    // A resolver that refuses by throwing (a capability's own 404) refuses all the same.
+    if (err instanceof AppError && err.status < 500) return false;
+    throw err;
+  }
 }
 
 export interface Download {
