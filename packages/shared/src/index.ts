@@ -18,3 +18,4 @@ export * from './missing-migrants';
 export * from './time';
 export * from './vocabulary';
 export * from './dto/home';
+export * from './dto/notifications';

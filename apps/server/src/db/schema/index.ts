@@ -22,6 +22,7 @@ import type {
   StatsPeopleNatTable,
   StatsPeopleTable,
 } from './stats';
+import type { JobRunsTable, JobScheduleTable, NotificationsTable } from './platform';
 import type { RecoveryCodesTable, UsersTable } from './users';
 
 export interface Database {
@@ -51,4 +52,7 @@ export interface Database {
   evidence_custody: EvidenceCustodyTable;
   case_shares: CaseSharesTable;
   data_inventory: DataInventoryTable;
+  job_schedule: JobScheduleTable;
+  job_runs: JobRunsTable;
+  notifications: NotificationsTable;
 }
