@@ -31,6 +31,7 @@ import { authRoutes } from './platform/auth/auth.routes';
 import { type Clock, systemClock } from './platform/clock';
 import type { Deps } from './platform/context';
 import { notFound, registerErrorHandling } from './platform/errors';
+import { handlingRoutes } from './platform/handling/handling.routes';
 import { notificationsRoutes } from './platform/notifications/notifications.routes';
 import { registerSession } from './platform/session/session.plugin';
 
@@ -203,6 +204,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(statsRoutes);
   await app.register(homeRoutes);
   await app.register(notificationsRoutes);
+  await app.register(handlingRoutes);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -19,3 +19,4 @@ export * from './time';
 export * from './vocabulary';
 export * from './dto/home';
 export * from './dto/notifications';
+export * from './handling';

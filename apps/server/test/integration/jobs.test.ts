@@ -5,7 +5,7 @@ import { type JobDefinition, nextRunAfter, Scheduler } from '../../src/platform/
 import { createTestDb, FakeClock, type TestDb, testConfig } from '../helpers';
 
 const MINUTE = 60_000;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 let testDb: TestDb;
 let second: Db;
@@ -38,7 +38,9 @@ describe('scheduled jobs', () => {
     expect(nextRunAfter('0 3 * * *', new Date('2026-12-02T13:00:00Z')).toISOString()).toBe(
       '2026-12-03T03:00:00.000Z',
     );
-    expect(() => new Scheduler({} as Deps, [{ name: 'x', schedule: 'bad', run: async () => ({}) }])).toThrow();
+    expect(
+      () => new Scheduler({} as Deps, [{ name: 'x', schedule: 'bad', run: async () => ({}) }]),
+    ).toThrow();
   });
 
   it('run once per slot when two servers share the database and tick at the same moment', async () => {

@@ -135,7 +135,14 @@ describe('notifications', () => {
     for (const mail of received) {
       expect(mail.raw).toContain('https://enlace.test/notifications');
       // No reference, object, kind or date of what waits: only that something does.
-      for (const secret of ['NOTA-SRE-4471', 'entry-1', '2027', 'authorisation', 'autorización', 'Ministerio'])
+      for (const secret of [
+        'NOTA-SRE-4471',
+        'entry-1',
+        '2027',
+        'authorisation',
+        'autorización',
+        'Ministerio',
+      ])
         expect(mail.raw).not.toContain(secret);
     }
     // Sent once: the next run finds nothing to send.
@@ -186,7 +193,9 @@ describe('notifications', () => {
     const plain = await buildTestApp();
     try {
       const user = await buildUser(plain);
-      await withTx(plain.ctx, (trx) => notify(trx, plain.ctx, { userIds: [user.id], kind: 'directory.entry_stale' }));
+      await withTx(plain.ctx, (trx) =>
+        notify(trx, plain.ctx, { userIds: [user.id], kind: 'directory.entry_stale' }),
+      );
       const row = await plain.db.kysely
         .selectFrom('notifications')
         .select('email_state')

@@ -41,7 +41,14 @@ export function NotificationsPage() {
   const prefs = useNotificationPreferences();
   const setPrefs = useSetNotificationPreferences();
   // The words of a kind live with the server's messages (packages/shared/locales).
-  const words = (n: Notification) => t(`api:notifications.kinds.${n.kind}` as never, n.params);
+  // A handling action is a code in the params ('forward'); its words are the reader's.
+  const words = (n: Notification) =>
+    t(`api:notifications.kinds.${n.kind}` as never, {
+      ...n.params,
+      ...(typeof n.params.action === 'string'
+        ? { action: t(`api:handling.actions.${n.params.action}` as never) }
+        : {}),
+    });
 
   const columns: DataColumn<Notification>[] = [
     {

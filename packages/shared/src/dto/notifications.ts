@@ -10,6 +10,9 @@ export const NOTIFICATION_KINDS = [
   'directory.entry_stale',
   'directory.authorisation_expiring',
   'directory.authorisation_expired',
+  'handling.permission_requested',
+  'handling.permission_granted',
+  'handling.permission_refused',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

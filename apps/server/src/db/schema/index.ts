@@ -22,7 +22,12 @@ import type {
   StatsPeopleNatTable,
   StatsPeopleTable,
 } from './stats';
-import type { JobRunsTable, JobScheduleTable, NotificationsTable } from './platform';
+import type {
+  HandlingPermissionsTable,
+  JobRunsTable,
+  JobScheduleTable,
+  NotificationsTable,
+} from './platform';
 import type { RecoveryCodesTable, UsersTable } from './users';
 
 export interface Database {
@@ -55,4 +60,5 @@ export interface Database {
   job_schedule: JobScheduleTable;
   job_runs: JobRunsTable;
   notifications: NotificationsTable;
+  handling_permissions: HandlingPermissionsTable;
 }

@@ -44,3 +44,28 @@ export interface NotificationsTable {
   /** 'none' (no e-mail wanted or possible) | 'pending' | 'sent' | 'failed' */
   email_state: string;
 }
+
+/**
+ * A request to the provider of a coded item for an action its handling code reserves (forwarding
+ * an H2 message, using an H1 item in court), and the provider's answer.
+ */
+export interface HandlingPermissionsTable {
+  id: string;
+  /** The capability's kind of item ('exchange_message') and its id. */
+  item_type: string;
+  item_id: string;
+  /** 'forward' | 'export' | 'court' */
+  action: string;
+  /** What the permission is for, when the action has a destination (a thread, a case), or null. */
+  target: string | null;
+  requested_by: string;
+  requested_at: string;
+  /** Why the requester needs it, encrypted (it may describe an investigation). */
+  reason_enc: string;
+  /** The provider who decides: the item's originator. */
+  decider_id: string;
+  /** 'pending' | 'granted' | 'refused' */
+  status: string;
+  decided_at: string | null;
+  note_enc: string | null;
+}
