@@ -23,6 +23,7 @@ import type { Db } from './db/dialect';
 import { adminRoutes } from './modules/admin/admin.routes';
 import { auditRoutes } from './modules/admin/audit.routes';
 import { casesRoutes } from './modules/cases/cases.routes';
+import { exchangeRoutes } from './modules/exchange/exchange.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { homeRoutes } from './modules/home/home.routes';
 import { incidentsRoutes } from './modules/incidents/incidents.routes';
@@ -203,6 +204,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(casesRoutes);
   await app.register(statsRoutes);
   await app.register(homeRoutes);
+  await app.register(exchangeRoutes);
   await app.register(notificationsRoutes);
   await app.register(handlingRoutes);
 

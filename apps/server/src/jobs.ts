@@ -1,3 +1,4 @@
+import { remindDeadlines } from './modules/exchange/exchange.service';
 import type { Deps } from './platform/context';
 import type { JobDefinition } from './platform/jobs/scheduler';
 import { type SendMail, smtpSender } from './platform/notifications/mailer';
@@ -10,6 +11,11 @@ import { sendPendingEmails } from './platform/notifications/notifications.servic
 export function scheduledJobs(deps: Deps, options: { send?: SendMail | null } = {}): JobDefinition[] {
   const send = options.send === undefined ? smtpSender(deps.config) : options.send;
   return [
+    {
+      name: 'exchange.deadlines',
+      schedule: '*/5 * * * *',
+      run: () => remindDeadlines(deps),
+    },
     {
       name: 'notifications.email',
       schedule: '* * * * *',

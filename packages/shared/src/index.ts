@@ -20,3 +20,4 @@ export * from './vocabulary';
 export * from './dto/home';
 export * from './dto/notifications';
 export * from './handling';
+export * from './dto/exchange';

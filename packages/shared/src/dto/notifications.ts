@@ -13,6 +13,11 @@ export const NOTIFICATION_KINDS = [
   'handling.permission_requested',
   'handling.permission_granted',
   'handling.permission_refused',
+  'exchange.new_thread',
+  'exchange.new_message',
+  'exchange.acknowledged',
+  'exchange.deadline_soon',
+  'exchange.deadline_passed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

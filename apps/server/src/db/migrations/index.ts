@@ -9,6 +9,7 @@ import * as m0006 from './0006-rollup-source';
 import * as m0007 from './0007-search';
 import * as m0012 from './0012-jobs-notifications';
 import * as m0013 from './0013-handling';
+import * as m0014 from './0014-exchange';
 
 export interface AppMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -28,4 +29,5 @@ export const migrations: Record<string, AppMigration> = {
   '0007-search': m0007,
   '0012-jobs-notifications': m0012,
   '0013-handling': m0013,
+  '0014-exchange': m0014,
 };

@@ -12,6 +12,13 @@ import type {
   EvidenceCustodyTable,
 } from './cases';
 import type { CountriesTable } from './countries';
+import type {
+  ExchangeMessagesTable,
+  ExchangeParticipantsTable,
+  ExchangeReadsTable,
+  ExchangeReceiptsTable,
+  ExchangeThreadsTable,
+} from './exchange';
 import type { IncidentLinksTable, IncidentsTable, IncidentVersionsTable, VocabTermsTable } from './incidents';
 import type { LoginThrottleTable, SessionsTable } from './sessions';
 import type {
@@ -61,4 +68,9 @@ export interface Database {
   job_runs: JobRunsTable;
   notifications: NotificationsTable;
   handling_permissions: HandlingPermissionsTable;
+  exchange_threads: ExchangeThreadsTable;
+  exchange_participants: ExchangeParticipantsTable;
+  exchange_messages: ExchangeMessagesTable;
+  exchange_receipts: ExchangeReceiptsTable;
+  exchange_reads: ExchangeReadsTable;
 }
