@@ -186,7 +186,7 @@ describe('notifications', () => {
     const down = smtpSender(testConfig({ mail: { smtpUrl: 'smtp://127.0.0.1:1', from: 'x@y.z' } }));
     expect((await sendPendingEmails(t.ctx, down)).failed).toBe(1);
     expect((await sendPendingEmails(t.ctx, smtpSender(t.config))).sent).toBe(1);
-    expect(received.map((m) => m.to).flat()).toEqual([user.email]);
+    expect(received.flatMap((m) => m.to)).toEqual([user.email]);
   });
 
   it('queue no e-mail where the deployment sends none', async () => {

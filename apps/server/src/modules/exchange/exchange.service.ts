@@ -16,7 +16,7 @@ import {
   type ThreadPage,
   type ThreadSummary,
   TOTAL_CAP,
-  handlingRequestBodySchema,
+  type handlingRequestBodySchema,
   messageInputSchema,
   type threadUpdateBodySchema,
 } from '@enlace/shared';
