@@ -181,7 +181,7 @@ async function checkParticipants(
         .where('id', '=', ref)
         .executeTakeFirst();
       const allowedRoles: readonly Role[] = channel === 'prosecutors' ? ['prosecutor'] : EXCHANGE_ROLES;
-      if (!u || u.status !== 'active' || !allowedRoles.includes(u.role as Role)) throw invalid();
+      if (u?.status !== 'active' || !allowedRoles.includes(u.role as Role)) throw invalid();
     } else if (p.kind === 'agency') {
       if (!(await findAgency(ctx.db.kysely, ref))) throw invalid();
     } else if (!(await findCountry(ctx.db.kysely, ref))) throw invalid();
