@@ -103,6 +103,22 @@ describe('secure exchange', () => {
     expect(denial.length).toBeGreaterThanOrEqual(4);
   });
 
+  it('links only an incident or a case the author may read', async () => {
+    const base = {
+      subject: 'x',
+      type: 'informal',
+      priority: 'normal',
+      participants: [{ kind: 'user', ref: mx.user.id }],
+      message: { body: 'x', codes: H0 },
+    };
+    const unknown = '0190d3c4-0000-7000-8000-000000000000';
+    for (const link of [{ incidentId: unknown }, { caseId: unknown }]) {
+      const res = await gt.browser.post('/api/exchange/threads', { ...base, ...link });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().code).toBe('exchange_link_invalid');
+    }
+  });
+
   it('keeps subjects and messages encrypted at rest', async () => {
     const thread = await open(gt, [{ kind: 'country', ref: 'MEX' }]);
     const row = await t.db.kysely

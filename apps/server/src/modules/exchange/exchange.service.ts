@@ -38,6 +38,7 @@ import { uuidv7 } from '../../platform/ids';
 import { notify } from '../../platform/notifications/notifications.service';
 import { matchesSearch, parseSearch, searchTerms } from '../../platform/search/search';
 import { findAgency, findCountry } from '../admin/admin.repository';
+import { mayReadCase } from '../cases/cases.service';
 import { findIncident } from '../incidents/incidents.repository';
 import { incidentReadable } from '../incidents/incidents.policy';
 import {
@@ -276,6 +277,7 @@ export async function createThread(ctx: Ctx, body: ThreadCreateBody): Promise<Th
     const incident = await findIncident(ctx.db.kysely, body.incidentId);
     if (!incident || !incidentReadable(actor, incident)) throw badRequest('exchange_link_invalid');
   }
+  if (body.caseId && !(await mayReadCase(ctx, body.caseId))) throw badRequest('exchange_link_invalid');
   const message = messageInputSchema.parse(body.message);
   const id = uuidv7(now.getTime());
   const reference = newReference(actor.countryCode, at);
