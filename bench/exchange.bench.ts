@@ -100,16 +100,18 @@ async function run(url: string): Promise<Measured> {
   const started = performance.now();
   let rareId = '';
   for (let i = 0; i < THREADS; i++) {
-    const owner = Math.floor(next() * COUNTRIES.length);
+    const rare = i === Math.floor(THREADS / 2);
+    // The thread with the rare word is Mexico's, so the reader finds exactly one.
+    const owner = rare ? 0 : Math.floor(next() * COUNTRIES.length);
     const other = (owner + 1 + Math.floor(next() * (COUNTRIES.length - 1))) % COUNTRIES.length;
     const thread = await createThread(ctxOf(owner), {
       subject: sentence(next, 6),
       type: next() < 0.3 ? 'formal_request' : 'informal',
       priority: next() < 0.2 ? 'urgent' : 'normal',
       participants: [{ kind: 'country', ref: COUNTRIES[other] }],
-      message: { body: `${sentence(next, 40)}${i === Math.floor(THREADS / 2) ? ' zafiro' : ''}`, codes: H0 },
+      message: { body: `${sentence(next, 40)}${rare ? ' zafiro' : ''}`, codes: H0 },
     });
-    if (i === Math.floor(THREADS / 2)) rareId = thread.id;
+    if (rare) rareId = thread.id;
     if (next() < 0.5) await postMessage(ctxOf(other), thread.id, { body: sentence(next, 30), codes: H0 });
     if ((i + 1) % 1000 === 0) process.stderr.write(`  ${db.dialect}: ${i + 1} threads\n`);
   }

@@ -71,6 +71,8 @@ export function notificationHref(n: Pick<Notification, 'objectType' | 'objectId'
       return `/cases/${encodeURIComponent(n.objectId)}`;
     case 'incident':
       return `/incidents/${encodeURIComponent(n.objectId)}`;
+    case 'exchange_thread':
+      return `/exchange/${encodeURIComponent(n.objectId)}`;
     default:
       return null;
   }
