@@ -23,6 +23,7 @@ import type { Db } from './db/dialect';
 import { adminRoutes } from './modules/admin/admin.routes';
 import { auditRoutes } from './modules/admin/audit.routes';
 import { casesRoutes } from './modules/cases/cases.routes';
+import { exchangeRoutes } from './modules/exchange/exchange.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { homeRoutes } from './modules/home/home.routes';
 import { incidentsRoutes } from './modules/incidents/incidents.routes';
@@ -32,6 +33,8 @@ import { type Clock, systemClock } from './platform/clock';
 import type { Deps } from './platform/context';
 import { notFound, registerErrorHandling } from './platform/errors';
 import { filesRoutes } from './platform/files/files.routes';
+import { handlingRoutes } from './platform/handling/handling.routes';
+import { notificationsRoutes } from './platform/notifications/notifications.routes';
 import { registerSession } from './platform/session/session.plugin';
 
 declare module 'fastify' {
@@ -203,6 +206,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(statsRoutes);
   await app.register(homeRoutes);
   await app.register(filesRoutes);
+  await app.register(exchangeRoutes);
+  await app.register(notificationsRoutes);
+  await app.register(handlingRoutes);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -18,6 +18,12 @@ export interface Config {
   logLevel: string;
   /** JSON lines, or one readable line each (LOG_FORMAT; by default pretty on a terminal only). */
   logFormat: 'json' | 'pretty';
+  /** The address users open Enlace at, for links in e-mails (ENLACE_PUBLIC_URL). */
+  publicUrl: string;
+  /** SMTP for the content-free notification e-mails (ENLACE_SMTP_URL); none: in-app only. */
+  mail: { smtpUrl: string; from: string } | null;
+  /** Whether this server runs the scheduled jobs (ENLACE_JOBS=off on servers that should not). */
+  jobs: boolean;
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
   /**
@@ -69,6 +75,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : process.stdout.isTTY && env.NODE_ENV !== 'test'
           ? 'pretty'
           : 'json',
+    publicUrl: (env.ENLACE_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
+    mail: env.ENLACE_SMTP_URL
+      ? { smtpUrl: env.ENLACE_SMTP_URL, from: env.ENLACE_MAIL_FROM || 'Enlace <no-reply@localhost>' }
+      : null,
+    jobs: env.ENLACE_JOBS !== 'off',
     sessionIdleMs: 30 * 60 * 1000,
     sessionAbsoluteMs: 12 * 60 * 60 * 1000,
     filesStore,

@@ -10,6 +10,8 @@ import { rebuildRollups } from './modules/incidents/incidents.service';
 import { refreshCaseSearch } from './modules/cases/cases.service';
 import { refreshIncidentSearch } from './modules/incidents/incidents.service';
 import { systemClock } from './platform/clock';
+import { Scheduler } from './platform/jobs/scheduler';
+import { scheduledJobs } from './jobs';
 import type { Deps } from './platform/context';
 import { reindexSearch } from './db/search-ddl';
 
@@ -59,8 +61,14 @@ export async function serve(): Promise<FastifyInstance> {
     demoLoaded = await seedDemo({ db, config, clock: systemClock, actor: null, ip: null, locale: 'es' });
   }
   const app = await buildApp({ db, config });
+  const scheduler = config.jobs
+    ? new Scheduler({ db, config, clock: systemClock }, scheduledJobs({ db, config, clock: systemClock }), {
+        log: (level, message, fields) => app.log[level](fields, message),
+      })
+    : null;
   const close = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    await scheduler?.stop();
     await app.close();
     await db.close();
     process.exit(0);
@@ -68,6 +76,7 @@ export async function serve(): Promise<FastifyInstance> {
   process.once('SIGINT', () => void close('SIGINT'));
   process.once('SIGTERM', () => void close('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
+  scheduler?.start();
   if (!config.webDist) app.log.warn('web app not built: run `npm run build` (npm start does it for you)');
   if (config.demoMode) {
     const lines = [

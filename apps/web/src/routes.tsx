@@ -23,6 +23,7 @@ import { IncidentsPage } from './pages/incidents/IncidentsPage';
 import { MfaPage } from './pages/MfaPage';
 import { NoAccessPage } from './pages/NoAccessPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { NotificationsPage } from './pages/NotificationsPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { SignInPage } from './pages/SignInPage';
 import { DatabasesPage } from './pages/stats/DatabasesPage';
@@ -100,6 +101,7 @@ export function AppRoutes() {
       >
         <Route index element={<HomePage />} />
         <Route path="profile" element={<ProfilePage />} />
+        <Route path="notifications" element={<NotificationsPage />} />
         {CAPABILITIES.filter((c) => !BUILT_CAPABILITIES.has(c.key)).map((c) => (
           <Route key={c.key} path={c.path} element={<CapabilityPage key={c.key} capability={c} />} />
         ))}

@@ -19,3 +19,6 @@ export * from './missing-migrants';
 export * from './time';
 export * from './vocabulary';
 export * from './dto/home';
+export * from './dto/notifications';
+export * from './handling';
+export * from './dto/exchange';

@@ -15,6 +15,8 @@ import type { Ctx } from '../platform/context';
 import { AppError } from '../platform/errors';
 import { t } from '../platform/i18n';
 import { findUserByEmail } from '../platform/users/user.repository';
+import { scheduledJobs } from '../jobs';
+import { listJobs, Scheduler } from '../platform/jobs/scheduler';
 import { bringUpToDate, refreshSearch, serve } from '../server';
 import { backup } from './backup';
 import { registerLinkCommands } from './link';
@@ -304,6 +306,35 @@ export function buildCli(): Command {
       await withCtx(async (ctx) => {
         const counts = await refreshSearch(ctx, { all: true });
         process.stdout.write(`Search tokens rebuilt: ${counts.incidents} incidents, ${counts.cases} cases\n`);
+      });
+    });
+
+  const jobs = program.command('jobs').description('the scheduled jobs (they run inside `enlace serve`)');
+  jobs
+    .command('list')
+    .description('each job, its schedule, next run and last outcome')
+    .action(async () => {
+      await withCtx(async (ctx) => {
+        await new Scheduler(ctx, scheduledJobs(ctx)).plan();
+        const rows = await listJobs(ctx.db.kysely);
+        process.stdout.write(
+          stringify(rows, {
+            header: true,
+            columns: ['name', 'schedule', 'next_run_at', 'last_outcome', 'runs'],
+          }),
+        );
+      });
+    });
+  jobs
+    .command('run <name>')
+    .description('run a job now, on this machine (exactly once even while servers run)')
+    .action(async (name: string) => {
+      await withCtx(async (ctx) => {
+        const scheduler = new Scheduler(ctx, scheduledJobs(ctx), { serverId: `cli:${process.pid}` });
+        await scheduler.plan();
+        if (!(await scheduler.runSoon(name))) fail(`No job named ${name}`);
+        const ran = await scheduler.tick(name);
+        process.stdout.write(ran.includes(name) ? `${name}: done\n` : `${name}: running on another server\n`);
       });
     });
 

@@ -7,6 +7,7 @@ import { Brand } from './Brand';
 import { DEMO_BANNER_HEIGHT, DemoBanner } from './DemoBanner';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { MainNav } from './MainNav';
+import { NotificationBell } from './NotificationBell';
 import { SkipLink } from './SkipLink';
 import { UserMenu } from './UserMenu';
 
@@ -41,6 +42,7 @@ export function AppLayout() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <LanguageSwitcher />
+            <NotificationBell />
             <UserMenu />
           </Group>
         </Group>

@@ -13,6 +13,13 @@ import type {
 } from './cases';
 import type { CountriesTable } from './countries';
 import type { FileChunksTable, FilesTable } from './files';
+import type {
+  ExchangeMessagesTable,
+  ExchangeParticipantsTable,
+  ExchangeReadsTable,
+  ExchangeReceiptsTable,
+  ExchangeThreadsTable,
+} from './exchange';
 import type { IncidentLinksTable, IncidentsTable, IncidentVersionsTable, VocabTermsTable } from './incidents';
 import type { LoginThrottleTable, SessionsTable } from './sessions';
 import type {
@@ -23,6 +30,12 @@ import type {
   StatsPeopleNatTable,
   StatsPeopleTable,
 } from './stats';
+import type {
+  HandlingPermissionsTable,
+  JobRunsTable,
+  JobScheduleTable,
+  NotificationsTable,
+} from './platform';
 import type { RecoveryCodesTable, UsersTable } from './users';
 
 export interface Database {
@@ -54,4 +67,13 @@ export interface Database {
   data_inventory: DataInventoryTable;
   files: FilesTable;
   file_chunks: FileChunksTable;
+  job_schedule: JobScheduleTable;
+  job_runs: JobRunsTable;
+  notifications: NotificationsTable;
+  handling_permissions: HandlingPermissionsTable;
+  exchange_threads: ExchangeThreadsTable;
+  exchange_participants: ExchangeParticipantsTable;
+  exchange_messages: ExchangeMessagesTable;
+  exchange_receipts: ExchangeReceiptsTable;
+  exchange_reads: ExchangeReadsTable;
 }

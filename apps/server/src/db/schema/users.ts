@@ -19,6 +19,8 @@ export interface UsersTable {
   password_changed_at: string;
   /** 1 when an administrator set the password: its owner must change it at the next sign-in. */
   must_change_password: number;
+  /** 1 when the user wants an e-mail (without content) when a notification waits for them. */
+  email_notifications: number;
 }
 
 export interface RecoveryCodesTable {

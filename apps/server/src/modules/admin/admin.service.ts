@@ -224,6 +224,7 @@ export async function createUser(
     password_changed_at: now,
     // Set by an administrator for someone else; chosen by the operator at the command line.
     must_change_password: opts.cli ? 0 : 1,
+    email_notifications: 1,
   };
   await withTx(ctx, async (trx, audit) => {
     await insertUser(trx, row);

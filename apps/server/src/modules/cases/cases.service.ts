@@ -139,6 +139,17 @@ async function readableCase(
   throw notFound();
 }
 
+/** Whether the actor may read a case (a link to it from another room); refusals are the caller's. */
+export async function mayReadCase(ctx: Ctx, id: string): Promise<boolean> {
+  const actor = requireActor(ctx);
+  if (!actor.permissions.has('cases.read')) return false;
+  const row = await findCase(ctx.db.kysely, id);
+  if (!row) return false;
+  return (
+    inScope(actor, row.country_code) || Boolean(await findActiveShare(ctx.db.kysely, id, actor.countryCode))
+  );
+}
+
 /** Only the owning country changes a case; a country it is shared with reads it. */
 async function writableCase(ctx: Ctx, id: string, action: string): Promise<{ actor: Actor; row: CaseRow }> {
   const actor = await requirePermission(ctx, 'cases.write');

@@ -1,0 +1,25 @@
+import { remindDeadlines } from './modules/exchange/exchange.service';
+import type { Deps } from './platform/context';
+import type { JobDefinition } from './platform/jobs/scheduler';
+import { type SendMail, smtpSender } from './platform/notifications/mailer';
+import { sendPendingEmails } from './platform/notifications/notifications.service';
+
+/**
+ * Every scheduled job of Enlace, in one list (like the routes in app.ts): the scheduler of each
+ * server plans them and runs each due one on exactly one server.
+ */
+export function scheduledJobs(deps: Deps, options: { send?: SendMail | null } = {}): JobDefinition[] {
+  const send = options.send === undefined ? smtpSender(deps.config) : options.send;
+  return [
+    {
+      name: 'exchange.deadlines',
+      schedule: '*/5 * * * *',
+      run: () => remindDeadlines(deps),
+    },
+    {
+      name: 'notifications.email',
+      schedule: '* * * * *',
+      run: () => sendPendingEmails(deps, send),
+    },
+  ];
+}

@@ -1,0 +1,773 @@
+import { randomBytes } from 'node:crypto';
+import {
+  DEFAULT_REPLY_HOURS,
+  type ExchangeMessage,
+  type HandlingAction,
+  type HandlingCodes,
+  type Locale,
+  type MessageInput,
+  type ParticipantInput,
+  ROLE_PERMISSIONS,
+  ROLES,
+  type Role,
+  type Thread,
+  type ThreadCreateBody,
+  type ThreadListQuery,
+  type ThreadPage,
+  type ThreadSummary,
+  TOTAL_CAP,
+  type handlingRequestBodySchema,
+  messageInputSchema,
+  type threadUpdateBodySchema,
+} from '@enlace/shared';
+import { stringify } from 'csv-stringify/sync';
+import type { z } from 'zod';
+import { type Actor, type Ctx, type Deps, nowIso, type Tx, withTx } from '../../platform/context';
+import { recordDenial, requirePermission } from '../../platform/authz/access';
+import { decryptField, encryptField } from '../../platform/crypto';
+import { AppError, badRequest, forbidden, invalidFields, notFound } from '../../platform/errors';
+import { t } from '../../platform/i18n';
+import { type CodedItem, handlingAbilities } from '../../platform/handling/handling';
+import { handlingCells, handlingColumns, handlingHeaderRows } from '../../platform/handling/handling.export';
+import {
+  permissionsOf,
+  requestHandlingPermission,
+  requireHandling,
+} from '../../platform/handling/handling.service';
+import { uuidv7 } from '../../platform/ids';
+import { notify } from '../../platform/notifications/notifications.service';
+import { matchesSearch, parseSearch, searchTerms } from '../../platform/search/search';
+import { findAgency, findCountry } from '../admin/admin.repository';
+import { mayReadCase } from '../cases/cases.service';
+import { findIncident } from '../incidents/incidents.repository';
+import { incidentReadable } from '../incidents/incidents.policy';
+import {
+  countThreads,
+  findMessage,
+  findVisibleThread,
+  markReceipt,
+  markThreadRead,
+  type MessageRow,
+  messagesOf,
+  pageOfThreads,
+  participantsOf,
+  type ParticipantRow,
+  receiptsOf,
+  type ThreadRow,
+  threadsDueBefore,
+  usersReached,
+} from './exchange.repository';
+
+const SUBJECT = 'exchange_threads.subject';
+const BODY = 'exchange_messages.body';
+const RESTRICTION = 'exchange_messages.restriction';
+const HOUR = 3600_000;
+
+/** The roles that take part in the exchange; prosecutors alone in their channel. */
+const EXCHANGE_ROLES = ROLES.filter((r) => ROLE_PERMISSIONS[r].includes('exchange.use'));
+
+// ——— access ———
+
+/** The exchange room's gate: the permission, then the thread answers 404 to anyone outside it. */
+async function exchangeActor(ctx: Ctx): Promise<Actor> {
+  return requirePermission(ctx, 'exchange.use');
+}
+
+async function visibleThread(ctx: Ctx, actor: Actor, id: string, action: string) {
+  const row = await findVisibleThread(ctx.db.kysely, actor, id);
+  if (!row) {
+    await recordDenial(ctx, {
+      action,
+      objectType: 'exchange_thread',
+      objectId: id,
+      reason: 'not_participant',
+    });
+    throw notFound();
+  }
+  return row;
+}
+
+// ——— presenting ———
+
+const enc = (deps: Deps, text: string, purpose: string) => encryptField(deps.config.secretKey, text, purpose);
+const dec = (deps: Deps, text: string, purpose: string) => decryptField(deps.config.secretKey, text, purpose);
+
+function codesOf(deps: Deps, m: MessageRow): HandlingCodes {
+  return {
+    handling: m.handling as HandlingCodes['handling'],
+    ...(m.restriction_enc ? { restriction: dec(deps, m.restriction_enc, RESTRICTION) } : {}),
+    reliability: m.reliability as HandlingCodes['reliability'],
+    accuracy: m.accuracy as HandlingCodes['accuracy'],
+  };
+}
+
+function codedItem(deps: Deps, m: MessageRow): CodedItem {
+  return { type: 'exchange_message', id: m.id, codes: codesOf(deps, m), originatorId: m.provider_id };
+}
+
+function summary(deps: Deps, row: ThreadRow & { my_read_at: string | null }, now: string): ThreadSummary {
+  return {
+    id: row.id,
+    reference: row.reference,
+    subject: dec(deps, row.subject_enc, SUBJECT),
+    type: row.type as ThreadSummary['type'],
+    priority: row.priority as ThreadSummary['priority'],
+    channel: row.channel as ThreadSummary['channel'],
+    status: row.status as ThreadSummary['status'],
+    ownerCountry: row.owner_country,
+    replyBy: row.reply_by,
+    overdue: row.status === 'open' && row.reply_by !== null && row.reply_by < now,
+    lastMessageAt: row.last_message_at,
+    messageCount: row.message_count,
+    unread: !row.my_read_at || row.my_read_at < row.last_message_at,
+  };
+}
+
+function participantLabel(
+  p: ParticipantRow & {
+    user_name: string | null;
+    agency_names: string | null;
+    agency_acronym: string | null;
+  },
+  locale: Locale,
+) {
+  if (p.kind === 'user') return p.user_name;
+  if (p.kind === 'agency') {
+    const names = p.agency_names ? (JSON.parse(p.agency_names) as Record<string, string>) : {};
+    return names[locale] ?? p.agency_acronym;
+  }
+  if (p.kind === 'country') return p.ref;
+  return null;
+}
+
+// ——— writing ———
+
+function newReference(country: string, at: string): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  const suffix = [...randomBytes(5)].map((b) => alphabet[b % alphabet.length]).join('');
+  return `EX-${country}-${at.slice(0, 4)}-${suffix}`;
+}
+
+/** Merges a message's tokens into the thread's: the search finds a thread by any of its messages. */
+function withTokens(
+  deps: Deps,
+  current: string | null,
+  fields: { plain?: string[]; secret: string[] },
+): string {
+  const next = searchTerms(deps.config.secretKey, { plain: fields.plain ?? [], secret: fields.secret });
+  return [...new Set([...(current ? current.split(' ') : []), ...(next ? next.split(' ') : [])])].join(' ');
+}
+
+/** Checks each participant: an active account of a role in the exchange, an agency, a country. */
+async function checkParticipants(
+  ctx: Ctx,
+  actor: Actor,
+  channel: string,
+  participants: readonly ParticipantInput[],
+): Promise<{ kind: string; ref: string }[]> {
+  const out: { kind: string; ref: string }[] = [];
+  for (const [i, p] of participants.entries()) {
+    const invalid = () =>
+      invalidFields([{ path: `participants.${i}.ref`, code: 'exchange_participant_invalid' }]);
+    if (p.kind === 'network') {
+      if (channel !== 'network') throw invalid();
+      out.push({ kind: 'network', ref: '*' });
+      continue;
+    }
+    const ref = p.ref as string;
+    if (p.kind === 'user') {
+      const u = await ctx.db.kysely
+        .selectFrom('users')
+        .select(['id', 'role', 'status'])
+        .where('id', '=', ref)
+        .executeTakeFirst();
+      const allowedRoles: readonly Role[] = channel === 'prosecutors' ? ['prosecutor'] : EXCHANGE_ROLES;
+      if (u?.status !== 'active' || !allowedRoles.includes(u.role as Role)) throw invalid();
+    } else if (p.kind === 'agency') {
+      if (!(await findAgency(ctx.db.kysely, ref))) throw invalid();
+    } else if (!(await findCountry(ctx.db.kysely, ref))) throw invalid();
+    if (!out.some((o) => o.kind === p.kind && o.ref === ref) && !(p.kind === 'user' && ref === actor.userId))
+      out.push({ kind: p.kind, ref });
+  }
+  return out;
+}
+
+async function insertMessage(
+  trx: Tx,
+  ctx: Ctx,
+  actor: Actor,
+  thread: { id: string; owner_country: string; search_terms: string | null },
+  input: { body: string; codes: HandlingCodes; providerId?: string; forwardedFrom?: string },
+  at: string,
+): Promise<string> {
+  const id = uuidv7();
+  await trx
+    .insertInto('exchange_messages')
+    .values({
+      id,
+      thread_id: thread.id,
+      author_id: actor.userId,
+      author_country: actor.countryCode,
+      body_enc: enc(ctx, input.body, BODY),
+      handling: input.codes.handling,
+      restriction_enc: input.codes.restriction ? enc(ctx, input.codes.restriction, RESTRICTION) : null,
+      reliability: input.codes.reliability,
+      accuracy: input.codes.accuracy,
+      provider_id: input.providerId ?? actor.userId,
+      forwarded_from: input.forwardedFrom ?? null,
+      created_at: at,
+    })
+    .execute();
+  await trx
+    .updateTable('exchange_threads')
+    .set((eb) => ({
+      last_message_at: at,
+      updated_at: at,
+      message_count: eb('message_count', '+', 1),
+      search_terms: withTokens(ctx, thread.search_terms, { secret: [input.body] }),
+    }))
+    .where('id', '=', thread.id)
+    .execute();
+  if (actor.countryCode !== thread.owner_country) {
+    await markReceipt(trx, thread.id, actor.countryCode, 'replied', at, actor.userId);
+  }
+  await markThreadRead(trx, thread.id, actor.userId, at);
+  return id;
+}
+
+/** Tells everyone the thread reaches, but the actor, that something new waits there. */
+async function tellParticipants(
+  trx: Tx,
+  ctx: Ctx,
+  actor: Actor,
+  thread: { id: string; reference: string; owner_id: string; channel: string },
+  kind: 'exchange.new_thread' | 'exchange.new_message',
+): Promise<void> {
+  const participants = await participantsOf(trx, thread.id);
+  const roles = thread.channel === 'prosecutors' ? ['prosecutor'] : EXCHANGE_ROLES;
+  const users = (await usersReached(trx, participants, roles)).map((u) => u.id);
+  await notify(trx, ctx, {
+    userIds: [...users, thread.owner_id].filter((id) => id !== actor.userId),
+    kind,
+    objectType: 'exchange_thread',
+    objectId: thread.id,
+    params: { reference: thread.reference },
+  });
+}
+
+export async function createThread(ctx: Ctx, body: ThreadCreateBody): Promise<Thread> {
+  const actor = await exchangeActor(ctx);
+  const channel = body.channel ?? 'network';
+  if (channel === 'prosecutors' && actor.role !== 'prosecutor') {
+    await recordDenial(ctx, { action: 'exchange.thread_create', reason: 'prosecutors_channel' });
+    throw forbidden();
+  }
+  const participants = await checkParticipants(ctx, actor, channel, body.participants);
+  if (!participants.length) throw badRequest('exchange_no_participant');
+  const now = ctx.clock.now();
+  const at = now.toISOString();
+  const replyBy =
+    body.replyBy === null
+      ? null
+      : body.replyBy
+        ? new Date(body.replyBy).toISOString()
+        : new Date(now.getTime() + DEFAULT_REPLY_HOURS[body.priority] * HOUR).toISOString();
+  if (replyBy && replyBy <= at) throw badRequest('exchange_reply_by_past');
+  if (body.incidentId) {
+    const incident = await findIncident(ctx.db.kysely, body.incidentId);
+    if (!incident || !incidentReadable(actor, incident)) throw badRequest('exchange_link_invalid');
+  }
+  if (body.caseId && !(await mayReadCase(ctx, body.caseId))) throw badRequest('exchange_link_invalid');
+  const message = messageInputSchema.parse(body.message);
+  const id = uuidv7(now.getTime());
+  const reference = newReference(actor.countryCode, at);
+  await withTx(ctx, async (trx, audit) => {
+    const row = {
+      id,
+      reference,
+      owner_id: actor.userId,
+      owner_country: actor.countryCode,
+      type: body.type,
+      priority: body.priority,
+      channel,
+      status: 'open',
+      subject_enc: enc(ctx, body.subject, SUBJECT),
+      reply_by: replyBy,
+      incident_id: body.incidentId ?? null,
+      case_id: body.caseId ?? null,
+      created_at: at,
+      updated_at: at,
+      last_message_at: at,
+      message_count: 0,
+      search_terms: withTokens(ctx, null, { plain: [reference], secret: [body.subject] }),
+    };
+    await trx.insertInto('exchange_threads').values(row).execute();
+    await trx
+      .insertInto('exchange_participants')
+      .values(
+        participants.map((p) => ({
+          id: uuidv7(),
+          thread_id: id,
+          kind: p.kind,
+          ref: p.ref,
+          added_by: actor.userId,
+          added_at: at,
+          removed_at: null,
+        })),
+      )
+      .execute();
+    await insertMessage(trx, ctx, actor, row, { body: message.body, codes: message.codes }, at);
+    await tellParticipants(trx, ctx, actor, row, 'exchange.new_thread');
+    await audit({
+      action: 'exchange.thread_created',
+      objectType: 'exchange_thread',
+      objectId: id,
+      details: {
+        reference,
+        type: body.type,
+        priority: body.priority,
+        channel,
+        participants: participants.length,
+      },
+    });
+  });
+  return getThread(ctx, id);
+}
+
+export async function postMessage(ctx: Ctx, threadId: string, input: MessageInput): Promise<ExchangeMessage> {
+  const actor = await exchangeActor(ctx);
+  const thread = await visibleThread(ctx, actor, threadId, 'exchange.message_post');
+  if (thread.status !== 'open') throw new AppError(409, 'exchange_thread_closed');
+  const message = messageInputSchema.parse(input);
+  const at = nowIso(ctx);
+  const id = await withTx(ctx, async (trx, audit) => {
+    const mid = await insertMessage(
+      trx,
+      ctx,
+      actor,
+      thread,
+      { body: message.body, codes: message.codes },
+      at,
+    );
+    await tellParticipants(trx, ctx, actor, thread, 'exchange.new_message');
+    await audit({
+      action: 'exchange.message_posted',
+      objectType: 'exchange_message',
+      objectId: mid,
+      details: { thread: thread.reference, handling: message.codes.handling },
+    });
+    return mid;
+  });
+  return (await listMessages(ctx, threadId, { audit: false })).items.find(
+    (m) => m.id === id,
+  ) as ExchangeMessage;
+}
+
+/**
+ * Forwards a message to another thread the actor takes part in. The codes travel with it and its
+ * provider stays its provider; an H2 or H3 message needs the provider's permission for that
+ * destination (platform/handling).
+ */
+export async function forwardMessage(
+  ctx: Ctx,
+  messageId: string,
+  body: { threadId: string },
+): Promise<ExchangeMessage> {
+  const actor = await exchangeActor(ctx);
+  const source = await findMessage(ctx.db.kysely, messageId);
+  if (!source || !(await findVisibleThread(ctx.db.kysely, actor, source.thread_id))) {
+    await recordDenial(ctx, {
+      action: 'exchange.forward',
+      objectType: 'exchange_message',
+      objectId: messageId,
+      reason: 'not_participant',
+    });
+    throw notFound();
+  }
+  const target = await visibleThread(ctx, actor, body.threadId, 'exchange.forward');
+  if (target.id === source.thread_id) throw badRequest('exchange_forward_same_thread');
+  if (target.status !== 'open') throw new AppError(409, 'exchange_thread_closed');
+  const item = codedItem(ctx, source);
+  await requireHandling(ctx, item, 'forward', `thread:${target.id}`);
+  const at = nowIso(ctx);
+  const id = await withTx(ctx, async (trx, audit) => {
+    const mid = await insertMessage(
+      trx,
+      ctx,
+      actor,
+      target,
+      {
+        body: dec(ctx, source.body_enc, BODY),
+        codes: item.codes,
+        providerId: source.provider_id,
+        forwardedFrom: source.id,
+      },
+      at,
+    );
+    await tellParticipants(trx, ctx, actor, target, 'exchange.new_message');
+    await audit({
+      action: 'exchange.message_forwarded',
+      objectType: 'exchange_message',
+      objectId: mid,
+      details: { from: source.id, to: target.reference, handling: item.codes.handling },
+    });
+    return mid;
+  });
+  return (await listMessages(ctx, target.id, { audit: false })).items.find(
+    (m) => m.id === id,
+  ) as ExchangeMessage;
+}
+
+/** Asks a message's provider for what its code reserves (forward, export, court). */
+export async function requestMessagePermission(
+  ctx: Ctx,
+  messageId: string,
+  body: z.infer<typeof handlingRequestBodySchema>,
+) {
+  const actor = await exchangeActor(ctx);
+  const message = await findMessage(ctx.db.kysely, messageId);
+  if (!message || !(await findVisibleThread(ctx.db.kysely, actor, message.thread_id))) {
+    await recordDenial(ctx, {
+      action: 'exchange.permission_request',
+      objectType: 'exchange_message',
+      objectId: messageId,
+      reason: 'not_participant',
+    });
+    throw notFound();
+  }
+  return requestHandlingPermission(ctx, codedItem(ctx, message), {
+    action: body.action as HandlingAction,
+    target: body.target ?? null,
+    reason: body.reason,
+  });
+}
+
+export async function updateThread(
+  ctx: Ctx,
+  id: string,
+  body: z.infer<typeof threadUpdateBodySchema>,
+): Promise<Thread> {
+  const actor = await exchangeActor(ctx);
+  const thread = await visibleThread(ctx, actor, id, 'exchange.thread_update');
+  if (thread.owner_id !== actor.userId) {
+    await recordDenial(ctx, {
+      action: 'exchange.thread_update',
+      objectType: 'exchange_thread',
+      objectId: id,
+      reason: 'not_owner',
+    });
+    throw forbidden();
+  }
+  const at = nowIso(ctx);
+  const add = body.addParticipants
+    ? await checkParticipants(ctx, actor, thread.channel, body.addParticipants)
+    : [];
+  if (body.replyBy && new Date(body.replyBy).toISOString() <= at) throw badRequest('exchange_reply_by_past');
+  await withTx(ctx, async (trx, audit) => {
+    const set: Partial<ThreadRow> = { updated_at: at };
+    if (body.replyBy !== undefined) set.reply_by = body.replyBy ? new Date(body.replyBy).toISOString() : null;
+    if (body.status) set.status = body.status;
+    await trx.updateTable('exchange_threads').set(set).where('id', '=', id).execute();
+    const current = await participantsOf(trx, id);
+    const fresh = add.filter((p) => !current.some((c) => c.kind === p.kind && c.ref === p.ref));
+    if (fresh.length) {
+      await trx
+        .insertInto('exchange_participants')
+        .values(
+          fresh.map((p) => ({
+            id: uuidv7(),
+            thread_id: id,
+            kind: p.kind,
+            ref: p.ref,
+            added_by: actor.userId,
+            added_at: at,
+            removed_at: null,
+          })),
+        )
+        .execute();
+      await tellParticipants(trx, ctx, actor, thread, 'exchange.new_thread');
+    }
+    if (body.removeParticipants?.length) {
+      await trx
+        .updateTable('exchange_participants')
+        .set({ removed_at: at })
+        .where('thread_id', '=', id)
+        .where('id', 'in', body.removeParticipants)
+        .where('removed_at', 'is', null)
+        .execute();
+    }
+    await audit({
+      action: 'exchange.thread_updated',
+      objectType: 'exchange_thread',
+      objectId: id,
+      details: {
+        ...(body.replyBy !== undefined ? { replyBy: body.replyBy } : {}),
+        ...(body.status ? { status: body.status } : {}),
+        added: fresh.length,
+        removed: body.removeParticipants?.length ?? 0,
+      },
+    });
+  });
+  return getThread(ctx, id);
+}
+
+/** A participant country acknowledges receipt (once per country); the owner is told. */
+export async function acknowledgeThread(ctx: Ctx, id: string): Promise<Thread> {
+  const actor = await exchangeActor(ctx);
+  const thread = await visibleThread(ctx, actor, id, 'exchange.acknowledge');
+  if (thread.owner_country === actor.countryCode) throw badRequest('exchange_acknowledge_own');
+  await withTx(ctx, async (trx, audit) => {
+    await markReceipt(trx, id, actor.countryCode, 'acknowledged', nowIso(ctx), actor.userId);
+    await notify(trx, ctx, {
+      userIds: [thread.owner_id],
+      kind: 'exchange.acknowledged',
+      objectType: 'exchange_thread',
+      objectId: id,
+      params: { reference: thread.reference, country: actor.countryCode },
+    });
+    await audit({
+      action: 'exchange.acknowledged',
+      objectType: 'exchange_thread',
+      objectId: id,
+      details: { country: actor.countryCode },
+    });
+  });
+  return getThread(ctx, id);
+}
+
+// ——— reading ———
+
+export async function listThreads(ctx: Ctx, query: ThreadListQuery): Promise<ThreadPage> {
+  const actor = await exchangeActor(ctx);
+  const words = parseSearch(ctx.config.secretKey, query.q);
+  const filter = {
+    channel: query.channel,
+    status: query.status,
+    unreadOnly: query.unread === '1',
+    match: words ? matchesSearch(ctx.db.dialect, 'exchange_threads', words) : undefined,
+  };
+  const db = ctx.db.kysely;
+  const [rows, total] = await Promise.all([
+    pageOfThreads(db, ctx.db.dialect, actor, filter, query),
+    countThreads(db, actor, filter, TOTAL_CAP),
+  ]);
+  const now = nowIso(ctx);
+  return {
+    total: Math.min(total, TOTAL_CAP),
+    totalCapped: total > TOTAL_CAP,
+    items: rows.map((r) => summary(ctx, r, now)),
+  };
+}
+
+export async function getThread(ctx: Ctx, id: string): Promise<Thread> {
+  const actor = await exchangeActor(ctx);
+  const t = await visibleThread(ctx, actor, id, 'exchange.thread_read');
+  const db = ctx.db.kysely;
+  const [participants, receipts] = await Promise.all([participantsOf(db, id), receiptsOf(db, id)]);
+  return {
+    ...summary(ctx, t, nowIso(ctx)),
+    ownerId: t.owner_id,
+    createdAt: t.created_at,
+    incidentId: t.incident_id,
+    caseId: t.case_id,
+    participants: participants.map((p) => ({
+      id: p.id,
+      kind: p.kind as Thread['participants'][number]['kind'],
+      ref: p.kind === 'network' ? null : p.ref,
+      label: participantLabel(p, ctx.locale),
+      countryCode:
+        p.kind === 'user'
+          ? p.user_country
+          : p.kind === 'agency'
+            ? p.agency_country
+            : p.kind === 'country'
+              ? p.ref
+              : null,
+    })),
+    receipts: receipts.map((r) => ({
+      countryCode: r.country_code,
+      acknowledgedAt: r.acknowledged_at,
+      readAt: r.read_at,
+      repliedAt: r.replied_at,
+    })),
+    abilities: {
+      post: t.status === 'open',
+      manage: t.owner_id === actor.userId,
+      acknowledge: t.owner_country !== actor.countryCode,
+    },
+  };
+}
+
+/**
+ * The messages of a thread, each with its codes and what the actor may do with it. Opening them
+ * records the reading (per user, and the first reading per country) and is audited.
+ */
+export async function listMessages(
+  ctx: Ctx,
+  threadId: string,
+  opts: { audit?: boolean } = {},
+): Promise<{ items: ExchangeMessage[] }> {
+  const actor = await exchangeActor(ctx);
+  const thread = await visibleThread(ctx, actor, threadId, 'exchange.thread_read');
+  const rows = await messagesOf(ctx.db.kysely, threadId);
+  const items: ExchangeMessage[] = [];
+  for (const m of rows) {
+    const item = codedItem(ctx, m);
+    const perms = await permissionsOf(ctx.db.kysely, item.type, item.id);
+    const abilities = handlingAbilities(actor.userId, item, perms);
+    items.push({
+      id: m.id,
+      threadId: m.thread_id,
+      authorId: m.author_id,
+      authorName: m.author_name,
+      authorCountry: m.author_country,
+      body: dec(ctx, m.body_enc, BODY),
+      codes: item.codes,
+      providerId: m.provider_id,
+      forwardedFrom: m.forwarded_from
+        ? { messageId: m.forwarded_from, threadReference: m.source_reference }
+        : null,
+      attachments: [],
+      createdAt: m.created_at,
+      abilities: Object.fromEntries(
+        Object.entries(abilities).map(([a, d]) => [
+          a,
+          d.allowed
+            ? { allowed: true, reason: null, mayRequest: false }
+            : { allowed: false, reason: d.reason, mayRequest: d.mayRequest },
+        ]),
+      ) as ExchangeMessage['abilities'],
+    });
+  }
+  if (opts.audit !== false) {
+    const at = nowIso(ctx);
+    await withTx(ctx, async (trx, audit) => {
+      await markThreadRead(trx, threadId, actor.userId, at);
+      if (actor.countryCode !== thread.owner_country)
+        await markReceipt(trx, threadId, actor.countryCode, 'read', at, actor.userId);
+      await audit({
+        action: 'exchange.thread_read',
+        objectType: 'exchange_thread',
+        objectId: threadId,
+        details: { messages: rows.length },
+      });
+    });
+  }
+  return { items };
+}
+
+/**
+ * A thread as CSV in the reader's language: the handling block first (the strictest code and
+ * every restriction), then each message with its codes. A message whose code reserves export to
+ * its provider is left out, and the file says how many were.
+ */
+export async function exportThread(ctx: Ctx, id: string): Promise<{ filename: string; csv: string }> {
+  const actor = await exchangeActor(ctx);
+  const thread = await visibleThread(ctx, actor, id, 'exchange.thread_export');
+  const { items } = await listMessages(ctx, id, { audit: false });
+  const exported = items.filter((m) => m.abilities.export.allowed);
+  const omitted = items.length - exported.length;
+  const l = ctx.locale;
+  const rows: string[][] = [
+    ...handlingHeaderRows(
+      l,
+      exported.map((m) => m.codes),
+    ),
+    [t(l, 'exchange.export.thread'), thread.reference],
+    [t(l, 'exchange.export.subject'), dec(ctx, thread.subject_enc, SUBJECT)],
+    ...(omitted ? [[t(l, 'exchange.export.omitted', { count: omitted })]] : []),
+    [],
+    [
+      t(l, 'exchange.export.sent'),
+      t(l, 'exchange.export.country'),
+      t(l, 'exchange.export.author'),
+      t(l, 'exchange.export.message'),
+      ...handlingColumns(l),
+    ],
+    ...exported.map((m) => [
+      m.createdAt,
+      m.authorCountry,
+      m.authorName ?? '',
+      m.body,
+      ...handlingCells(l, m.codes),
+    ]),
+  ];
+  await withTx(ctx, async (_trx, audit) => {
+    await audit({
+      action: 'exchange.thread_exported',
+      objectType: 'exchange_thread',
+      objectId: id,
+      details: { messages: exported.length, omitted },
+    });
+  });
+  return { filename: `${thread.reference}.csv`, csv: `\uFEFF${stringify(rows)}` };
+}
+
+// ——— deadlines (the `exchange.deadlines` job) ———
+
+/** How long before a deadline its reminder goes: two hours for urgent threads, a day otherwise. */
+const REMINDER_LEAD = { urgent: 2 * HOUR, normal: 24 * HOUR } as const;
+
+/**
+ * Reminds each participant country that has not replied, once before its thread's deadline and
+ * once after it passed (the owner too, then). Broadcasts to the network have no one to remind.
+ */
+export async function remindDeadlines(deps: Deps): Promise<{ soon: number; late: number }> {
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const ctx: Ctx = { ...deps, actor: null, ip: null, locale: 'en' };
+  let soon = 0;
+  let late = 0;
+  for (const thread of await threadsDueBefore(
+    deps.db.kysely,
+    new Date(now.getTime() + REMINDER_LEAD.normal).toISOString(),
+  )) {
+    const replyBy = thread.reply_by as string;
+    const passed = replyBy <= at;
+    if (
+      !passed &&
+      Date.parse(replyBy) - now.getTime() >
+        (thread.priority === 'urgent' ? REMINDER_LEAD.urgent : REMINDER_LEAD.normal)
+    )
+      continue;
+    await withTx(ctx, async (trx) => {
+      const participants = await participantsOf(trx, thread.id);
+      const roles = thread.channel === 'prosecutors' ? ['prosecutor'] : EXCHANGE_ROLES;
+      const reached = (await usersReached(trx, participants, roles)).filter(
+        (u) => u.country_code !== thread.owner_country,
+      );
+      const countries = [...new Set(reached.map((u) => u.country_code))];
+      const receipts = await receiptsOf(trx, thread.id);
+      const field = passed ? 'alerted_late_at' : 'alerted_soon_at';
+      const owed = countries.filter((c) => {
+        const r = receipts.find((x) => x.country_code === c);
+        return !r?.replied_at && !r?.[field];
+      });
+      if (!owed.length) return;
+      for (const c of owed) {
+        await trx
+          .insertInto('exchange_receipts')
+          .values({ thread_id: thread.id, country_code: c })
+          .onConflict((oc) => oc.columns(['thread_id', 'country_code']).doNothing())
+          .execute();
+        await trx
+          .updateTable('exchange_receipts')
+          .set({ [field]: at })
+          .where('thread_id', '=', thread.id)
+          .where('country_code', '=', c)
+          .execute();
+      }
+      const users = reached.filter((u) => owed.includes(u.country_code)).map((u) => u.id);
+      await notify(trx, deps, {
+        userIds: passed ? [...users, thread.owner_id] : users,
+        kind: passed ? 'exchange.deadline_passed' : 'exchange.deadline_soon',
+        objectType: 'exchange_thread',
+        objectId: thread.id,
+        params: { reference: thread.reference, replyBy },
+      });
+      if (passed) late += owed.length;
+      else soon += owed.length;
+    });
+  }
+  return { soon, late };
+}

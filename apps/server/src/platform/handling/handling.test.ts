@@ -1,0 +1,95 @@
+import { HANDLING_CODES, type HandlingCodes, handlingCodesSchema } from '@enlace/shared';
+import { describe, expect, it } from 'vitest';
+import { type CodedItem, decideHandling } from './handling';
+import { handlingCells, handlingHeaderRows } from './handling.export';
+
+const codes = (handling: HandlingCodes['handling'], extra: Partial<HandlingCodes> = {}): HandlingCodes => ({
+  handling,
+  reliability: 'B',
+  accuracy: '2',
+  ...(handling === 'H3' ? { restriction: 'Only for the Tapachula task force' } : {}),
+  ...extra,
+});
+const item = (handling: HandlingCodes['handling']): CodedItem => ({
+  type: 'exchange_message',
+  id: 'm1',
+  codes: codes(handling),
+  originatorId: 'provider',
+});
+
+describe('handling codes', () => {
+  it('are chosen, never defaulted: each code and both evaluations are required, H3 with its words', () => {
+    expect(handlingCodesSchema.safeParse({}).success).toBe(false);
+    expect(handlingCodesSchema.safeParse({ handling: 'H0', reliability: 'A' }).success).toBe(false);
+    expect(handlingCodesSchema.safeParse(codes('H2')).success).toBe(true);
+    expect(handlingCodesSchema.safeParse({ handling: 'H3', reliability: 'A', accuracy: '1' }).success).toBe(
+      false,
+    );
+    expect(handlingCodesSchema.safeParse({ ...codes('H1'), restriction: 'x' }).success).toBe(false);
+    expect(handlingCodesSchema.safeParse({ ...codes('H0'), extra: 1 }).success).toBe(false);
+  });
+
+  it('reserve to the provider what each code says, and nothing else', () => {
+    const table = Object.fromEntries(
+      HANDLING_CODES.map((h) => [
+        h,
+        (['view', 'forward', 'export', 'court'] as const).filter(
+          (a) => !decideHandling('reader', item(h), a, []).allowed,
+        ),
+      ]),
+    );
+    expect(table).toEqual({
+      H0: [],
+      H1: ['court'],
+      H2: ['forward', 'court'],
+      H3: ['forward', 'export', 'court'],
+    });
+  });
+
+  it('let the provider do anything with their own item', () => {
+    for (const h of HANDLING_CODES)
+      for (const a of ['view', 'forward', 'export', 'court'] as const)
+        expect(decideHandling('provider', item(h), a, []).allowed).toBe(true);
+  });
+
+  it('allow a reserved action after the provider granted it to this requester, for this destination', () => {
+    const granted = [{ action: 'forward', target: 'thread:T2', requestedBy: 'reader', status: 'granted' }];
+    expect(decideHandling('reader', item('H2'), 'forward', granted, 'thread:T2').allowed).toBe(true);
+    expect(decideHandling('reader', item('H2'), 'forward', granted, 'thread:T3')).toEqual({
+      allowed: false,
+      reason: 'needs_permission',
+      mayRequest: true,
+    });
+    expect(decideHandling('someone-else', item('H2'), 'forward', granted, 'thread:T2').allowed).toBe(false);
+    // A grant without destination covers every destination.
+    const anywhere = [{ action: 'court', target: null, requestedBy: 'reader', status: 'granted' }];
+    expect(decideHandling('reader', item('H1'), 'court', anywhere, 'case:C1').allowed).toBe(true);
+  });
+
+  it('say why an action is unavailable: pending, refused (may ask again), never asked', () => {
+    const pending = [{ action: 'forward', target: null, requestedBy: 'reader', status: 'pending' }];
+    const refused = [{ action: 'forward', target: null, requestedBy: 'reader', status: 'refused' }];
+    expect(decideHandling('reader', item('H2'), 'forward', pending)).toMatchObject({
+      reason: 'permission_pending',
+      mayRequest: false,
+    });
+    expect(decideHandling('reader', item('H2'), 'forward', refused)).toMatchObject({
+      reason: 'permission_refused',
+      mayRequest: true,
+    });
+  });
+
+  it('open an export with the strictest code of the file and its restrictions, in the reader’s language', () => {
+    const rows = handlingHeaderRows('es', [codes('H0'), codes('H3'), codes('H1')]);
+    expect(rows[0]).toEqual(['Códigos de manejo y evaluación']);
+    expect(rows[1]).toEqual(['Código de manejo más estricto de este archivo', 'H3 — Otras restricciones']);
+    expect(rows[2]).toEqual(['Restricción', 'Only for the Tapachula task force']);
+    expect(handlingCells('fr', codes('H2'))).toEqual([
+      'H2 — Pas de diffusion ultérieure sans la permission du fournisseur',
+      '',
+      'B — Source généralement fiable',
+      '2 — Connue personnellement de la source',
+    ]);
+    expect(handlingHeaderRows('en', [])).toEqual([]);
+  });
+});
