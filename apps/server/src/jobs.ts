@@ -1,5 +1,6 @@
 import { remindDeadlines } from './modules/exchange/exchange.service';
 import type { Deps } from './platform/context';
+import { purgeStagedFiles } from './platform/files/files.service';
 import type { JobDefinition } from './platform/jobs/scheduler';
 import { type SendMail, smtpSender } from './platform/notifications/mailer';
 import { sendPendingEmails } from './platform/notifications/notifications.service';
@@ -15,6 +16,11 @@ export function scheduledJobs(deps: Deps, options: { send?: SendMail | null } = 
       name: 'exchange.deadlines',
       schedule: '*/5 * * * *',
       run: () => remindDeadlines(deps),
+    },
+    {
+      name: 'files.purge_staged',
+      schedule: '17 * * * *',
+      run: async (_ctx, now) => ({ removed: await purgeStagedFiles(deps, now) }),
     },
     {
       name: 'notifications.email',

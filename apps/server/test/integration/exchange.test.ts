@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { remindDeadlines } from '../../src/modules/exchange/exchange.service';
+import { multipart, samplePdf } from '../factories/files';
 import { Browser, buildTestApp, signedIn, type TestApp } from '../helpers';
 
 let t: TestApp;
@@ -117,6 +118,53 @@ describe('secure exchange', () => {
       expect(res.statusCode).toBe(400);
       expect(res.json().code).toBe('exchange_link_invalid');
     }
+  });
+
+  it('attaches files to a message: its participants download them, anyone else gets 404, a forward keeps them', async () => {
+    const body = multipart('informe-patrulla.pdf', samplePdf('Lista de pasajeros'), 'application/pdf');
+    const up = await gt.browser.request({
+      method: 'POST',
+      url: '/api/files',
+      payload: body.payload,
+      headers: body.headers,
+    });
+    expect(up.statusCode, up.body).toBe(201);
+    const fileId = up.json().id;
+    // Someone else's staged file cannot be attached.
+    const stolen = await mx.browser.post('/api/exchange/threads', {
+      subject: 'x',
+      type: 'informal',
+      priority: 'normal',
+      participants: [{ kind: 'user', ref: gt.user.id }],
+      message: { body: 'x', codes: H0, attachments: [fileId] },
+    });
+    expect(stolen.statusCode).toBe(400);
+    const thread = await open(
+      gt,
+      [{ kind: 'user', ref: mx.user.id }],
+      {},
+      { body: 'Adjunto el informe', codes: H0, attachments: [fileId] },
+    );
+    const message = (await mx.browser.get(`/api/exchange/threads/${thread.id}/messages`)).json().items[0];
+    expect(message.attachments).toEqual([
+      { id: fileId, name: 'informe-patrulla.pdf', size: expect.any(Number), type: 'application/pdf' },
+    ]);
+    const got = await mx.browser.get(`/api/files/${fileId}`);
+    expect(got.statusCode).toBe(200);
+    expect(got.rawPayload.toString()).toContain('Lista de pasajeros');
+    expect((await hn.browser.get(`/api/files/${fileId}`)).statusCode).toBe(404);
+
+    const onward = await open(mx, [{ kind: 'user', ref: hn.user.id }], {
+      subject: 'Reenvío',
+      type: 'informal',
+      priority: 'normal',
+    });
+    const fwd = await mx.browser.post(`/api/exchange/messages/${message.id}/forward`, {
+      threadId: onward.id,
+    });
+    expect(fwd.statusCode).toBe(201);
+    expect(fwd.json().attachments.map((a: { id: string }) => a.id)).toEqual([fileId]);
+    expect((await hn.browser.get(`/api/files/${fileId}`)).statusCode).toBe(200);
   });
 
   it('keeps subjects and messages encrypted at rest', async () => {

@@ -128,6 +128,15 @@ export function findMessage(db: Q, id: string): Promise<MessageRow | undefined> 
   return db.selectFrom('exchange_messages').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The forwards of a message (each points at the original). */
+export function forwardsOf(db: Q, messageId: string) {
+  return db
+    .selectFrom('exchange_messages')
+    .select(['id', 'thread_id'])
+    .where('forwarded_from', '=', messageId)
+    .execute();
+}
+
 export function messagesOf(db: Q, threadId: string) {
   return db
     .selectFrom('exchange_messages as m')

@@ -34,6 +34,7 @@ import {
   requestHandlingPermission,
   requireHandling,
 } from '../../platform/handling/handling.service';
+import { attachFiles, listAttachedFiles, registerFileOwner } from '../../platform/files/files.service';
 import { uuidv7 } from '../../platform/ids';
 import { notify } from '../../platform/notifications/notifications.service';
 import { matchesSearch, parseSearch, searchTerms } from '../../platform/search/search';
@@ -44,6 +45,7 @@ import { incidentReadable } from '../incidents/incidents.policy';
 import {
   countThreads,
   findMessage,
+  forwardsOf,
   findVisibleThread,
   markReceipt,
   markThreadRead,
@@ -67,6 +69,22 @@ const HOUR = 3600_000;
 const EXCHANGE_ROLES = ROLES.filter((r) => ROLE_PERMISSIONS[r].includes('exchange.use'));
 
 // ——— access ———
+
+/**
+ * A message's attachments are downloaded by whoever sees the message: a participant of its
+ * thread, or of a thread it was forwarded to (a forward keeps the original's files).
+ */
+registerFileOwner('exchange_message', async (ctx, messageId) => {
+  const actor = ctx.actor;
+  if (!actor?.permissions.has('exchange.use')) return false;
+  const db = ctx.db.kysely;
+  const message = await findMessage(db, messageId);
+  if (!message) return false;
+  if (await findVisibleThread(db, actor, message.thread_id)) return true;
+  for (const f of await forwardsOf(db, messageId))
+    if (await findVisibleThread(db, actor, f.thread_id)) return true;
+  return false;
+});
 
 /** The exchange room's gate: the permission, then the thread answers 404 to anyone outside it. */
 async function exchangeActor(ctx: Ctx): Promise<Actor> {
@@ -197,7 +215,13 @@ async function insertMessage(
   ctx: Ctx,
   actor: Actor,
   thread: { id: string; owner_country: string; search_terms: string | null },
-  input: { body: string; codes: HandlingCodes; providerId?: string; forwardedFrom?: string },
+  input: {
+    body: string;
+    codes: HandlingCodes;
+    attachments?: readonly string[];
+    providerId?: string;
+    forwardedFrom?: string;
+  },
   at: string,
 ): Promise<string> {
   const id = uuidv7();
@@ -218,6 +242,9 @@ async function insertMessage(
       created_at: at,
     })
     .execute();
+  if (input.attachments?.length) {
+    await attachFiles(trx, actor, input.attachments, { ownerType: 'exchange_message', ownerId: id, at });
+  }
   await trx
     .updateTable('exchange_threads')
     .set((eb) => ({
@@ -316,7 +343,14 @@ export async function createThread(ctx: Ctx, body: ThreadCreateBody): Promise<Th
         })),
       )
       .execute();
-    await insertMessage(trx, ctx, actor, row, { body: message.body, codes: message.codes }, at);
+    await insertMessage(
+      trx,
+      ctx,
+      actor,
+      row,
+      { body: message.body, codes: message.codes, attachments: message.attachments },
+      at,
+    );
     await tellParticipants(trx, ctx, actor, row, 'exchange.new_thread');
     await audit({
       action: 'exchange.thread_created',
@@ -346,7 +380,7 @@ export async function postMessage(ctx: Ctx, threadId: string, input: MessageInpu
       ctx,
       actor,
       thread,
-      { body: message.body, codes: message.codes },
+      { body: message.body, codes: message.codes, attachments: message.attachments },
       at,
     );
     await tellParticipants(trx, ctx, actor, thread, 'exchange.new_message');
@@ -400,7 +434,8 @@ export async function forwardMessage(
         body: dec(ctx, source.body_enc, BODY),
         codes: item.codes,
         providerId: source.provider_id,
-        forwardedFrom: source.id,
+        // A forward points at the original message (its files, its provider), not at a forward.
+        forwardedFrom: source.forwarded_from ?? source.id,
       },
       at,
     );
@@ -610,6 +645,11 @@ export async function listMessages(
   const actor = await exchangeActor(ctx);
   const thread = await visibleThread(ctx, actor, threadId, 'exchange.thread_read');
   const rows = await messagesOf(ctx.db.kysely, threadId);
+  const files = await listAttachedFiles(
+    ctx,
+    'exchange_message',
+    rows.map((m) => m.forwarded_from ?? m.id),
+  );
   const items: ExchangeMessage[] = [];
   for (const m of rows) {
     const item = codedItem(ctx, m);
@@ -627,7 +667,12 @@ export async function listMessages(
       forwardedFrom: m.forwarded_from
         ? { messageId: m.forwarded_from, threadReference: m.source_reference }
         : null,
-      attachments: [],
+      attachments: (files.get(m.forwarded_from ?? m.id) ?? []).map((f) => ({
+        id: f.id,
+        name: f.name,
+        size: f.size,
+        type: f.type,
+      })),
       createdAt: m.created_at,
       abilities: Object.fromEntries(
         Object.entries(abilities).map(([a, d]) => [
