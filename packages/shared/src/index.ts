@@ -22,3 +22,4 @@ export * from './dto/home';
 export * from './dto/notifications';
 export * from './handling';
 export * from './dto/exchange';
+export * from './dto/directory';

@@ -11,6 +11,7 @@ export const PERMISSIONS = [
   'countries.manage',
   'audit.read',
   'directory.read',
+  'directory.manage',
   'exchange.use',
   'mla.use',
   'incidents.read',
@@ -55,6 +56,7 @@ const common: Permission[] = ['directory.read', 'library.read', 'workplan.read',
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   network_admin: [
     ...common,
+    'directory.manage',
     'users.read',
     'users.manage',
     'agencies.read',
@@ -71,6 +73,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   country_admin: [
     ...common,
+    'directory.manage',
     'users.read',
     'users.manage',
     'agencies.read',
