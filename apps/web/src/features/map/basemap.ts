@@ -1,3 +1,4 @@
+import './map.css';
 import type { Feature, FeatureCollection, MultiLineString } from 'geojson';
 import L from 'leaflet';
 import { feature, mesh } from 'topojson-client';
@@ -137,11 +138,13 @@ export function admin1Layer(borders: Admin1['borders']): {
   return { layer, show };
 }
 
+// The fonts of styles.css and map.css, in Leaflet's family, for measuring the labels.
+const FAMILY = '"Helvetica Neue", Arial, Helvetica, sans-serif';
 const FONTS: Record<LabelKind, string> = {
-  capital: '700 12px system-ui, sans-serif',
-  city: '700 12px system-ui, sans-serif',
-  town: '11px system-ui, sans-serif',
-  area: '600 10.5px system-ui, sans-serif',
+  capital: `700 12px ${FAMILY}`,
+  city: `700 12px ${FAMILY}`,
+  town: `11px ${FAMILY}`,
+  area: `600 10.5px ${FAMILY}`,
 };
 let canvas: CanvasRenderingContext2D | null | undefined;
 /** A label's width as the browser draws it (letter spacing of area names included). */
