@@ -51,7 +51,7 @@ export function buildPlaces(): { major: string; minor: string } {
 interface NaturalEarthArea {
   adm0_a3: string;
   cont_name?: string;
-  name: string;
+  name: string | null;
   name_es?: string;
   name_en?: string;
   name_fr?: string;
@@ -100,7 +100,9 @@ export function buildAdmin1(): string {
     if (lines.coordinates.length === 0) continue;
     borders.push({ type: 'Feature', properties: { c, z: hi - lo >= 15 ? 4 : 5 }, geometry: lines });
   }
-  const labels = areas.map(({ properties: p }): AreaLabel => {
+  // A few areas (small islands) have no name in Natural Earth: drawn, not named.
+  const labels = areas.flatMap(({ properties: p }): AreaLabel[] => {
+    if (!p.name) return [];
     const names: LocalNames = {};
     for (const lang of ['es', 'en', 'fr'] as const) {
       const local = p[`name_${lang}`];
@@ -108,7 +110,7 @@ export function buildAdmin1(): string {
     }
     const label: AreaLabel = [p.name, round3(p.latitude), round3(p.longitude), p.adm0_a3];
     if (Object.keys(names).length) label.push(names);
-    return label;
+    return [label];
   });
   const lines: FeatureCollection<MultiLineString, { c: string; z: number }> = {
     type: 'FeatureCollection',

@@ -135,16 +135,25 @@ async function chooseLanguage(page: Page, current: RegExp, name: string) {
   await saved;
 }
 
+/** Where a place's label is on the page (its dot), if it is named now. */
+const labelAt = (page: Page, label: string) =>
+  page.evaluate((text) => {
+    const el = Array.from(document.querySelectorAll('.incident-map .map-place')).find(
+      (e) => e.textContent === text,
+    );
+    const box = el?.getBoundingClientRect();
+    return box ? { x: box.left + 3, y: box.top + box.height / 2 } : null;
+  }, label);
+
 /** Zooms the map in by double-clicks on a place's label, until it reaches `zoom`. */
 async function zoomInOn(page: Page, label: string, zoom: number) {
   while (Number(await zoomOf(page)) < zoom) {
     const before = await zoomOf(page);
-    const place = page.locator('.incident-map .map-place', { hasText: new RegExp(`^${label}$`) }).first();
-    const box = (await place.count()) ? await place.boundingBox() : null;
-    // Not named yet (a capital is named from zoom 3): the zoom button, on the map's centre.
-    if (!box) await page.locator('.incident-map .leaflet-control-zoom-in').click();
-    // The dot of the label, at its left; labels take no clicks, the map below them does.
-    else await page.mouse.dblclick(box.x + 3, box.y + box.height / 2);
+    const at = await labelAt(page, label);
+    // Not named yet (from zoom 3, and never under a marker): the map's own zoom button.
+    if (!at) await page.locator('.incident-map .leaflet-control-zoom-in').dispatchEvent('click');
+    // The dot of the label; labels take no clicks, the map below them does.
+    else await page.mouse.dblclick(at.x, at.y);
     await page.waitForFunction(
       (z) => Number(document.querySelector('.incident-map')?.getAttribute('data-zoom')) > Number(z),
       before,

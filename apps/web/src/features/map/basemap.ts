@@ -6,7 +6,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import { admin1Url, majorUrl, minorUrl } from 'virtual:gazetteer';
 import worldUrl from 'world-atlas/countries-50m.json?url';
 import { type CountryFeature, countryFeatures, unwrapGeometry } from './geo';
-import { type AreaLabel, type LabelKind, labelCandidates, type Place, pickLabels } from './places';
+import { type AreaLabel, type Box, type LabelKind, labelCandidates, type Place, pickLabels } from './places';
 
 /**
  * A basemap that needs no tile server: Natural Earth's countries (world-atlas), their coastlines
@@ -158,7 +158,8 @@ function measure(text: string, kind: LabelKind): number {
 
 /**
  * Draws place names into `layer` for the map's view, in the interface language: capitals and big
- * cities first, areas and smaller towns as one zooms in, none overlapping another. The labels are
+ * cities first, areas and smaller towns as one zooms in, none overlapping another or one of the
+ * `obstacles` (the incident markers, in container pixels). The labels are
  * decorative (aria-hidden): the map's tables say the same.
  */
 export function drawPlaces(
@@ -167,6 +168,7 @@ export function drawPlaces(
   places: readonly Place[],
   language: string,
   areas: readonly AreaLabel[] = [],
+  obstacles: readonly Box[] = [],
 ): void {
   layer.clearLayers();
   const bounds = map.getBounds().pad(0.05);
@@ -176,6 +178,7 @@ export function drawPlaces(
     (lat, lon) => bounds.contains([lat, lon]),
     (lat, lon) => map.latLngToContainerPoint([lat, lon]),
     measure,
+    obstacles,
   );
   for (const { label } of picked) {
     const html = document.createElement('span');

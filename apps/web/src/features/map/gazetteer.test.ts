@@ -56,7 +56,8 @@ describe('the first-level areas shipped with the map', () => {
     expect(borders.find((b) => b.c === 'GTM')?.z).toBe(5);
   });
 
-  it('name the areas in each language where the names differ', () => {
+  it('name the areas in each language where the names differ, and never with an empty name', () => {
+    expect(labels.every((l) => typeof l[0] === 'string' && l[0].length > 0)).toBe(true);
     const nc = labels.find((l) => l[0] === 'North Carolina');
     expect(nc?.[4]).toMatchObject({ es: 'Carolina del Norte', fr: 'Caroline du Nord' });
   });

@@ -85,6 +85,14 @@ describe('label collision avoidance', () => {
     expect(pickLabels([at('Ciudad de Guatemala'), right], everywhere, project, () => 40)).toHaveLength(2);
   });
 
+  it('draws no name under an incident marker', () => {
+    const city: Label = { text: 'Tapachula', lat: 14.9, lon: -92.26, kind: 'town' };
+    const at = project(city.lat, city.lon);
+    const marker = { x0: at.x + 10, y0: at.y - 14, x1: at.x + 38, y1: at.y + 14 };
+    expect(pickLabels([city], everywhere, project)).toHaveLength(1);
+    expect(pickLabels([city], everywhere, project, estimateWidth, [marker])).toHaveLength(0);
+  });
+
   it('never places two labels whose boxes overlap', () => {
     const label = fc.record({
       text: fc.string({ minLength: 1, maxLength: 24 }),

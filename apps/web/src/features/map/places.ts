@@ -81,7 +81,8 @@ export function labelCandidates(
   return [...capitals, ...cities, ...areaLabels, ...towns];
 }
 
-interface Box {
+/** A box in the map's container pixels. */
+export interface Box {
   x0: number;
   y0: number;
   x1: number;
@@ -102,16 +103,18 @@ const overlaps = (a: Box, b: Box) =>
 
 /**
  * The labels to draw in view, in the order given (most important first), skipping any whose box
- * would overlap one already placed, so that no two names ever cover each other.
+ * would overlap one already placed or an obstacle (the incident markers), so that no name ever
+ * covers another or hides under a marker.
  */
 export function pickLabels(
   candidates: readonly Label[],
   inView: (lat: number, lon: number) => boolean,
   project: (lat: number, lon: number) => Pt,
   measure: Measure = estimateWidth,
+  obstacles: readonly Box[] = [],
   max = 150,
 ): { label: Label; at: Pt }[] {
-  const taken: Box[] = [];
+  const taken: Box[] = [...obstacles];
   const out: { label: Label; at: Pt }[] = [];
   for (const label of candidates) {
     if (out.length >= max) break;

@@ -24,7 +24,7 @@ import { type ClusterFigures, clusterCells, figuresOf } from '../../features/map
 import { FlowLegend } from '../../features/map/FlowLegend';
 import { arrowHead, arrowSize, flowCurve, flowWidth, type Pt, selectFlows } from '../../features/map/flows';
 import { type CountryFeature, centroidOf, clusterSize } from '../../features/map/geo';
-import { type AreaLabel, needsTowns, type Place } from '../../features/map/places';
+import { type AreaLabel, type Box, needsTowns, type Place } from '../../features/map/places';
 import { type DataTable, count, StatsTable } from '../../features/stats/ChartCard';
 import { StatsFilterBar, useStatsFilters } from '../../features/stats/StatsFilterBar';
 import { useFlowStats, useMapStats } from '../../features/stats/stats.queries';
@@ -77,6 +77,8 @@ export default function MapPage() {
   // Place names are drawn in the interface language; a change of language redraws them.
   const language = useRef(i18n.language);
   const redrawPlaces = useRef<() => void>(() => undefined);
+  // Where the incident markers are: no place name is drawn under one.
+  const markerBoxes = useRef<Box[]>([]);
 
   // The map and its basemap (countries, coastlines, borders, first-level areas, place names).
   useEffect(() => {
@@ -106,7 +108,14 @@ export default function MapPage() {
     let towns: Place[] = [];
     let cancelled = false;
     const redraw = () =>
-      drawPlaces(m, placeLayer, towns.length ? [...cities, ...towns] : cities, language.current, areaNames);
+      drawPlaces(
+        m,
+        placeLayer,
+        towns.length ? [...cities, ...towns] : cities,
+        language.current,
+        areaNames,
+        markerBoxes.current,
+      );
     redrawPlaces.current = redraw;
     const mergeByPopulation = () => {
       if (!towns.length) return;
@@ -206,8 +215,17 @@ export default function MapPage() {
     const m = map.current;
     if (!layer || !m) return;
     layer.clearLayers();
+    const boxes: Box[] = [];
+    const around = (lat: number, lon: number, size: number) => {
+      const p = m.latLngToContainerPoint([lat, lon]);
+      boxes.push({ x0: p.x - size / 2, y0: p.y - size / 2, x1: p.x + size / 2, y1: p.y + size / 2 });
+    };
+    const placeNamesAround = () => {
+      markerBoxes.current = boxes;
+      redrawPlaces.current();
+    };
     const data = mapStats.data;
-    if (!data || !showIncidents || !cellIndex || !view) return;
+    if (!data || !showIncidents || !cellIndex || !view) return placeNamesAround();
     const countText = (v: number | null) => (v === null ? t('common.unknown') : format.number(v));
     const cellTitle = (c: ClusterFigures) => {
       const part = (k: 'migrants' | 'dead' | 'missing') =>
@@ -259,6 +277,7 @@ export default function MapPage() {
         m.setView([lat, lon], next);
       });
       marker.addTo(layer);
+      around(lat, lon, size);
       shown++;
     }
     const mayOpen = can(me.role, 'incidents.read');
@@ -290,7 +309,9 @@ export default function MapPage() {
       }
       marker.bindPopup(popup);
       marker.addTo(layer);
+      around(p.lat, p.lon, 18);
     }
+    placeNamesAround();
     if (container.current) container.current.dataset.markers = String(shown + data.points.length);
   }, [mapStats.data, cellIndex, view, showIncidents, format, vocab, t, me.role, navigate]);
 
