@@ -195,6 +195,11 @@ describe('the basemap in the reader’s language, zoomed into Guatemala', () => 
         await page.waitForFunction(
           () => Number(document.querySelector('.incident-map')?.getAttribute('data-countries')) > 100,
         );
+        // Without the incident markers, under which no name is drawn: the basemap alone.
+        await page.getByRole('checkbox', { name: 'Incidents', exact: true }).uncheck();
+        await page.waitForFunction(
+          () => document.querySelectorAll('.incident-map .map-cluster').length === 0,
+        );
         await page.waitForFunction(() => document.querySelectorAll('.incident-map .map-place').length > 0);
         const names = () =>
           page.$$eval('.incident-map .map-place, .incident-map .map-area-name', (els) =>
