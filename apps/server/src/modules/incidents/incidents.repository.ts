@@ -116,8 +116,14 @@ export const INCIDENT_COLUMNS = (
  * properties are in table order (a unit test holds it to INCIDENT_COLUMNS).
  */
 export async function insertIncidents(db: Db, trx: Q, rows: readonly IncidentRow[]): Promise<void> {
-  await bulkWrite(db, trx as Kysely<unknown>, 'incidents', INCIDENT_COLUMNS, rows.length, (i) =>
-    Object.values(rows[i] as IncidentRow),
+  await bulkWrite(
+    db,
+    trx as Kysely<unknown>,
+    'incidents',
+    INCIDENT_COLUMNS,
+    rows.length,
+    (i) => Object.values(rows[i] as IncidentRow),
+    { searchIndexed: true },
   );
 }
 
