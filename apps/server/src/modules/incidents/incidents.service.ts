@@ -365,10 +365,12 @@ export async function listIncidents(ctx: Ctx, query: IncidentListQuery): Promise
   const actor = await requirePermission(ctx, 'incidents.read');
   const search = parseSearch(ctx.config.secretKey, query.q);
   const filter = { ...query, match: search ? matchesSearch(ctx.db.dialect, 'incidents', search) : undefined };
-  const [rows, count] = await Promise.all([
-    listIncidentsInScope(ctx.db.kysely, ctx.db.dialect, actor, filter, query),
-    countIncidentsInScope(ctx.db.kysely, actor, filter, TOTAL_CAP),
-  ]);
+  // Counted first: the count decides how the page is found (none, a few to sort, or many).
+  const count = await countIncidentsInScope(ctx.db.kysely, actor, filter, TOTAL_CAP);
+  const rows = await listIncidentsInScope(ctx.db.kysely, ctx.db.dialect, actor, filter, {
+    ...query,
+    matches: count,
+  });
   return {
     total: Math.min(count, TOTAL_CAP),
     totalCapped: count > TOTAL_CAP,
