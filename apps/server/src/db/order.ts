@@ -63,21 +63,25 @@ export async function countPartsUpTo<DB, TB extends keyof DB, O>(
  * A page of a list made of disjoint parts (what an actor may read is often "own country's" and
  * "shared with it": an OR that no database serves from one index range), in the order asked, ties
  * broken by id: each part is sorted and cut on its own indexes, then merged. `matches` is the
- * list's count (countPartsUpTo): none means no page to look for, few means sorting them.
+ * list's count (countPartsUpTo): none means no page to look for, few means sorting them, many
+ * means walking the order's index (`partsFor(true)`: conditions the walk should check row by row
+ * rather than let the planner drive the query by them, see the repositories).
  */
 export async function pageOfParts<Row, DB, TB extends keyof DB, O>(
   db: Kysely<DB>,
   dialect: DialectName,
   table: string,
-  parts: readonly SelectQueryBuilder<DB, TB, O>[],
+  partsFor: (walk: boolean) => readonly SelectQueryBuilder<DB, TB, O>[],
   order: { column: OrderColumn; dir: 'asc' | 'desc' },
   page: { limit: number; offset: number; matches: number },
 ): Promise<Row[]> {
-  if (page.matches <= page.offset || parts.length === 0) return [];
+  if (page.matches <= page.offset) return [];
   const { column, dir } = order;
+  const walk = page.matches >= SORT_MATCHES_BELOW;
+  const parts = partsFor(walk);
   const id = (ref: string) => sql`${sql.ref(ref)} ${sql.raw(dir)}`;
   const tail = sql`LIMIT ${page.limit} OFFSET ${page.offset}`;
-  if (page.matches < SORT_MATCHES_BELOW) {
+  if (!walk) {
     // MATERIALIZED: the matches are found first (the planner picks the filters' index, not the
     // order's), then only they are sorted.
     // (Each part as `SELECT * FROM (…)`: SQLite refuses a parenthesised member of a UNION.)

@@ -27,7 +27,11 @@ const CASE_SORTS: { name: string; column: string; bytes?: boolean }[] = [
   { name: 'reference', column: 'reference', bytes: true },
 ];
 
-function keyOf(dialect: DialectName, column: string, o: { bytes?: boolean; nullable?: boolean }): RawBuilder<unknown> {
+function keyOf(
+  dialect: DialectName,
+  column: string,
+  o: { bytes?: boolean; nullable?: boolean },
+): RawBuilder<unknown> {
   if (dialect !== 'postgres') return sql.ref(column);
   return sql`${sql.ref(column)}${sql.raw(`${o.bytes ? ' COLLATE "C"' : ''}${o.nullable ? ' NULLS FIRST' : ''}`)}`;
 }

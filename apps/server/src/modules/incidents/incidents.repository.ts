@@ -210,8 +210,8 @@ export interface IncidentFilter {
   country?: string;
   /** Statistical region of the place. */
   region?: string;
-  /** The search condition (platform/search `matchesSearch`), when the list is searched. */
-  match?: Expression<SqlBool>;
+  /** The search condition (platform/search `matchesSearch`; `checked` as it says), when searched. */
+  match?: (checked: boolean) => Expression<SqlBool>;
 }
 
 /**
@@ -248,19 +248,34 @@ function readableParts(db: Q, actor: Actor) {
   ];
 }
 
-/** The parts of the incidents the actor may see that match a filter. */
-function incidentsMatching(db: Q, actor: Actor, filter: IncidentFilter) {
+/**
+ * The parts of the incidents the actor may see that match a filter. `walkBy`: a page walks the
+ * index of this sort column, so on SQLite the other filters are only checked on its rows (unary
+ * `+` keeps the planner from driving the query by a filter's index and sorting what it finds,
+ * which for many matches reads them all).
+ */
+function incidentsMatching(
+  db: Q,
+  dialect: DialectName,
+  actor: Actor,
+  filter: IncidentFilter,
+  walkBy?: string,
+) {
+  const col = (name: string) =>
+    dialect === 'sqlite' && walkBy !== undefined && walkBy !== `incidents.${name}`
+      ? sql<string>`+${sql.ref(`incidents.${name}`)}`
+      : sql<string>`${sql.ref(`incidents.${name}`)}`;
   return readableParts(db, actor).map((part) => {
     let qb = part;
-    if (filter.from) qb = qb.where('occurred_on', '>=', filter.from);
-    if (filter.to) qb = qb.where('occurred_on', '<=', filter.to);
-    if (filter.kind) qb = qb.where('kind', '=', filter.kind);
-    if (filter.mode) qb = qb.where('mode', '=', filter.mode);
-    if (filter.route) qb = qb.where('route', '=', filter.route);
-    if (filter.source) qb = qb.where('source', '=', filter.source);
-    if (filter.country) qb = qb.where('place_country', '=', filter.country);
-    if (filter.region) qb = qb.where('region', 'in', regionCodesOf(filter.region));
-    if (filter.match) qb = qb.where(filter.match);
+    if (filter.from) qb = qb.where(col('occurred_on'), '>=', filter.from);
+    if (filter.to) qb = qb.where(col('occurred_on'), '<=', filter.to);
+    if (filter.kind) qb = qb.where(col('kind'), '=', filter.kind);
+    if (filter.mode) qb = qb.where(col('mode'), '=', filter.mode);
+    if (filter.route) qb = qb.where(col('route'), '=', filter.route);
+    if (filter.source) qb = qb.where(col('source'), '=', filter.source);
+    if (filter.country) qb = qb.where(col('place_country'), '=', filter.country);
+    if (filter.region) qb = qb.where(col('region'), 'in', regionCodesOf(filter.region));
+    if (filter.match) qb = qb.where(filter.match(walkBy !== undefined));
     return qb;
   });
 }
@@ -293,7 +308,7 @@ export function listIncidentsInScope(
     db,
     dialect,
     'incidents',
-    incidentsMatching(db, actor, filter),
+    (walk) => incidentsMatching(db, dialect, actor, filter, walk ? SORT_COLUMNS[page.sort].ref : undefined),
     { column: SORT_COLUMNS[page.sort], dir: page.dir },
     page,
   );
@@ -302,11 +317,12 @@ export function listIncidentsInScope(
 /** How many incidents the actor may see match a filter, counted up to `cap + 1`. */
 export async function countIncidentsInScope(
   db: Q,
+  dialect: DialectName,
   actor: Actor,
   filter: IncidentFilter,
   cap: number,
 ): Promise<number> {
-  return countPartsUpTo(db, incidentsMatching(db, actor, filter), cap);
+  return countPartsUpTo(db, incidentsMatching(db, dialect, actor, filter), cap);
 }
 
 /** A page by id of the incidents, or of those without search tokens yet (written before search). */

@@ -364,9 +364,14 @@ export function metaOf(row: IncidentRow): RowMeta {
 export async function listIncidents(ctx: Ctx, query: IncidentListQuery): Promise<IncidentPage> {
   const actor = await requirePermission(ctx, 'incidents.read');
   const search = parseSearch(ctx.config.secretKey, query.q);
-  const filter = { ...query, match: search ? matchesSearch(ctx.db.dialect, 'incidents', search) : undefined };
+  const filter = {
+    ...query,
+    match: search
+      ? (checked: boolean) => matchesSearch(ctx.db.dialect, 'incidents', search, { checked })
+      : undefined,
+  };
   // Counted first: the count decides how the page is found (none, a few to sort, or many).
-  const count = await countIncidentsInScope(ctx.db.kysely, actor, filter, TOTAL_CAP);
+  const count = await countIncidentsInScope(ctx.db.kysely, ctx.db.dialect, actor, filter, TOTAL_CAP);
   const rows = await listIncidentsInScope(ctx.db.kysely, ctx.db.dialect, actor, filter, {
     ...query,
     matches: count,

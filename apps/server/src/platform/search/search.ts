@@ -163,9 +163,17 @@ function tsQuery(query: QueryWord[]): string {
  * A condition "this row matches the search", for a table indexed by `addSearchIndex`: on SQLite
  * the rows of its FTS5 table that match, on PostgreSQL the GIN-indexed expression.
  */
-export function matchesSearch(dialect: DialectName, table: string, query: QueryWord[]): Expression<SqlBool> {
+export function matchesSearch(
+  dialect: DialectName,
+  table: string,
+  query: QueryWord[],
+  opts: { checked?: boolean } = {},
+): Expression<SqlBool> {
   if (dialect === 'postgres') {
     return sql<SqlBool>`array_to_tsvector(string_to_array(${sql.ref(`${table}.search_terms`)}, ' ')) @@ ${tsQuery(query)}::tsquery`;
   }
-  return sql<SqlBool>`${sql.ref(`${table}.rowid`)} IN (SELECT rowid FROM ${sql.table(`${table}_search`)} WHERE ${sql.table(`${table}_search`)} MATCH ${fts5Query(query)})`;
+  // `checked`: a list walking an index in its order checks each row against the matches (`+`
+  // keeps SQLite from driving the query by them instead).
+  const rowid = opts.checked ? sql`+${sql.ref(`${table}.rowid`)}` : sql.ref(`${table}.rowid`);
+  return sql<SqlBool>`${rowid} IN (SELECT rowid FROM ${sql.table(`${table}_search`)} WHERE ${sql.table(`${table}_search`)} MATCH ${fts5Query(query)})`;
 }
