@@ -126,7 +126,13 @@ export function ForwardModal({
   };
 
   return (
-    <Modal opened onClose={close} title={t('exchange.forward.title')} size="lg">
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened
+      onClose={close}
+      title={t('exchange.forward.title')}
+      size="lg"
+    >
       <Stack gap="md">
         <Text size="sm">
           {t('exchange.forward.intro', { code: labels.handling(message.codes.handling) })}
@@ -232,6 +238,7 @@ export function AskPermissionModal({
   };
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       opened
       onClose={close}
       title={t('exchange.permission.title', { action: labels.action(request.action) })}
@@ -281,7 +288,12 @@ export function DeadlineModal({
     update.mutate({ replyBy: none ? null : localInputToIso(value) }, { onSuccess: onClose });
   };
   return (
-    <Modal opened={opened} onClose={onClose} title={t('exchange.deadline.change')}>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened={opened}
+      onClose={onClose}
+      title={t('exchange.deadline.change')}
+    >
       <Stack gap="md">
         <TextInput
           type="datetime-local"
@@ -336,7 +348,13 @@ export function AddParticipantsModal({
     ? update.error.fieldErrors.find((f) => f.path.startsWith('addParticipants'))?.message
     : undefined;
   return (
-    <Modal opened={opened} onClose={close} title={t('exchange.participants.addTitle')} size="lg">
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened={opened}
+      onClose={close}
+      title={t('exchange.participants.addTitle')}
+      size="lg"
+    >
       <Stack gap="md">
         <ParticipantPicker
           channel={thread.channel}

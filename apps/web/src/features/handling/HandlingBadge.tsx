@@ -13,7 +13,7 @@ export function HandlingBadge({ codes }: { codes: HandlingCodes }) {
   return (
     <Tooltip multiline w={320} withArrow label={words.map((w) => <div key={w}>{w}</div>)}>
       <Badge
-        variant="light"
+        variant="outline"
         color={handlingColor(codes.handling)}
         radius="sm"
         tabIndex={0}

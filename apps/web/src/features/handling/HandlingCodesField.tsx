@@ -31,22 +31,35 @@ export function HandlingCodesField({
       <Text size="sm" c="dimmed">
         {t('exchange.codes.intro')}
       </Text>
-      <SimpleGrid cols={{ base: 1, md: 3 }} spacing="lg" verticalSpacing="md">
-        <Radio.Group
-          id={`${idPrefix}-handling`}
-          label={t('exchange.codes.handling')}
-          description={t('exchange.codes.handlingHint')}
-          value={value.handling}
-          onChange={(v) => set({ handling: v as CodesDraft['handling'] })}
-          error={errors.handling}
-          withAsterisk
-        >
-          <Stack gap={8} mt={6}>
-            {HANDLING_CODES.map((c) => (
-              <Radio key={c} value={c} label={labels.handling(c)} aria-invalid={Boolean(errors.handling)} />
-            ))}
-          </Stack>
-        </Radio.Group>
+      <Radio.Group
+        id={`${idPrefix}-handling`}
+        label={t('exchange.codes.handling')}
+        description={t('exchange.codes.handlingHint')}
+        value={value.handling}
+        onChange={(v) => set({ handling: v as CodesDraft['handling'] })}
+        error={errors.handling}
+        withAsterisk
+      >
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing={8} mt={6}>
+          {HANDLING_CODES.map((c) => (
+            <Radio key={c} value={c} label={labels.handling(c)} aria-invalid={Boolean(errors.handling)} />
+          ))}
+        </SimpleGrid>
+      </Radio.Group>
+      {value.handling === 'H3' && (
+        <Textarea
+          label={t('exchange.codes.restriction')}
+          description={t('exchange.codes.restrictionHint')}
+          value={value.restriction}
+          onChange={(e) => set({ restriction: e.currentTarget.value })}
+          error={errors.restriction}
+          maxLength={TEXT_MAX.purpose}
+          autosize
+          minRows={2}
+          required
+        />
+      )}
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg" verticalSpacing="md">
         <Radio.Group
           id={`${idPrefix}-reliability`}
           label={t('exchange.codes.reliability')}
@@ -83,19 +96,6 @@ export function HandlingCodesField({
           </Stack>
         </Radio.Group>
       </SimpleGrid>
-      {value.handling === 'H3' && (
-        <Textarea
-          label={t('exchange.codes.restriction')}
-          description={t('exchange.codes.restrictionHint')}
-          value={value.restriction}
-          onChange={(e) => set({ restriction: e.currentTarget.value })}
-          error={errors.restriction}
-          maxLength={TEXT_MAX.purpose}
-          autosize
-          minRows={2}
-          required
-        />
-      )}
     </Stack>
   );
 }

@@ -62,7 +62,7 @@ export function codesShort(c: Pick<HandlingCodes, 'handling' | 'reliability' | '
   return `${c.handling} · ${c.reliability}${c.accuracy}`;
 }
 
-/** The badge's colour: the stricter the code, the more it stands out. */
+/** The badge's colour (dark shades: legible on white): the stricter the code, the warmer. */
 export function handlingColor(code: HandlingCode): string {
-  return { H0: 'gray', H1: 'blue', H2: 'orange', H3: 'red' }[code];
+  return { H0: 'gray.8', H1: 'blue.9', H2: 'orange.9', H3: 'red.9' }[code];
 }

@@ -1,16 +1,5 @@
 import { EXCHANGE_CHANNELS, EXCHANGE_SORTS, type ThreadSummary } from '@enlace/shared';
-import {
-  Anchor,
-  Badge,
-  Box,
-  Button,
-  Checkbox,
-  Group,
-  NativeSelect,
-  Stack,
-  Text,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
@@ -59,23 +48,6 @@ export function ExchangeInboxPage() {
 
   const columns: DataColumn<ThreadSummary>[] = [
     {
-      id: 'unread',
-      header: t('exchange.list.unread'),
-      headerHidden: true,
-      cell: (th) =>
-        th.unread ? (
-          <Box
-            w={10}
-            h={10}
-            bg="blue.7"
-            style={{ borderRadius: '50%' }}
-            title={t('exchange.list.unreadMark')}
-          >
-            <VisuallyHidden>{t('exchange.list.unreadMark')}</VisuallyHidden>
-          </Box>
-        ) : null,
-    },
-    {
       id: 'reference',
       header: t('exchange.field.reference'),
       sortable: true,
@@ -83,15 +55,22 @@ export function ExchangeInboxPage() {
       primary: true,
       nowrap: true,
       cell: (th) => (
-        <Anchor
-          component={Link}
-          to={`/exchange/${th.id}`}
-          fw={th.unread ? 700 : 500}
-          size="sm"
-          className="mono"
-        >
-          {th.reference}
-        </Anchor>
+        <Group gap={6} wrap="nowrap">
+          <Anchor
+            component={Link}
+            to={`/exchange/${th.id}`}
+            fw={th.unread ? 700 : 500}
+            size="sm"
+            className="mono"
+          >
+            {th.reference}
+          </Anchor>
+          {th.unread && (
+            <Badge size="xs" color="blue.9" variant="filled">
+              {t('exchange.list.unreadMark')}
+            </Badge>
+          )}
+        </Group>
       ),
     },
     {

@@ -236,6 +236,7 @@ function DecisionModal({
   const [note, setNote] = useState('');
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       opened
       onClose={onClose}
       title={grant ? t('exchange.requests.grantTitle') : t('exchange.requests.refuseTitle')}

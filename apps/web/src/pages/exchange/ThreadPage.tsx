@@ -24,7 +24,6 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api';
-import { type DataColumn, DataTable, useListState } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
 import { SectionNav } from '../../components/SectionNav';
@@ -105,7 +104,7 @@ type Dialog =
   | null;
 
 function ThreadView({ thread }: { thread: Thread }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const looseT = useLooseT();
   const me = useMe();
   const format = useFormat();
@@ -118,22 +117,21 @@ function ThreadView({ thread }: { thread: Thread }) {
   const now = new Date();
   const receipts = receiptRows(thread);
   const mine = receipts.find((r) => r.countryCode === me.countryCode);
-  const receiptList = useListState(
-    { sorts: ['country'], defaultSort: 'country', defaultDir: 'asc' },
-    { inUrl: false },
-  );
-  const when = (iso: string | null) => (iso ? <span className="tabular">{format.dateTime(iso)}</span> : '—');
-  const receiptColumns: DataColumn<(typeof receipts)[number]>[] = [
-    {
-      id: 'country',
-      header: t('exchange.receipts.country'),
-      primary: true,
-      cell: (r) => countryName(r.countryCode),
-    },
-    { id: 'acknowledged', header: t('exchange.receipts.acknowledged'), cell: (r) => when(r.acknowledgedAt) },
-    { id: 'read', header: t('exchange.receipts.read'), cell: (r) => when(r.readAt) },
-    { id: 'replied', header: t('exchange.receipts.replied'), cell: (r) => when(r.repliedAt) },
-  ];
+  // Short times (day, month, hour) for the receipts; the full one on hover.
+  const short = new Intl.DateTimeFormat(i18n.language, {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  const when = (iso: string | null) =>
+    iso ? (
+      <span className="tabular" title={format.dateTime(iso)}>
+        {short.format(new Date(iso))}
+      </span>
+    ) : (
+      '—'
+    );
 
   const participantLabel = (p: Thread['participants'][number]) => {
     if (p.kind === 'network') return t('exchange.participants.network');
@@ -150,7 +148,7 @@ function ThreadView({ thread }: { thread: Thread }) {
           <Text span className="mono" fw={600} c="dark">
             {thread.reference}
           </Text>
-          <Text span>· {looseT(`exchange.type.${thread.type}`)}</Text>
+          <Text span>{looseT(`exchange.type.${thread.type}`)}</Text>
           <PriorityBadge priority={thread.priority} />
           <Badge variant="outline" color={thread.status === 'open' ? 'green.9' : 'gray.8'}>
             {looseT(`exchange.status.${thread.status}`)}
@@ -159,6 +157,9 @@ function ThreadView({ thread }: { thread: Thread }) {
             <Badge variant="outline" color="grape.9">
               {t('exchange.channel.prosecutors')}
             </Badge>
+          )}
+          {thread.status === 'open' && (
+            <Deadline replyBy={thread.replyBy} overdue={thread.overdue} now={now} inline />
           )}
         </Group>
       }
@@ -178,7 +179,7 @@ function ThreadView({ thread }: { thread: Thread }) {
       <SectionNav group="exchange" />
       <ErrorAlert error={acknowledge.error ?? update.error} />
       <Grid gutter="lg">
-        <Grid.Col span={{ base: 12, lg: 4 }} order={{ base: 1, lg: 2 }}>
+        <Grid.Col span={{ base: 12, lg: 5 }} order={{ base: 2, lg: 2 }}>
           <Stack gap="lg">
             <Section
               id="thread-facts"
@@ -250,22 +251,33 @@ function ThreadView({ thread }: { thread: Thread }) {
               </List>
             </Section>
             <Section id="thread-receipts" title={t('exchange.receipts.title')}>
-              <DataTable
-                id="exchange-receipts"
-                label={t('exchange.receipts.title')}
-                columns={receiptColumns}
-                rows={receipts}
-                rowKey={(r) => r.countryCode}
-                list={receiptList}
-                mode="client"
-                emptyMessage={t('exchange.receipts.empty')}
-                paging={false}
-                columnChoice={false}
-              />
+              {receipts.length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  {t('exchange.receipts.empty')}
+                </Text>
+              ) : (
+                <Stack component="ul" gap="sm" className="nav-list">
+                  {receipts.map((r) => (
+                    <li key={r.countryCode}>
+                      <Text fw={600} size="sm">
+                        {countryName(r.countryCode)}
+                      </Text>
+                      <dl className="definition-list receipt-list">
+                        <dt>{t('exchange.receipts.acknowledged')}</dt>
+                        <dd>{when(r.acknowledgedAt)}</dd>
+                        <dt>{t('exchange.receipts.read')}</dt>
+                        <dd>{when(r.readAt)}</dd>
+                        <dt>{t('exchange.receipts.replied')}</dt>
+                        <dd>{when(r.repliedAt)}</dd>
+                      </dl>
+                    </li>
+                  ))}
+                </Stack>
+              )}
             </Section>
           </Stack>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 8 }} order={{ base: 2, lg: 1 }}>
+        <Grid.Col span={{ base: 12, lg: 7 }} order={{ base: 1, lg: 1 }}>
           <Stack gap="lg">
             <Section
               id="thread-messages"
