@@ -136,6 +136,7 @@ describe('secure exchange', () => {
       .getByText(/reserva esta acción a su proveedor/)
       .waitFor();
     await expectAccessible(gt.page, 'forward dialog');
+    await snap(gt.page, 'exchange-forward-refused-es-1366');
     await dialog.getByLabel(/^Por qué lo necesita/).fill('Honduras investiga la misma red (e2e).');
     await dialog.getByRole('button', { name: 'Pedir permiso' }).click();
     await dialog.getByText(/a la espera de respuesta/).waitFor();
@@ -147,8 +148,9 @@ describe('secure exchange', () => {
     const incoming = mx.page.getByRole('table', { name: 'Por decidir' });
     const ask = incoming.getByRole('row').filter({ hasText: 'Honduras investiga la misma red (e2e).' });
     await ask.waitFor();
-    expect(await ask.textContent()).toContain('Rosa Tzul (demo)');
+    await ask.getByText('Rosa Tzul (demo)').waitFor();
     await checkBothWidths(mx.page, 'handling requests');
+    await snap(mx.page, 'exchange-requests-pending-es-1366');
     await ask.getByRole('button', { name: 'Conceder' }).click();
     dialog = mx.page.getByRole('dialog', { name: 'Conceder esta solicitud' });
     await dialog.getByLabel(/^Nota para quien lo pidió/).fill('Solo para la fiscalía de Honduras.');

@@ -1,5 +1,5 @@
 import { type HandlingRequest, TEXT_MAX } from '@enlace/shared';
-import { Anchor, Badge, Button, Group, Modal, Stack, Tabs, Text, Textarea } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Modal, Skeleton, Stack, Tabs, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -123,6 +123,8 @@ function RequestList({ box }: { box: Box }) {
               {countryName(p.countryCode)}
             </Text>
           </Stack>
+        ) : names.isPending ? (
+          <Skeleton h={16} w={120} />
         ) : (
           <Text size="sm" c="dimmed">
             {t('exchange.requests.unknownPerson')}
@@ -166,6 +168,16 @@ function RequestList({ box }: { box: Box }) {
               {format.dateTime(r.decidedAt)}
             </Text>
           )}
+          {box === 'incoming' && r.status === 'pending' && (
+            <Group gap="xs" wrap="nowrap" mt={4}>
+              <Button size="xs" onClick={() => setDeciding({ request: r, grant: true })}>
+                {t('exchange.requests.grant')}
+              </Button>
+              <Button size="xs" variant="default" onClick={() => setDeciding({ request: r, grant: false })}>
+                {t('exchange.requests.refuse')}
+              </Button>
+            </Group>
+          )}
           {r.note && (
             <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
               {t('exchange.permission.noteSaid', { note: r.note })}
@@ -174,31 +186,6 @@ function RequestList({ box }: { box: Box }) {
         </Stack>
       ),
     },
-    ...(box === 'incoming'
-      ? [
-          {
-            id: 'decide',
-            header: t('exchange.requests.decide'),
-            headerHidden: true,
-            cell: (r: HandlingRequest) =>
-              r.status === 'pending' ? (
-                <Group gap="xs" wrap="nowrap">
-                  <Button size="xs" onClick={() => setDeciding({ request: r, grant: true })}>
-                    {t('exchange.requests.grant')}
-                  </Button>
-                  <Button
-                    size="xs"
-                    variant="default"
-                    color="red"
-                    onClick={() => setDeciding({ request: r, grant: false })}
-                  >
-                    {t('exchange.requests.refuse')}
-                  </Button>
-                </Group>
-              ) : null,
-          },
-        ]
-      : []),
   ];
   return (
     <>
