@@ -15,7 +15,11 @@ export const ADMIN_PAGES = [
 export type AdminPageKey = (typeof ADMIN_PAGES)[number]['key'];
 
 /** Capabilities that have their workspace; the others still show their room. */
-export const BUILT_CAPABILITIES: ReadonlySet<CapabilityKey> = new Set<CapabilityKey>(['incidents', 'stats']);
+export const BUILT_CAPABILITIES: ReadonlySet<CapabilityKey> = new Set<CapabilityKey>([
+  'incidents',
+  'stats',
+  'exchange',
+]);
 
 /**
  * The screens of a built capability, each opened by its own permission: a prosecutor reads cases
@@ -32,6 +36,10 @@ export const SECTIONS = {
     { key: 'dashboard', path: '/stats', permission: 'stats.read' },
     { key: 'map', path: '/stats/map', permission: 'stats.read' },
     { key: 'databases', path: '/stats/databases', permission: 'stats.read' },
+  ],
+  exchange: [
+    { key: 'inbox', path: '/exchange', permission: 'exchange.use' },
+    { key: 'requests', path: '/exchange/requests', permission: 'exchange.use' },
   ],
 } as const satisfies Partial<
   Record<CapabilityKey, readonly { key: string; path: string; permission: Permission }[]>

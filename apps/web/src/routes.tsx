@@ -12,6 +12,10 @@ import { CountriesPage } from './pages/admin/CountriesPage';
 import { UsersPage } from './pages/admin/UsersPage';
 import { VocabulariesPage } from './pages/admin/VocabulariesPage';
 import { CapabilityPage } from './pages/CapabilityPage';
+import { ExchangeInboxPage } from './pages/exchange/ExchangeInboxPage';
+import { HandlingRequestsPage } from './pages/exchange/HandlingRequestsPage';
+import { NewExchangePage } from './pages/exchange/NewExchangePage';
+import { ThreadPage } from './pages/exchange/ThreadPage';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { CaseDetailPage } from './pages/cases/CaseDetailPage';
 import { CasesPage } from './pages/cases/CasesPage';
@@ -155,6 +159,38 @@ export function AppRoutes() {
           element={
             <RequirePermission permission="stats.read">
               <DatabasesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="exchange"
+          element={
+            <RequirePermission permission="exchange.use">
+              <ExchangeInboxPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="exchange/new"
+          element={
+            <RequirePermission permission="exchange.use">
+              <NewExchangePage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="exchange/requests"
+          element={
+            <RequirePermission permission="exchange.use">
+              <HandlingRequestsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="exchange/:id"
+          element={
+            <RequirePermission permission="exchange.use">
+              <ThreadPage />
             </RequirePermission>
           }
         />

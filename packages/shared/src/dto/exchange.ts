@@ -179,3 +179,38 @@ export const threadPageSchema = pageSchema(threadSummarySchema);
 export type ThreadPage = z.infer<typeof threadPageSchema>;
 
 export const messagePageSchema = z.object({ items: z.array(messageSchema) });
+
+/**
+ * Who may be added to a thread: people and agencies whose names match, searched by POST so that
+ * the names typed never appear in an address or an access log; `ids` names accounts already known
+ * (the requesters of a handling permission) to show their names.
+ */
+export const participantSearchBodySchema = z
+  .object({
+    q: z.string().trim().max(100).optional(),
+    channel: z.enum(EXCHANGE_CHANNELS).default('network'),
+    ids: z.array(idSchema).max(200).optional(),
+  })
+  .strict();
+export type ParticipantSearchBody = z.input<typeof participantSearchBodySchema>;
+
+export const participantCandidateSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  countryCode: z.string(),
+  role: z.string(),
+  agency: z.object({ id: z.string(), name: z.string() }).nullable(),
+});
+export const participantAgencySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  acronym: z.string().nullable(),
+  countryCode: z.string(),
+});
+export const participantSearchResultSchema = z.object({
+  users: z.array(participantCandidateSchema),
+  agencies: z.array(participantAgencySchema),
+});
+export type ParticipantSearchResult = z.infer<typeof participantSearchResultSchema>;
+export type ParticipantCandidate = z.infer<typeof participantCandidateSchema>;
+export type ParticipantAgency = z.infer<typeof participantAgencySchema>;

@@ -257,3 +257,34 @@ export async function usersReached(
     )
     .execute();
 }
+
+/** The active accounts of the exchange's roles, with their agency, for picking participants. */
+export function exchangeUsers(db: Q, roles: readonly string[], ids?: readonly string[]) {
+  let qb = db
+    .selectFrom('users')
+    .leftJoin('agencies', 'agencies.id', 'users.agency_id')
+    .select([
+      'users.id',
+      'users.display_name',
+      'users.country_code',
+      'users.role',
+      'users.agency_id',
+      'agencies.names as agency_names',
+      'agencies.acronym as agency_acronym',
+    ])
+    .where('users.status', '=', 'active')
+    .where('users.role', 'in', roles);
+  if (ids) qb = qb.where('users.id', 'in', ids);
+  return qb.orderBy('users.display_name').orderBy('users.id').execute();
+}
+
+/** The active agencies of every country (any of them may take part in an exchange). */
+export function activeAgencies(db: Q) {
+  return db
+    .selectFrom('agencies')
+    .select(['id', 'names', 'acronym', 'country_code'])
+    .where('active', '=', 1)
+    .orderBy('country_code')
+    .orderBy('id')
+    .execute();
+}

@@ -5,6 +5,8 @@ import {
   messageInputSchema,
   messagePageSchema,
   messageSchema,
+  participantSearchBodySchema,
+  participantSearchResultSchema,
   threadCreateBodySchema,
   threadListQuerySchema,
   threadPageSchema,
@@ -23,6 +25,7 @@ import {
   listThreads,
   postMessage,
   requestMessagePermission,
+  searchParticipants,
   updateThread,
 } from './exchange.service';
 
@@ -59,6 +62,20 @@ export const exchangeRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => reply.code(201).send(await createThread(request.ctx, request.body)),
+  );
+  app.post(
+    '/api/exchange/participants/search',
+    {
+      config: { access: 'exchange.use' },
+      schema: {
+        tags: ['exchange'],
+        description:
+          'People (active accounts with the exchange; prosecutors only in their channel) and agencies to add to a thread, by name; or the accounts named by `ids`. A POST: names never travel in an address.',
+        body: participantSearchBodySchema,
+        response: { 200: participantSearchResultSchema },
+      },
+    },
+    (request) => searchParticipants(request.ctx, request.body),
   );
   app.get(
     '/api/exchange/threads/:id',

@@ -7,6 +7,8 @@ import {
   type Locale,
   type MessageInput,
   type ParticipantInput,
+  type ParticipantSearchResult,
+  type participantSearchBodySchema,
   ROLE_PERMISSIONS,
   ROLES,
   type Role,
@@ -37,14 +39,16 @@ import {
 import { attachFiles, listAttachedFiles, registerFileOwner } from '../../platform/files/files.service';
 import { uuidv7 } from '../../platform/ids';
 import { notify } from '../../platform/notifications/notifications.service';
-import { matchesSearch, parseSearch, searchTerms } from '../../platform/search/search';
+import { foldText, matchesSearch, parseSearch, searchTerms } from '../../platform/search/search';
 import { findAgency, findCountry } from '../admin/admin.repository';
 import { mayReadCase } from '../cases/cases.service';
 import { mayExchange } from '../directory/directory.service';
 import { findIncident } from '../incidents/incidents.repository';
 import { incidentReadable } from '../incidents/incidents.policy';
 import {
+  activeAgencies,
   countThreads,
+  exchangeUsers,
   findMessage,
   forwardsOf,
   findVisibleThread,
@@ -754,6 +758,78 @@ export async function exportThread(ctx: Ctx, id: string): Promise<{ filename: st
     });
   });
   return { filename: `${thread.reference}.csv`, csv: `\uFEFF${stringify(rows)}` };
+}
+
+// ——— participants ———
+
+/** How many people and agencies a participant search answers with. */
+const CANDIDATES_MAX = 20;
+
+/**
+ * The people (active accounts of the exchange's roles: prosecutors only in their channel) and
+ * agencies whose names contain every word typed, accents and case aside; or the accounts named by
+ * `ids`. Filtered here rather than in SQL so that "nunez" finds "Núñez" on both databases: the
+ * exchange's users are the network's focal points, a few hundred.
+ */
+export async function searchParticipants(
+  ctx: Ctx,
+  body: z.infer<typeof participantSearchBodySchema>,
+): Promise<ParticipantSearchResult> {
+  const actor = await exchangeActor(ctx);
+  const channel = body.channel ?? 'network';
+  if (channel === 'prosecutors' && actor.role !== 'prosecutor') {
+    await recordDenial(ctx, { action: 'exchange.participant_search', reason: 'prosecutors_channel' });
+    throw forbidden();
+  }
+  const roles = channel === 'prosecutors' ? ['prosecutor'] : EXCHANGE_ROLES;
+  const agencyName = (names: string | null, acronym: string | null) => {
+    const parsed = names ? (JSON.parse(names) as Record<string, string>) : {};
+    return parsed[ctx.locale] ?? acronym ?? '';
+  };
+  if (body.ids) {
+    const rows = body.ids.length ? await exchangeUsers(ctx.db.kysely, roles, body.ids) : [];
+    return {
+      users: rows.map((u) => ({
+        id: u.id,
+        name: u.display_name,
+        countryCode: u.country_code,
+        role: u.role,
+        agency: u.agency_id ? { id: u.agency_id, name: agencyName(u.agency_names, u.agency_acronym) } : null,
+      })),
+      agencies: [],
+    };
+  }
+  const wanted = foldText(body.q ?? '')
+    .split(/\s+/)
+    .filter(Boolean);
+  if (!wanted.length) return { users: [], agencies: [] };
+  const matches = (...texts: (string | null)[]) => {
+    const hay = foldText(texts.filter(Boolean).join(' '));
+    return wanted.every((w) => hay.includes(w));
+  };
+  const users = (await exchangeUsers(ctx.db.kysely, roles))
+    .filter((u) => u.id !== actor.userId && matches(u.display_name))
+    .slice(0, CANDIDATES_MAX);
+  const agencies = (await activeAgencies(ctx.db.kysely))
+    .map((a) => ({ ...a, name: agencyName(a.names, a.acronym) }))
+    // Found by its name in any language: an agency is known by its own country's name for it.
+    .filter((a) => matches(...Object.values(JSON.parse(a.names) as Record<string, string>), a.acronym))
+    .slice(0, CANDIDATES_MAX);
+  return {
+    users: users.map((u) => ({
+      id: u.id,
+      name: u.display_name,
+      countryCode: u.country_code,
+      role: u.role,
+      agency: u.agency_id ? { id: u.agency_id, name: agencyName(u.agency_names, u.agency_acronym) } : null,
+    })),
+    agencies: agencies.map((a) => ({
+      id: a.id,
+      name: a.name,
+      acronym: a.acronym,
+      countryCode: a.country_code,
+    })),
+  };
 }
 
 // ——— deadlines (the `exchange.deadlines` job) ———

@@ -60,7 +60,9 @@ export function useSetNotificationPreferences() {
 }
 
 /** Where a notification's object opens (access is checked again there). */
-export function notificationHref(n: Pick<Notification, 'objectType' | 'objectId'>): string | null {
+export function notificationHref(
+  n: Pick<Notification, 'objectType' | 'objectId'> & { kind?: string },
+): string | null {
   if (!n.objectId) return null;
   switch (n.objectType) {
     case 'directory_entry':
@@ -73,6 +75,12 @@ export function notificationHref(n: Pick<Notification, 'objectType' | 'objectId'
       return `/incidents/${encodeURIComponent(n.objectId)}`;
     case 'exchange_thread':
       return `/exchange/${encodeURIComponent(n.objectId)}`;
+    // A permission asked of the provider waits in their incoming requests; an answer, in the
+    // requester's outgoing ones.
+    case 'exchange_message':
+      return n.kind === 'handling.permission_requested'
+        ? '/exchange/requests'
+        : '/exchange/requests?box=outgoing';
     default:
       return null;
   }
