@@ -309,12 +309,14 @@ function ImportScreen() {
               <Text>
                 {result.dryRun
                   ? t('incidents.import.checkedBody', {
+                      count: result.rows,
                       rows: format.number(result.rows),
                       created: format.number(result.created),
                       updated: format.number(result.updated),
                       unchanged: format.number(result.unchanged),
                     })
                   : t('incidents.import.doneBody', {
+                      count: result.rows,
                       rows: format.number(result.rows),
                       created: format.number(result.created),
                       updated: format.number(result.updated),
