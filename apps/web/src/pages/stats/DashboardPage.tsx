@@ -252,15 +252,13 @@ function OverTime({
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <ChartCard
           title={t('stats.chart.overTime')}
-          summary={
-            t('stats.summary.overTime', {
-              count: stats.total.incidents,
-              incidents: totalIncidents,
-              period: t(shown === 'year' ? 'stats.summary.years' : 'stats.summary.months', {
-                count: rows.length,
-              }),
-            })
-          }
+          summary={t('stats.summary.overTime', {
+            count: stats.total.incidents,
+            incidents: totalIncidents,
+            period: t(shown === 'year' ? 'stats.summary.years' : 'stats.summary.months', {
+              count: rows.length,
+            }),
+          })}
           option={options.incidents}
           table={table(['migrants', 'dead', 'missing'], true)}
           empty={rows.length === 0}
