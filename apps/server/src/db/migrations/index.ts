@@ -7,6 +7,7 @@ import * as m0004 from './0004-password-change';
 import * as m0005 from './0005-fine-grid-by-year';
 import * as m0006 from './0006-rollup-source';
 import * as m0007 from './0007-search';
+import * as m0009 from './0009-user-time-zone';
 
 export interface AppMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -24,4 +25,5 @@ export const migrations: Record<string, AppMigration> = {
   '0005-fine-grid-by-year': m0005,
   '0006-rollup-source': m0006,
   '0007-search': m0007,
+  '0009-user-time-zone': m0009,
 };
