@@ -5,12 +5,17 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { ConfirmModal } from '../components/ConfirmModal';
 import { type DataColumn, DataTable, type ListConfig, useListState } from '../components/DataTable';
+import { ErrorAlert } from '../components/ErrorAlert';
 import { Page } from '../components/Page';
+import { zoneLabel } from '../components/time-zones';
+import { TimeZoneSelect } from '../components/TimeZoneSelect';
 import { useEndSession, useMe, useOwnSessions } from '../features/auth/auth.queries';
 import { MfaEnrolment } from '../features/auth/MfaEnrolment';
 import { PasswordChangeForm } from '../features/auth/PasswordChangeForm';
 import { RecoveryCodesPanel } from '../features/auth/RecoveryCodesPanel';
+import { useSetTimeZone } from '../features/profile/time-zone.queries';
 import { useFormat } from '../hooks/useFormat';
+import { browserTimeZone } from '../reader-time-zone';
 import { useCountryName, useLocalized } from '../hooks/useLabels';
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -51,6 +56,42 @@ function AccountSection() {
           </div>
         ))}
       </dl>
+    </Section>
+  );
+}
+
+function TimeZoneSection() {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const format = useFormat();
+  const setTimeZone = useSetTimeZone();
+  return (
+    <Section id="time-zone" title={t('profile.timeZoneTitle')}>
+      <Stack gap="sm" maw={560}>
+        <Text size="sm">{t('profile.timeZoneIntro')}</Text>
+        <TimeZoneSelect
+          label={t('profile.timeZoneLabel')}
+          country={me.countryCode}
+          value={me.timeZone}
+          clearable
+          placeholder={t('profile.timeZoneBrowser', { zone: zoneLabel(browserTimeZone(), i18n.language) })}
+          disabled={setTimeZone.isPending}
+          onChange={(zone) =>
+            setTimeZone.mutate(zone, {
+              onSuccess: () =>
+                notifications.show({
+                  color: 'green',
+                  title: t('profile.timeZoneSaved'),
+                  message: zoneLabel(zone ?? browserTimeZone(), i18n.language),
+                }),
+            })
+          }
+        />
+        <Text size="sm" c="dimmed" aria-live="polite">
+          {t('profile.timeZoneNow', { time: format.dateTime(new Date().toISOString()) })}
+        </Text>
+        <ErrorAlert error={setTimeZone.error} />
+      </Stack>
     </Section>
   );
 }
@@ -278,6 +319,7 @@ export function ProfilePage() {
       <Stack gap="lg" maw={960}>
         <AccountSection />
         <MfaSection />
+        <TimeZoneSection />
         <PasswordSection />
         <SessionsSection />
       </Stack>

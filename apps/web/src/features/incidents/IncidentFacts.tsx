@@ -3,6 +3,7 @@ import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@man
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Count } from '../../components/Count';
+import { zoneLabel } from '../../components/time-zones';
 import { type DataColumn, DataTable, type ListConfig, useListState } from '../../components/DataTable';
 import { useFormat } from '../../hooks/useFormat';
 import { useLocalized } from '../../hooks/useLabels';
@@ -128,7 +129,7 @@ export function IncidentFacts({
   headingLevel?: 2 | 3 | 4;
   idPrefix: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const lt = useLooseT();
   const vocab = useVocab();
   const format = useFormat();
@@ -176,7 +177,13 @@ export function IncidentFacts({
                 <Dash />
               )}
             </Item>
-            <Item label={t('incidents.field.timeZone')}>{or(state.timeZone)}</Item>
+            <Item label={t('incidents.field.timeZone')}>
+              {/* Its offset and name at the time of the incident (or now, when the time is unknown). */}
+              {or(
+                state.timeZone &&
+                  zoneLabel(state.timeZone, i18n.language, new Date(state.occurredAt ?? Date.now())),
+              )}
+            </Item>
             <Item label={t('incidents.field.confidence')}>
               {or(state.confidence && vocab.fixed('confidence', state.confidence))}
             </Item>
