@@ -65,6 +65,15 @@ function TimeZoneSection() {
   const me = useMe();
   const format = useFormat();
   const setTimeZone = useSetTimeZone();
+  const handleChange = (zone: string | null) =>
+    setTimeZone.mutate(zone, {
+      onSuccess: () =>
+        notifications.show({
+          color: 'green',
+          title: t('profile.timeZoneSaved'),
+          message: zoneLabel(zone ?? browserTimeZone(), i18n.language),
+        }),
+    });
   return (
     <Section id="time-zone" title={t('profile.timeZoneTitle')}>
       <Stack gap="sm" maw={560}>
@@ -76,17 +85,19 @@ function TimeZoneSection() {
           clearable
           placeholder={t('profile.timeZoneBrowser', { zone: zoneLabel(browserTimeZone(), i18n.language) })}
           disabled={setTimeZone.isPending}
-          onChange={(zone) =>
-            setTimeZone.mutate(zone, {
-              onSuccess: () =>
-                notifications.show({
-                  color: 'green',
-                  title: t('profile.timeZoneSaved'),
-                  message: zoneLabel(zone ?? browserTimeZone(), i18n.language),
-                }),
-            })
-          }
+          onChange={handleChange}
         />
+        {me.timeZone && (
+          <Button
+            variant="default"
+            size="xs"
+            style={{ alignSelf: 'flex-start' }}
+            loading={setTimeZone.isPending}
+            onClick={() => handleChange(null)}
+          >
+            {t('profile.timeZoneUseBrowser')}
+          </Button>
+        )}
         <Text size="sm" c="dimmed" aria-live="polite">
           {t('profile.timeZoneNow', { time: format.dateTime(new Date().toISOString()) })}
         </Text>
