@@ -75,7 +75,9 @@ describe('profile', () => {
     await page.goto(`${baseUrl()}/profile`);
     const sessions = page.getByRole('table', { name: 'Dónde tiene la sesión abierta' });
     const started = sessions.locator('tbody tr').first().locator('td').nth(2);
+    await sessions.getByText('Este dispositivo').waitFor();
     const before = await started.textContent();
+    expect(before).toMatch(/\d{2}:\d{2}/);
     const field = page.getByRole('textbox', { name: 'Su huso horario' });
     // No choice yet: the browser's zone (UTC here) applies.
     expect(await field.inputValue()).toBe('');
