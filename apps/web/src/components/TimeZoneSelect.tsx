@@ -56,6 +56,7 @@ export function TimeZoneSelect({
       searchable
       nothingFoundMessage={t('timeZone.noneFound')}
       maxDropdownHeight={320}
+      styles={{ option: { overflowWrap: 'anywhere' } }}
       clearButtonProps={{ 'aria-label': t('timeZone.clear'), ...rest.clearButtonProps }}
       comboboxProps={{ width: 'target', ...rest.comboboxProps }}
     />

@@ -153,7 +153,16 @@ function MfaSection() {
         {!me.mfaEnabled && !enrolling && (
           <Stack gap="sm" align="flex-start">
             <Text size="sm">{t('profile.mfaOffBody')}</Text>
-            <Button onClick={() => setEnrolling(true)}>{t('profile.mfaSetUp')}</Button>
+            {/* A long label (French) wraps on a phone instead of leaving the card. */}
+            <Button
+              onClick={() => setEnrolling(true)}
+              h="auto"
+              mih={36}
+              maw="100%"
+              styles={{ label: { whiteSpace: 'normal' } }}
+            >
+              {t('profile.mfaSetUp')}
+            </Button>
           </Stack>
         )}
         {enrolling && (

@@ -125,6 +125,8 @@ export interface DataTableProps<T, S extends string = string> {
    * first) column holds its label.
    */
   footer?: Partial<Record<string, ReactNode>>;
+  /** Tighter rows in smaller type: a data table under a chart, many short numbers. */
+  compact?: boolean;
 }
 
 const features = tableFeatures({
@@ -163,6 +165,7 @@ export function DataTable<T extends RowData, S extends string = string>(props: D
     paging = true,
     columnChoice = true,
     footer,
+    compact = false,
   } = props;
   const { state } = list;
   const cards = useMediaQuery(CARD_QUERY, false, { getInitialValueInEffect: false });
@@ -328,7 +331,8 @@ export function DataTable<T extends RowData, S extends string = string>(props: D
             <Table
               striped
               highlightOnHover
-              verticalSpacing="sm"
+              verticalSpacing={compact ? 4 : 'sm'}
+              fz={compact ? 'sm' : undefined}
               bg="white"
               aria-busy={showSkeleton || fetching}
               style={{ opacity: fetching ? 0.6 : 1 }}
@@ -428,7 +432,8 @@ export function DataTable<T extends RowData, S extends string = string>(props: D
         ))}
       {paging && rows !== undefined && (
         <Group justify="space-between" gap="sm" wrap="wrap">
-          <Text size="sm" aria-live="polite">
+          {/* An empty list says so in its empty row: the count is then for screen readers only. */}
+          <Text size="sm" aria-live="polite" className={total === 0 ? 'visually-hidden' : undefined}>
             {total === 0
               ? t('list.none')
               : t('list.range', {

@@ -18,7 +18,8 @@ type Evidence = Case['evidence'][number];
 function ItemActions({ name, onEdit, onRemove }: { name: string; onEdit: () => void; onRemove: () => void }) {
   const { t } = useTranslation();
   return (
-    <Group gap="xs" wrap="nowrap">
+    // Wraps rather than squeezes the buttons on a narrow card.
+    <Group gap="xs" wrap="wrap">
       <Button size="xs" variant="default" aria-label={t('admin.editNamed', { name })} onClick={onEdit}>
         {t('common.edit')}
       </Button>

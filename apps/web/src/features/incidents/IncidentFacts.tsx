@@ -84,6 +84,7 @@ function BreakdownTable({ breakdown }: { breakdown: BreakdownEntry[] }) {
       mode="client"
       columnChoice={false}
       emptyMessage={t('incidents.noBreakdown')}
+      compact
       footer={{
         nationality: t('incidents.breakdownTotal'),
         persons: format.number(breakdown.reduce((a, e) => a + e.count, 0)),

@@ -129,6 +129,7 @@ function ChangesTable({ version, countryCode }: { version: IncidentVersion; coun
       paging={false}
       columnChoice={false}
       emptyMessage={t('incidents.history.noChanges')}
+      compact
     />
   );
 }

@@ -77,6 +77,7 @@ export function StatsTable({ table, caption }: { table: DataTable; caption: stri
       sortable: true,
       required: true,
       rowHeader: true,
+      nowrap: true,
       value: (r) => r.label,
       cell: (r) =>
         r.href ? (
@@ -118,6 +119,7 @@ export function StatsTable({ table, caption }: { table: DataTable; caption: stri
       columnChoice={false}
       emptyMessage={t('stats.noData')}
       footer={footer}
+      compact
     />
   );
 }
