@@ -267,7 +267,7 @@ function SessionsSection() {
       required: true,
       cell: (s) =>
         s.current ? (
-          <Badge variant="light" color="green">
+          <Badge variant="light" color="green" c="green.9">
             {t('profile.currentSession')}
           </Badge>
         ) : (
