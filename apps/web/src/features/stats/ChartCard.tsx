@@ -160,7 +160,8 @@ export function ChartCard({
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby={`${id}-title`}>
       <Stack gap="xs">
-        <Group justify="space-between" align="flex-start" wrap="nowrap">
+        {/* Wraps: a long title and the French "Masquer le tableau de données" do not fit a phone side by side. */}
+        <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
           <Title order={2} size="h4" id={`${id}-title`}>
             {title}
           </Title>
