@@ -127,7 +127,14 @@ describe('cases', () => {
     await modal.getByLabel('SHA-256 verificado en la entrega').fill('a'.repeat(64));
     await modal.getByRole('button', { name: 'Registrar la entrega' }).click();
     await modal.waitFor({ state: 'detached' });
-    const evidence = page.getByRole('article', { name: 'Teléfono del conductor (e2e)' });
+    const evidence = page
+      .getByRole('table', { name: 'Evidencias y cadena de custodia' })
+      .getByRole('row')
+      .filter({ hasText: 'Teléfono del conductor (e2e)' });
+    // The current custodian has its own column, sortable.
+    await expect
+      .poll(() => evidence.getByRole('cell').nth(3).textContent())
+      .toBe('Laboratorio forense, Poder Judicial');
     const chain = (await evidence.getByRole('list').textContent()) ?? '';
     expect(chain).toContain('Agente M. Solís, OIJ');
     expect(chain).toContain('Laboratorio forense, Poder Judicial');

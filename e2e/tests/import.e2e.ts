@@ -68,7 +68,7 @@ describe('Missing Migrants import page', () => {
     await page.getByRole('button', { name: 'Solo revisar el archivo' }).click();
     await page.getByText('El archivo se puede importar').waitFor();
     // Another spec may have imported the same sample before: rows are then new or amendments.
-    await page.getByText(/20 filas leídas: /).waitFor();
+    await page.getByText(/20 filas leídas \(/).waitFor();
     await expectAccessible(page, 'import page, checked');
     await context.close();
   });

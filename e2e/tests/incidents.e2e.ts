@@ -55,7 +55,20 @@ describe('incidents', () => {
     // A date in the future: refused, in Spanish, next to the field.
     await page.getByLabel('Fecha (local, en el lugar)').fill('2099-01-01');
     await page.getByLabel('Hora (local, en el lugar)').fill('06:45');
-    await page.getByLabel('Huso horario del lugar').selectOption('America/Cancun');
+    // The zone starts as the user's country's, and Mexico's zones are listed first (west to east).
+    const zone = page.getByRole('textbox', { name: 'Huso horario del lugar' });
+    expect(await zone.inputValue()).toContain('(America/Mexico_City)');
+    await zone.click();
+    expect(
+      await page
+        .getByRole('listbox', { name: 'Huso horario del lugar' })
+        .getByRole('option')
+        .first()
+        .textContent(),
+    ).toContain('(America/Tijuana)');
+    await zone.fill('Cancun');
+    await page.getByRole('option', { name: /\(America\/Cancun\)/ }).click();
+    expect(await zone.inputValue()).toMatch(/^UTC−05:00 · Cancun, .*\(America\/Cancun\)$/);
     await page.getByLabel('Nombre del lugar').fill(PLACE);
     await page.getByLabel('País (Estado ribereño en el mar)').selectOption('MEX');
     await page.getByLabel('Zona marítima').selectOption('territorial_sea');

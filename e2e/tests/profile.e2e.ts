@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, DEMO_PASSWORD, launchBrowser, newPage, signIn, snap } from '../support/browser';
+import { baseUrl, DEMO, DEMO_PASSWORD, launchBrowser, newPage, signIn, snap } from '../support/browser';
 
 const CENTRE = 'centro.mx@demo.enlace.example';
 
@@ -66,5 +66,40 @@ describe('profile', () => {
     await signIn(again.page, CENTRE, 'Quetzal-Verde-7391-Canal');
     await again.page.getByRole('heading', { level: 1, name: 'Inicio' }).waitFor();
     await again.context.close();
+  });
+
+  it('chooses the zone the user reads times in, among their country’s first, and keeps it', async () => {
+    const { context, page } = await newPage(browser);
+    // Another account of Mexico: the first test changed this one's password.
+    await signIn(page, DEMO.liaisonMx);
+    await page.goto(`${baseUrl()}/profile`);
+    const sessions = page.getByRole('table', { name: 'Dónde tiene la sesión abierta' });
+    const started = sessions.locator('tbody tr').first().locator('td').nth(2);
+    await sessions.getByText('Este dispositivo').waitFor();
+    const before = await started.textContent();
+    expect(before).toMatch(/\d{2}:\d{2}/);
+    const field = page.getByRole('textbox', { name: 'Su huso horario' });
+    // No choice yet: the browser's zone (UTC here) applies.
+    expect(await field.inputValue()).toBe('');
+    expect(await field.getAttribute('placeholder')).toContain('El de este navegador');
+    await field.click();
+    expect(
+      await page.getByRole('listbox', { name: 'Su huso horario' }).getByRole('option').first().textContent(),
+    ).toContain('(America/Tijuana)');
+    await field.fill('Tijuana');
+    await page.getByRole('option', { name: /\(America\/Tijuana\)/ }).click();
+    await page.getByText('Huso horario guardado').waitFor();
+    // The times on the page move to the chosen zone (seven or eight hours west of UTC).
+    await expect.poll(() => started.textContent()).not.toBe(before);
+    await snap(page, 'profile-time-zone');
+
+    await page.reload();
+    expect(await page.getByRole('textbox', { name: 'Su huso horario' }).inputValue()).toContain(
+      '(America/Tijuana)',
+    );
+    await page.getByRole('button', { name: 'Usar el de este navegador' }).click();
+    await page.getByText('Huso horario guardado').first().waitFor();
+    await expect.poll(() => started.textContent()).toBe(before);
+    await context.close();
   });
 });

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from './api';
 import { useSession } from './features/auth/auth.queries';
 import { rememberLocale } from './i18n';
+import { setDisplayTimeZone } from './reader-time-zone';
 import { AppRoutes } from './routes';
 
 /** Loads the session first; a signed-in user's saved language then takes over the UI. */
@@ -11,6 +12,9 @@ export function App() {
   const { t, i18n } = useTranslation();
   const session = useSession();
   const savedLocale = session.data?.user?.locale;
+  // Set while rendering, before the screens below format a date: they read it as they render
+  // (useFormat, the API's x-time-zone), and a new choice re-renders them from here.
+  setDisplayTimeZone(session.data?.user?.timeZone ?? null);
 
   useEffect(() => {
     if (savedLocale && savedLocale !== i18n.language) {

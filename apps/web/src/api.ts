@@ -1,4 +1,5 @@
-import i18n, { browserTimeZone } from './i18n';
+import i18n from './i18n';
+import { readerTimeZone } from './reader-time-zone';
 
 export interface FieldError {
   path: string;
@@ -85,7 +86,7 @@ export async function api<T>(
   const headers: Record<string, string> = {
     accept: 'application/json, application/problem+json',
     'accept-language': i18n.language,
-    'x-time-zone': browserTimeZone(),
+    'x-time-zone': readerTimeZone(),
   };
   // Fastify refuses an empty body declared as JSON, so the type goes only with a body.
   let body: string | null = null;

@@ -70,9 +70,4 @@ void i18n.use(initReactI18next).init({
 
 for (const [name, format] of Object.entries(MESSAGE_FORMATTERS)) i18n.services.formatter?.add(name, format);
 
-/** The reader's time zone, sent to the server for the instants in its messages. */
-export function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
-
 export default i18n;

@@ -72,6 +72,7 @@ export const AUDIT_ACTIONS = [
   'user.disabled',
   'user.locale_changed',
   'user.mfa_reset',
+  'user.time_zone_changed',
   'user.updated',
   'vocabulary.term_added',
   'vocabulary.term_updated',

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { readerTimeZone } from '../reader-time-zone';
 
 // dateStyle and timeStyle cannot name the time zone: the parts are spelt out instead.
 const WITH_ZONE: Intl.DateTimeFormatOptions = {
@@ -11,13 +12,21 @@ const WITH_ZONE: Intl.DateTimeFormatOptions = {
   timeZoneName: 'short',
 };
 
-/** Dates and numbers in the conventions of the UI language (es: 23 nov 2026, en: Nov 23, 2026). */
+/**
+ * Dates and numbers in the conventions of the UI language (es: 23 nov 2026, en: Nov 23, 2026);
+ * instants in the reader's zone (their profile's choice, else the browser's).
+ */
 export function useFormat() {
   const { i18n } = useTranslation();
   const lng = i18n.language;
+  const zone = readerTimeZone();
   return useMemo(() => {
-    const dateTime = new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short' });
-    const date = new Intl.DateTimeFormat(lng, { dateStyle: 'medium' });
+    const dateTime = new Intl.DateTimeFormat(lng, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: zone,
+    });
+    const date = new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeZone: zone });
     // A calendar day (YYYY-MM-DD) is the same day everywhere: formatted in UTC, never shifted.
     const day = new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeZone: 'UTC' });
     const month = new Intl.DateTimeFormat(lng, { month: 'short', year: 'numeric', timeZone: 'UTC' });
@@ -52,5 +61,5 @@ export function useFormat() {
         }
       },
     };
-  }, [lng]);
+  }, [lng, zone]);
 }

@@ -1,16 +1,21 @@
-import { Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { ConfirmModal } from '../components/ConfirmModal';
+import { type DataColumn, DataTable, type ListConfig, useListState } from '../components/DataTable';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Page } from '../components/Page';
+import { zoneLabel } from '../components/time-zones';
+import { TimeZoneSelect } from '../components/TimeZoneSelect';
 import { useEndSession, useMe, useOwnSessions } from '../features/auth/auth.queries';
 import { MfaEnrolment } from '../features/auth/MfaEnrolment';
 import { PasswordChangeForm } from '../features/auth/PasswordChangeForm';
 import { RecoveryCodesPanel } from '../features/auth/RecoveryCodesPanel';
+import { useSetTimeZone } from '../features/profile/time-zone.queries';
 import { useFormat } from '../hooks/useFormat';
+import { browserTimeZone } from '../reader-time-zone';
 import { useCountryName, useLocalized } from '../hooks/useLabels';
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -51,6 +56,53 @@ function AccountSection() {
           </div>
         ))}
       </dl>
+    </Section>
+  );
+}
+
+function TimeZoneSection() {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const format = useFormat();
+  const setTimeZone = useSetTimeZone();
+  const handleChange = (zone: string | null) =>
+    setTimeZone.mutate(zone, {
+      onSuccess: () =>
+        notifications.show({
+          color: 'green',
+          title: t('profile.timeZoneSaved'),
+          message: zoneLabel(zone ?? browserTimeZone(), i18n.language),
+        }),
+    });
+  return (
+    <Section id="time-zone" title={t('profile.timeZoneTitle')}>
+      <Stack gap="sm" maw={560}>
+        <Text size="sm">{t('profile.timeZoneIntro')}</Text>
+        <TimeZoneSelect
+          label={t('profile.timeZoneLabel')}
+          country={me.countryCode}
+          value={me.timeZone}
+          clearable
+          placeholder={t('profile.timeZoneBrowser', { zone: zoneLabel(browserTimeZone(), i18n.language) })}
+          disabled={setTimeZone.isPending}
+          onChange={handleChange}
+        />
+        {me.timeZone && (
+          <Button
+            variant="default"
+            size="xs"
+            style={{ alignSelf: 'flex-start' }}
+            loading={setTimeZone.isPending}
+            onClick={() => handleChange(null)}
+          >
+            {t('profile.timeZoneUseBrowser')}
+          </Button>
+        )}
+        <Text size="sm" c="dimmed" aria-live="polite">
+          {t('profile.timeZoneNow', { time: format.dateTime(new Date().toISOString()) })}
+        </Text>
+        <ErrorAlert error={setTimeZone.error} />
+      </Stack>
     </Section>
   );
 }
@@ -101,7 +153,16 @@ function MfaSection() {
         {!me.mfaEnabled && !enrolling && (
           <Stack gap="sm" align="flex-start">
             <Text size="sm">{t('profile.mfaOffBody')}</Text>
-            <Button onClick={() => setEnrolling(true)}>{t('profile.mfaSetUp')}</Button>
+            {/* A long label (French) wraps on a phone instead of leaving the card. */}
+            <Button
+              onClick={() => setEnrolling(true)}
+              h="auto"
+              mih={36}
+              maw="100%"
+              styles={{ label: { whiteSpace: 'normal' } }}
+            >
+              {t('profile.mfaSetUp')}
+            </Button>
           </Stack>
         )}
         {enrolling && (
@@ -147,12 +208,86 @@ function describeDevice(userAgent: string | null): string | null {
   return [browser, os].filter(Boolean).join(' · ');
 }
 
+type OwnSession = NonNullable<ReturnType<typeof useOwnSessions>['data']>[number];
+
+const SESSIONS: ListConfig<'device' | 'address' | 'createdAt' | 'lastSeenAt'> = {
+  sorts: ['device', 'address', 'createdAt', 'lastSeenAt'],
+  defaultSort: 'lastSeenAt',
+  defaultDir: 'desc',
+};
+
 function SessionsSection() {
   const { t } = useTranslation();
   const format = useFormat();
   const sessions = useOwnSessions();
   const endSession = useEndSession();
   const [ending, setEnding] = useState<{ id: string; device: string } | null>(null);
+  const list = useListState(SESSIONS, { inUrl: false });
+  const device = (s: OwnSession) => describeDevice(s.userAgent) ?? t('profile.unknownDevice');
+  const columns: DataColumn<OwnSession>[] = [
+    {
+      id: 'device',
+      header: t('profile.device'),
+      sortable: true,
+      required: true,
+      primary: true,
+      value: device,
+      cell: (s) => (
+        <Text size="sm" fw={500} title={s.userAgent ?? undefined}>
+          {device(s)}
+        </Text>
+      ),
+    },
+    {
+      id: 'address',
+      header: t('profile.address'),
+      sortable: true,
+      value: (s) => s.ip,
+      cell: (s) => s.ip ?? '—',
+    },
+    {
+      id: 'createdAt',
+      header: t('profile.started'),
+      sortable: true,
+      nowrap: true,
+      value: (s) => s.createdAt,
+      cell: (s) => format.dateTime(s.createdAt),
+    },
+    {
+      id: 'lastSeenAt',
+      header: t('profile.lastSeen'),
+      sortable: true,
+      nowrap: true,
+      value: (s) => s.lastSeenAt,
+      cell: (s) => format.dateTime(s.lastSeenAt),
+    },
+    {
+      id: 'actions',
+      header: t('common.actions'),
+      required: true,
+      cell: (s) =>
+        s.current ? (
+          <Badge variant="light" color="green" c="green.9">
+            {t('profile.currentSession')}
+          </Badge>
+        ) : (
+          <Button
+            size="xs"
+            variant="default"
+            onClick={() => {
+              endSession.reset();
+              setEnding({ id: s.id, device: device(s) });
+            }}
+            aria-label={t('profile.endSessionLabel', {
+              device: device(s),
+              date: format.dateTime(s.createdAt),
+            })}
+          >
+            {t('profile.endSession')}
+          </Button>
+        ),
+    },
+  ];
 
   const handleConfirm = () => {
     if (!ending) return;
@@ -169,61 +304,18 @@ function SessionsSection() {
       <Text size="sm" c="dimmed" mb="md">
         {t('profile.sessionsIntro')}
       </Text>
-      <ErrorAlert error={sessions.error} />
-      {sessions.data && (
-        <Table.ScrollContainer minWidth={640}>
-          <Table verticalSpacing="sm" aria-labelledby="sessions-title">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('profile.device')}</Table.Th>
-                <Table.Th scope="col">{t('profile.address')}</Table.Th>
-                <Table.Th scope="col">{t('profile.started')}</Table.Th>
-                <Table.Th scope="col">{t('profile.lastSeen')}</Table.Th>
-                <Table.Th scope="col">{t('common.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {sessions.data.map((s) => {
-                const device = describeDevice(s.userAgent) ?? t('profile.unknownDevice');
-                return (
-                  <Table.Tr key={s.id}>
-                    <Table.Td>
-                      <Text size="sm" fw={500} title={s.userAgent ?? undefined}>
-                        {device}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{s.ip ?? '—'}</Table.Td>
-                    <Table.Td>{format.dateTime(s.createdAt)}</Table.Td>
-                    <Table.Td>{format.dateTime(s.lastSeenAt)}</Table.Td>
-                    <Table.Td>
-                      {s.current ? (
-                        <Badge variant="light" color="green">
-                          {t('profile.currentSession')}
-                        </Badge>
-                      ) : (
-                        <Button
-                          size="xs"
-                          variant="default"
-                          onClick={() => {
-                            endSession.reset();
-                            setEnding({ id: s.id, device });
-                          }}
-                          aria-label={t('profile.endSessionLabel', {
-                            device,
-                            date: format.dateTime(s.createdAt),
-                          })}
-                        >
-                          {t('profile.endSession')}
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <DataTable
+        id="own-sessions"
+        label={t('profile.sessionsTitle')}
+        columns={columns}
+        rows={sessions.data}
+        rowKey={(s) => s.id}
+        list={list}
+        mode="client"
+        loading={sessions.isPending}
+        error={sessions.error}
+        emptyMessage={t('list.none')}
+      />
       <ConfirmModal
         opened={ending !== null}
         title={t('profile.endSessionTitle')}
@@ -247,6 +339,7 @@ export function ProfilePage() {
       <Stack gap="lg" maw={960}>
         <AccountSection />
         <MfaSection />
+        <TimeZoneSection />
         <PasswordSection />
         <SessionsSection />
       </Stack>

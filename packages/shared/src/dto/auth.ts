@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PERMISSIONS, ROLES } from '../permissions';
-import { emailSchema, localeSchema, localizedTextSchema, passwordSchema } from './common';
+import { emailSchema, isTimeZone, localeSchema, localizedTextSchema, passwordSchema } from './common';
 
 export const signInBodySchema = z
   .object({
@@ -30,6 +30,8 @@ export const meSchema = z.object({
   /** The user's own agency, shown on their profile whatever their role may read of others. */
   agency: z.object({ id: z.string(), name: localizedTextSchema, acronym: z.string().nullable() }).nullable(),
   locale: localeSchema,
+  /** The zone the user reads instants in; null: their browser's. */
+  timeZone: z.string().nullable(),
   permissions: z.array(z.enum(PERMISSIONS)),
   scope: z.enum(['country', 'all']),
   mfaEnabled: z.boolean(),
@@ -77,6 +79,18 @@ export const passwordChangeBodySchema = z
 export type PasswordChangeBody = z.infer<typeof passwordChangeBodySchema>;
 
 export const localeBodySchema = z.object({ locale: localeSchema }).strict();
+
+/** The user's display time zone (IANA), or null to follow the browser's. */
+export const timeZoneBodySchema = z
+  .object({
+    timeZone: z
+      .string()
+      .max(64)
+      .refine((v) => isTimeZone(v), { params: { message: 'unknown_time_zone' } })
+      .nullable(),
+  })
+  .strict();
+export type TimeZoneBody = z.infer<typeof timeZoneBodySchema>;
 
 export const sessionItemSchema = z.object({
   id: z.string(),

@@ -8,6 +8,7 @@ import * as m0005 from './0005-fine-grid-by-year';
 import * as m0006 from './0006-rollup-source';
 import * as m0007 from './0007-search';
 import * as m0008 from './0008-list-indexes';
+import * as m0009 from './0009-user-time-zone';
 import * as m0010 from './0010-files';
 import * as m0011 from './0011-directory';
 import * as m0012 from './0012-jobs-notifications';
@@ -31,6 +32,7 @@ export const migrations: Record<string, AppMigration> = {
   '0006-rollup-source': m0006,
   '0007-search': m0007,
   '0008-list-indexes': m0008,
+  '0009-user-time-zone': m0009,
   '0010-files': m0010,
   '0011-directory': m0011,
   '0012-jobs-notifications': m0012,

@@ -7,6 +7,8 @@ export interface UsersTable {
   country_code: string;
   agency_id: string | null;
   locale: string;
+  /** IANA zone the user reads instants in (migration 0009); null: the browser's. */
+  time_zone: string | null;
   status: string;
   /** TOTP secret, AES-256-GCM encrypted (platform/crypto). */
   mfa_secret_enc: string | null;

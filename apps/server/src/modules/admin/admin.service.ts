@@ -214,6 +214,7 @@ export async function createUser(
     country_code: input.countryCode,
     agency_id: input.agencyId ?? null,
     locale: input.locale,
+    time_zone: null,
     status: 'active',
     mfa_secret_enc: null,
     mfa_enabled: 0,

@@ -11,6 +11,7 @@ import {
   sessionStageSchema,
   sessionViewSchema,
   signInBodySchema,
+  timeZoneBodySchema,
   demoAccountsSchema,
 } from '@enlace/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -34,6 +35,7 @@ import {
   recoveryCodesLeft,
   regenerateRecoveryCodes,
   setLocale,
+  setTimeZone,
   signIn,
   signOut,
   startMfaEnrolment,
@@ -205,6 +207,19 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (request) => {
         if (!request.session) throw unauthenticated();
         await setLocale(request.ctx, request.session.user_id, request.body.locale);
+        return { ok: true as const };
+      },
+    );
+
+    app.put(
+      '/api/auth/time-zone',
+      {
+        config: { access: 'signed_in' },
+        schema: { tags: ['auth'], body: timeZoneBodySchema, response: { 200: okSchema } },
+      },
+      async (request) => {
+        if (!request.session) throw unauthenticated();
+        await setTimeZone(request.ctx, request.session.user_id, request.body.timeZone);
         return { ok: true as const };
       },
     );

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   DEMO_PASSWORD,
   type DemoAccounts,
+  isTimeZone,
   LOCALES,
   type Locale,
   type LocalizedText,
@@ -77,6 +78,8 @@ export async function toMe(ctx: Deps, user: UserRow): Promise<Me> {
       ? { id: agency.id, name: JSON.parse(agency.names) as LocalizedText, acronym: agency.acronym }
       : null,
     locale: ((LOCALES as readonly string[]).includes(user.locale) ? user.locale : 'es') as Locale,
+    // A zone this runtime no longer knows falls back to the browser's.
+    timeZone: user.time_zone && isTimeZone(user.time_zone) ? user.time_zone : null,
     permissions: [...ROLE_PERMISSIONS[role]],
     scope: ROLE_SCOPE[role],
     mfaEnabled: user.mfa_enabled === 1,
@@ -438,6 +441,20 @@ export async function setLocale(ctx: Ctx, userId: string, locale: Locale): Promi
       objectType: 'user',
       objectId: userId,
       details: { locale },
+    });
+  });
+}
+
+/** The user's own display time zone (null: follow the browser). */
+export async function setTimeZone(ctx: Ctx, userId: string, timeZone: string | null): Promise<void> {
+  await withTx(ctx, async (trx, audit) => {
+    await updateUser(trx, userId, { time_zone: timeZone, updated_at: nowIso(ctx) });
+    await audit({
+      action: 'user.time_zone_changed',
+      actorId: userId,
+      objectType: 'user',
+      objectId: userId,
+      details: { timeZone },
     });
   });
 }

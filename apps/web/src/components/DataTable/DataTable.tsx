@@ -81,6 +81,8 @@ export interface DataColumn<T> {
   primary?: boolean;
   /** Shown in the table header only to screen readers (e.g. an actions column). */
   headerHidden?: boolean;
+  /** Its cells head their rows (`<th scope="row">`): the column that says what a row is. */
+  rowHeader?: boolean;
 }
 
 /** What the table needs of a list's state (any filters are the page's business). */
@@ -118,6 +120,13 @@ export interface DataTableProps<T, S extends string = string> {
   paging?: boolean;
   /** No column choice (a list of two or three columns). */
   columnChoice?: boolean;
+  /**
+   * A last row set apart (totals), by column id: never sorted or paged away. The row-header (or
+   * first) column holds its label.
+   */
+  footer?: Partial<Record<string, ReactNode>>;
+  /** Tighter rows in smaller type: a data table under a chart, many short numbers. */
+  compact?: boolean;
 }
 
 const features = tableFeatures({
@@ -155,6 +164,8 @@ export function DataTable<T extends RowData, S extends string = string>(props: D
     search,
     paging = true,
     columnChoice = true,
+    footer,
+    compact = false,
   } = props;
   const { state } = list;
   const cards = useMediaQuery(CARD_QUERY, false, { getInitialValueInEffect: false });
@@ -311,13 +322,17 @@ export function DataTable<T extends RowData, S extends string = string>(props: D
                 </Paper>
               );
             })}
+            {footer && !showSkeleton && pageRows.length > 0 && (
+              <FooterCard columns={visibleColumns} footer={footer} />
+            )}
           </Box>
         ) : (
           <Box className="data-table-scroll">
             <Table
               striped
               highlightOnHover
-              verticalSpacing="sm"
+              verticalSpacing={compact ? 4 : 'sm'}
+              fz={compact ? 'sm' : undefined}
               bg="white"
               aria-busy={showSkeleton || fetching}
               style={{ opacity: fetching ? 0.6 : 1 }}
@@ -375,24 +390,50 @@ export function DataTable<T extends RowData, S extends string = string>(props: D
                 )}
                 {pageRows.map((row) => (
                   <Table.Tr key={row.id}>
-                    {visibleColumns.map((c) => (
-                      <Table.Td
-                        key={c.id}
-                        ta={c.align === 'end' ? 'end' : undefined}
-                        style={c.nowrap ? { whiteSpace: 'nowrap' } : undefined}
-                      >
-                        {c.cell(row.original)}
-                      </Table.Td>
-                    ))}
+                    {visibleColumns.map((c) => {
+                      const Cell = c.rowHeader ? Table.Th : Table.Td;
+                      return (
+                        <Cell
+                          key={c.id}
+                          scope={c.rowHeader ? 'row' : undefined}
+                          fw={c.rowHeader ? 500 : undefined}
+                          ta={c.align === 'end' ? 'end' : undefined}
+                          style={c.nowrap ? { whiteSpace: 'nowrap' } : undefined}
+                        >
+                          {c.cell(row.original)}
+                        </Cell>
+                      );
+                    })}
                   </Table.Tr>
                 ))}
               </Table.Tbody>
+              {footer && !showSkeleton && pageRows.length > 0 && (
+                <Table.Tfoot className="data-table-footer">
+                  <Table.Tr>
+                    {visibleColumns.map((c) => {
+                      const head = c === footerHead(visibleColumns);
+                      const Cell = head ? Table.Th : Table.Td;
+                      return (
+                        <Cell
+                          key={c.id}
+                          scope={head ? 'row' : undefined}
+                          ta={c.align === 'end' ? 'end' : undefined}
+                          style={c.nowrap ? { whiteSpace: 'nowrap' } : undefined}
+                        >
+                          {footer[c.id]}
+                        </Cell>
+                      );
+                    })}
+                  </Table.Tr>
+                </Table.Tfoot>
+              )}
             </Table>
           </Box>
         ))}
       {paging && rows !== undefined && (
         <Group justify="space-between" gap="sm" wrap="wrap">
-          <Text size="sm" aria-live="polite">
+          {/* An empty list says so in its empty row: the count is then for screen readers only. */}
+          <Text size="sm" aria-live="polite" className={total === 0 ? 'visually-hidden' : undefined}>
             {total === 0
               ? t('list.none')
               : t('list.range', {
@@ -437,6 +478,39 @@ export function DataTable<T extends RowData, S extends string = string>(props: D
 }
 
 const EMPTY: never[] = [];
+
+/** The column that labels the footer row: the row-header column, else the first shown. */
+function footerHead<T>(columns: DataColumn<T>[]): DataColumn<T> | undefined {
+  return columns.find((c) => c.rowHeader) ?? columns[0];
+}
+
+function FooterCard<T>({
+  columns,
+  footer,
+}: {
+  columns: DataColumn<T>[];
+  footer: Partial<Record<string, ReactNode>>;
+}) {
+  const head = footerHead(columns);
+  const rest = columns.filter((c) => c !== head && footer[c.id] !== undefined && footer[c.id] !== null);
+  return (
+    <Paper component="li" withBorder p="sm" className="data-card data-card-footer">
+      {head && (
+        <Text component="div" fw={700} mb={6}>
+          {footer[head.id]}
+        </Text>
+      )}
+      <dl>
+        {rest.map((c) => (
+          <div key={c.id}>
+            <dt>{c.header}</dt>
+            <dd>{footer[c.id]}</dd>
+          </div>
+        ))}
+      </dl>
+    </Paper>
+  );
+}
 
 function SearchBox({
   label,
@@ -522,12 +596,14 @@ function CardSort<T>({
   onChange: (sort: string, dir: 'asc' | 'desc') => void;
 }) {
   const { t } = useTranslation();
-  const options = columns
-    .filter((c) => c.sortable)
-    .flatMap((c) => [
-      { value: `${c.id}:asc`, label: t('list.sortAsc', { column: c.header }) },
-      { value: `${c.id}:desc`, label: t('list.sortDesc', { column: c.header }) },
-    ]);
+  const sortable = columns.filter((c) => c.sortable);
+  const options = sortable.flatMap((c) => [
+    { value: `${c.id}:asc`, label: t('list.sortAsc', { column: c.header }) },
+    { value: `${c.id}:desc`, label: t('list.sortDesc', { column: c.header }) },
+  ]);
+  // A list whose default order is no column's (a report's order of fields, a chart's categories).
+  if (!sortable.some((c) => c.id === sort))
+    options.unshift({ value: `${sort}:${dir}`, label: t('list.sortDefault') });
   return (
     <NativeSelect
       label={t('list.sortBy')}

@@ -11,6 +11,7 @@ import type {
   UserUpdateBody,
 } from '@enlace/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { readerTimeZone } from '../../reader-time-zone';
 import { api } from '../../api';
 
 const COUNTRIES_KEY = ['countries'] as const;
@@ -114,11 +115,6 @@ export function useResetMfa() {
   });
 }
 
-/** The administrator's own time zone (the browser's): the audit trail's days are read in it. */
-export function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
-
 /** The audit trail's query string: the list's paging and filters, and the reader's time zone. */
 export function auditParams(
   state: {
@@ -130,7 +126,8 @@ export function auditParams(
   },
   opts: { paging: boolean },
 ): URLSearchParams {
-  const params = new URLSearchParams({ tz: browserTimeZone() });
+  // The administrator's own zone (their profile's, else the browser's): the days are read in it.
+  const params = new URLSearchParams({ tz: readerTimeZone() });
   if (opts.paging) {
     params.set('sort', state.sort);
     params.set('dir', state.dir);

@@ -1,3 +1,6 @@
+import { utcToZoned, zonedToUtc } from '@enlace/shared';
+import { readerTimeZone } from '../../reader-time-zone';
+
 /** Currencies of the region first, then every ISO 4217 currency the browser knows. */
 const REGIONAL = [
   'USD',
@@ -28,14 +31,17 @@ export async function sha256Of(file: File): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** `<input type="datetime-local">` value (the user's clock) → ISO instant. */
-export function localInputToIso(value: string): string {
-  return new Date(value).toISOString();
+/**
+ * `<input type="datetime-local">` value → ISO instant, read in the user's clock: their profile's
+ * time zone, else the browser's (the one dates are shown in).
+ */
+export function localInputToIso(value: string, timeZone = readerTimeZone()): string {
+  const [date = '', time = '00:00'] = value.split('T');
+  return zonedToUtc(date, time, timeZone);
 }
 
 /** ISO instant → `<input type="datetime-local">` value in the user's clock. */
-export function isoToLocalInput(iso: string): string {
-  const d = new Date(iso);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}`;
+export function isoToLocalInput(iso: string, timeZone = readerTimeZone()): string {
+  const { date, time } = utcToZoned(iso, timeZone);
+  return `${date}T${time}`;
 }

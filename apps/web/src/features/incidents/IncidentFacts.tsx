@@ -1,8 +1,10 @@
 import { AGE_GROUPS, can, type IncidentState, SEXES } from '@enlace/shared';
-import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Count } from '../../components/Count';
+import { zoneLabel } from '../../components/time-zones';
+import { type DataColumn, DataTable, type ListConfig, useListState } from '../../components/DataTable';
 import { useFormat } from '../../hooks/useFormat';
 import { useLocalized } from '../../hooks/useLabels';
 import { useLooseT } from '../../hooks/useLooseT';
@@ -17,6 +19,77 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
       <dt>{label}</dt>
       <dd>{children}</dd>
     </>
+  );
+}
+
+type BreakdownEntry = IncidentState['breakdown'][number];
+
+// Its own order (nationality, sex, age group) until the reader sorts by a column.
+const BREAKDOWN: ListConfig<'natural' | 'nationality' | 'sex' | 'ageGroup' | 'persons'> = {
+  sorts: ['natural', 'nationality', 'sex', 'ageGroup', 'persons'],
+  defaultSort: 'natural',
+  defaultDir: 'asc',
+};
+
+/** The people by nationality, sex and age group, with their total. */
+function BreakdownTable({ breakdown }: { breakdown: BreakdownEntry[] }) {
+  const { t } = useTranslation();
+  const vocab = useVocab();
+  const format = useFormat();
+  // The facts appear once per version on the history: the state stays in memory.
+  const list = useListState(BREAKDOWN, { inUrl: false });
+  const nationality = (e: BreakdownEntry) =>
+    e.nationality ? vocab.country(e.nationality) : t('incidents.nationalityUnknown');
+  const columns: DataColumn<BreakdownEntry>[] = [
+    {
+      id: 'nationality',
+      header: t('incidents.field.nationality'),
+      sortable: true,
+      required: true,
+      value: nationality,
+      cell: nationality,
+    },
+    {
+      id: 'sex',
+      header: t('incidents.field.sex'),
+      sortable: true,
+      value: (e) => SEXES.indexOf(e.sex),
+      cell: (e) => vocab.fixed('sex', e.sex),
+    },
+    {
+      id: 'ageGroup',
+      header: t('incidents.field.ageGroup'),
+      sortable: true,
+      value: (e) => AGE_GROUPS.indexOf(e.ageGroup),
+      cell: (e) => vocab.fixed('ageGroup', e.ageGroup),
+    },
+    {
+      id: 'persons',
+      header: t('incidents.field.persons'),
+      sortable: true,
+      required: true,
+      align: 'end',
+      value: (e) => e.count,
+      cell: (e) => format.number(e.count),
+    },
+  ];
+  return (
+    <DataTable
+      id="incident-breakdown"
+      label={t('incidents.section.breakdown')}
+      columns={columns}
+      rows={breakdown}
+      rowKey={(e) => `${e.nationality}-${e.sex}-${e.ageGroup}`}
+      list={list}
+      mode="client"
+      columnChoice={false}
+      emptyMessage={t('incidents.noBreakdown')}
+      compact
+      footer={{
+        nationality: t('incidents.breakdownTotal'),
+        persons: format.number(breakdown.reduce((a, e) => a + e.count, 0)),
+      }}
+    />
   );
 }
 
@@ -57,7 +130,7 @@ export function IncidentFacts({
   headingLevel?: 2 | 3 | 4;
   idPrefix: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const lt = useLooseT();
   const vocab = useVocab();
   const format = useFormat();
@@ -72,7 +145,6 @@ export function IncidentFacts({
       {children}
     </Card>
   );
-  const breakdownTotal = state.breakdown.reduce((a, e) => a + e.count, 0);
   const breakdown = [...state.breakdown].sort(
     (a, b) =>
       vocab.country(a.nationality).localeCompare(vocab.country(b.nationality)) ||
@@ -106,7 +178,13 @@ export function IncidentFacts({
                 <Dash />
               )}
             </Item>
-            <Item label={t('incidents.field.timeZone')}>{or(state.timeZone)}</Item>
+            <Item label={t('incidents.field.timeZone')}>
+              {/* Its offset and name at the time of the incident (or now, when the time is unknown). */}
+              {or(
+                state.timeZone &&
+                  zoneLabel(state.timeZone, i18n.language, new Date(state.occurredAt ?? Date.now())),
+              )}
+            </Item>
             <Item label={t('incidents.field.confidence')}>
               {or(state.confidence && vocab.fixed('confidence', state.confidence))}
             </Item>
@@ -244,48 +322,7 @@ export function IncidentFacts({
           <Title order={(headingLevel + 1) as 3 | 4 | 5} size="h5">
             {t('incidents.section.breakdown')}
           </Title>
-          {breakdown.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('incidents.noBreakdown')}
-            </Text>
-          ) : (
-            <Table.ScrollContainer minWidth={480}>
-              <Table striped verticalSpacing={4} aria-label={t('incidents.section.breakdown')}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('incidents.field.nationality')}</Table.Th>
-                    <Table.Th scope="col">{t('incidents.field.sex')}</Table.Th>
-                    <Table.Th scope="col">{t('incidents.field.ageGroup')}</Table.Th>
-                    <Table.Th scope="col" ta="end">
-                      {t('incidents.field.persons')}
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {breakdown.map((e) => (
-                    <Table.Tr key={`${e.nationality}-${e.sex}-${e.ageGroup}`}>
-                      <Table.Td>
-                        {e.nationality ? vocab.country(e.nationality) : t('incidents.nationalityUnknown')}
-                      </Table.Td>
-                      <Table.Td>{vocab.fixed('sex', e.sex)}</Table.Td>
-                      <Table.Td>{vocab.fixed('ageGroup', e.ageGroup)}</Table.Td>
-                      <Table.Td ta="end">{format.number(e.count)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-                <Table.Tfoot>
-                  <Table.Tr>
-                    <Table.Th scope="row" colSpan={3}>
-                      {t('incidents.breakdownTotal')}
-                    </Table.Th>
-                    <Table.Td ta="end" fw={700}>
-                      {format.number(breakdownTotal)}
-                    </Table.Td>
-                  </Table.Tr>
-                </Table.Tfoot>
-              </Table>
-            </Table.ScrollContainer>
-          )}
+          <BreakdownTable breakdown={breakdown} />
           <dl className="definition-list">
             <Item label={t('incidents.field.nationalities')}>
               {state.nationalities.length ? (

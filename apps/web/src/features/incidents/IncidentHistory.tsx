@@ -1,9 +1,10 @@
 import type { IncidentVersion } from '@enlace/shared';
-import { Badge, Button, Card, Collapse, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Collapse, Group, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Count } from '../../components/Count';
+import { type DataColumn, DataTable, type ListConfig, useListState } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormat } from '../../hooks/useFormat';
 import { useLooseT } from '../../hooks/useLooseT';
@@ -87,6 +88,52 @@ function describeCode(vocab: Vocab, head: string, sub: string, code: string): st
   }
 }
 
+type Change = IncidentVersion['changes'][number];
+
+// The order of the changes is the report's order of fields; the reader may sort by field instead.
+const CHANGES: ListConfig<'report' | 'field'> = {
+  sorts: ['report', 'field'],
+  defaultSort: 'report',
+  defaultDir: 'asc',
+};
+
+/** What one version changed: each field with its value before and after, in words. */
+function ChangesTable({ version, countryCode }: { version: IncidentVersion; countryCode: string }) {
+  const { t } = useTranslation();
+  const lt = useLooseT();
+  const describe = useDescribe();
+  const agency = useAgencyName(countryCode);
+  const list = useListState(CHANGES, { inUrl: false });
+  const columns: DataColumn<Change>[] = [
+    {
+      id: 'field',
+      header: t('incidents.history.field'),
+      sortable: true,
+      rowHeader: true,
+      required: true,
+      value: (c) => lt(fieldLabelKey(c.field)),
+      cell: (c) => lt(fieldLabelKey(c.field)),
+    },
+    { id: 'before', header: t('incidents.history.before'), cell: (c) => describe(c.field, c.before, agency) },
+    { id: 'after', header: t('incidents.history.after'), cell: (c) => describe(c.field, c.after, agency) },
+  ];
+  return (
+    <DataTable
+      id="incident-changes"
+      label={t('incidents.history.changesOf', { version: version.version })}
+      columns={columns}
+      rows={version.changes}
+      rowKey={(c) => c.field}
+      list={list}
+      mode="client"
+      paging={false}
+      columnChoice={false}
+      emptyMessage={t('incidents.history.noChanges')}
+      compact
+    />
+  );
+}
+
 function VersionEntry({
   version,
   countryCode,
@@ -99,8 +146,6 @@ function VersionEntry({
   const { t } = useTranslation();
   const lt = useLooseT();
   const format = useFormat();
-  const describe = useDescribe();
-  const agency = useAgencyName(countryCode);
   const [opened, { toggle }] = useDisclosure(false);
   const panelId = `version-${version.version}-report`;
   return (
@@ -136,31 +181,7 @@ function VersionEntry({
             </blockquote>
           )}
           {version.changes.length > 0 ? (
-            <Table.ScrollContainer minWidth={560}>
-              <Table
-                verticalSpacing={4}
-                aria-label={t('incidents.history.changesOf', { version: version.version })}
-              >
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('incidents.history.field')}</Table.Th>
-                    <Table.Th scope="col">{t('incidents.history.before')}</Table.Th>
-                    <Table.Th scope="col">{t('incidents.history.after')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {version.changes.map((c) => (
-                    <Table.Tr key={c.field}>
-                      <Table.Th scope="row" fw={600}>
-                        {lt(fieldLabelKey(c.field))}
-                      </Table.Th>
-                      <Table.Td>{describe(c.field, c.before, agency)}</Table.Td>
-                      <Table.Td>{describe(c.field, c.after, agency)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <ChangesTable version={version} countryCode={countryCode} />
           ) : (
             !first && (
               <Text size="sm" c="dimmed">

@@ -1,8 +1,14 @@
-import { Anchor, Button, Card, Collapse, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Collapse, Group, Stack, Text, Title } from '@mantine/core';
 import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { Count } from '../../components/Count';
+import {
+  type DataColumn,
+  DataTable as ListTable,
+  type ListConfig,
+  useListState,
+} from '../../components/DataTable';
 import { useFormat } from '../../hooks/useFormat';
 import { type ChartOption, EChart } from './EChart';
 
@@ -42,56 +48,79 @@ function CellView({ cell }: { cell: Cell }) {
   }
 }
 
+type StatsRow = DataTable['rows'][number];
+
+// The chart's own order first; the columns' ids (`label`, `c0`…) sort once clicked (the list's
+// state stays in memory, so the sorts need not be listed for the address).
+const STATS_LIST: ListConfig = { sorts: ['chart'], defaultSort: 'chart', defaultDir: 'asc' };
+
+/** What a cell sorts by: its number (unknown and suppressed last), or its text. */
+function cellValue(cell: Cell | undefined): string | number | null {
+  if (!cell) return null;
+  if (cell.kind === 'text') return cell.value;
+  if (cell.kind === 'count' && cell.suppressed) return null;
+  return cell.value;
+}
+
+/**
+ * A chart's data table: the one list component, in the chart's order of categories until the
+ * reader sorts by a column; the total row stays last.
+ */
 export function StatsTable({ table, caption }: { table: DataTable; caption: string }) {
-  const [first, ...rest] = table.columns;
+  const { t } = useTranslation();
+  const [first = '', ...rest] = table.columns;
+  const list = useListState(STATS_LIST, { inUrl: false });
+  const columns: DataColumn<StatsRow>[] = [
+    {
+      id: 'label',
+      header: first,
+      sortable: true,
+      required: true,
+      rowHeader: true,
+      nowrap: true,
+      value: (r) => r.label,
+      cell: (r) =>
+        r.href ? (
+          <Anchor component={Link} to={r.href} size="sm">
+            {r.label}
+          </Anchor>
+        ) : (
+          r.label
+        ),
+    },
+    ...rest.map(
+      (header, i): DataColumn<StatsRow> => ({
+        id: `c${i}`,
+        header,
+        sortable: true,
+        align: 'end',
+        value: (r) => cellValue(r.cells[i]),
+        cell: (r) => {
+          const c = r.cells[i];
+          return c ? <CellView cell={c} /> : null;
+        },
+      }),
+    ),
+  ];
+  let footer: Record<string, ReactNode> | undefined;
+  if (table.total) {
+    footer = { label: table.total.label };
+    for (const [i, c] of table.total.cells.entries()) footer[`c${i}`] = <CellView cell={c} />;
+  }
   return (
-    <Table striped verticalSpacing={4} fz="sm">
-      <caption className="visually-hidden">{caption}</caption>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">{first}</Table.Th>
-          {rest.map((c) => (
-            <Table.Th key={c} scope="col" ta="end">
-              {c}
-            </Table.Th>
-          ))}
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {table.rows.map((r) => (
-          <Table.Tr key={r.key}>
-            <Table.Th scope="row" fw={500}>
-              {r.href ? (
-                <Anchor component={Link} to={r.href} size="sm">
-                  {r.label}
-                </Anchor>
-              ) : (
-                r.label
-              )}
-            </Table.Th>
-            {r.cells.map((c, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional, one per column
-              <Table.Td key={i} ta="end">
-                <CellView cell={c} />
-              </Table.Td>
-            ))}
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-      {table.total && (
-        <Table.Tfoot>
-          <Table.Tr>
-            <Table.Th scope="row">{table.total.label}</Table.Th>
-            {table.total.cells.map((c, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional, one per column
-              <Table.Td key={i} ta="end" fw={700}>
-                <CellView cell={c} />
-              </Table.Td>
-            ))}
-          </Table.Tr>
-        </Table.Tfoot>
-      )}
-    </Table>
+    <ListTable
+      id="stats-table"
+      label={caption}
+      columns={columns}
+      rows={table.rows}
+      rowKey={(r) => r.key}
+      list={list}
+      mode="client"
+      columnChoice={false}
+      emptyMessage={t('stats.noData')}
+      footer={footer}
+      compact
+    />
   );
 }
 
@@ -131,7 +160,8 @@ export function ChartCard({
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby={`${id}-title`}>
       <Stack gap="xs">
-        <Group justify="space-between" align="flex-start" wrap="nowrap">
+        {/* Wraps: a long title and the French "Masquer le tableau de données" do not fit a phone side by side. */}
+        <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
           <Title order={2} size="h4" id={`${id}-title`}>
             {title}
           </Title>

@@ -19,13 +19,9 @@ import {
 } from '../../components/DataTable';
 import { Page } from '../../components/Page';
 import { StatusDot } from '../../components/StatusDot';
-import {
-  auditParams,
-  browserTimeZone,
-  useAuditActors,
-  useAuditPage,
-} from '../../features/admin/admin.queries';
+import { auditParams, useAuditActors, useAuditPage } from '../../features/admin/admin.queries';
 import { useFormat } from '../../hooks/useFormat';
+import { readerTimeZone } from '../../reader-time-zone';
 import { useCountryName } from '../../hooks/useLabels';
 
 /** Families of audited actions, by the start of their code. */
@@ -63,7 +59,7 @@ export function AuditPage() {
   const { filters } = list.state;
   const page = useAuditPage(auditParams(list.state, { paging: true }), i18n.language);
   const actors = useAuditActors();
-  const zone = browserTimeZone();
+  const zone = readerTimeZone();
   const exportHref = `/api/admin/audit/export?${auditParams(list.state, { paging: false })}`;
   const objectName = (type: string) => auditLabel(locale, 'objects', type) ?? type;
   const actorName = (id: string) => actors.data?.find((a) => a.id === id)?.name ?? id;

@@ -9,8 +9,6 @@ import {
   Group,
   Loader,
   SimpleGrid,
-  Stack,
-  Table,
   Text,
   Title,
 } from '@mantine/core';
@@ -34,6 +32,7 @@ import {
   StageModal,
   SuspectModal,
 } from '../../features/cases/CaseModals';
+import { AssetsTable, assetName, EvidenceTable, SuspectsTable } from '../../features/cases/CaseItemTables';
 import { useCase, useRemoveCaseItem, useRevokeShare } from '../../features/cases/cases.queries';
 import type { Incident } from '@enlace/shared';
 import { useVocab } from '../../features/incidents/vocabulary';
@@ -92,27 +91,6 @@ function Section({
   );
 }
 
-/** The edit and remove buttons of a suspect or an asset, named for screen readers. */
-function ItemActions({ name, onEdit, onRemove }: { name: string; onEdit: () => void; onRemove: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <Group gap="xs" wrap="nowrap">
-      <Button size="xs" variant="default" aria-label={t('admin.editNamed', { name })} onClick={onEdit}>
-        {t('common.edit')}
-      </Button>
-      <Button
-        size="xs"
-        variant="subtle"
-        color="red"
-        aria-label={t('cases.remove.named', { name })}
-        onClick={onRemove}
-      >
-        {t('cases.remove.action')}
-      </Button>
-    </Group>
-  );
-}
-
 /** A linked incident, by its reference when the role may read incidents. */
 function IncidentRef({ id }: { id: string }) {
   const me = useMe();
@@ -144,7 +122,6 @@ function CaseDetail({ kase }: { kase: Case }) {
   const revoke = useRevokeShare();
   const remove = useRemoveCaseItem();
   const removing = dialog?.kind === 'remove' ? dialog : undefined;
-  const assetName = (a: Case['assets'][number]) => a.description ?? vocab.fixed('assetKind', a.kind);
   const close = () => setDialog(null);
   const may = kase.abilities.update;
   const currentIndex = CASE_STAGES.indexOf(kase.stage);
@@ -283,76 +260,13 @@ function CaseDetail({ kase }: { kase: Case }) {
           )
         }
       >
-        {kase.suspects.length === 0 ? (
-          <Text c="dimmed">{t('cases.noSuspects')}</Text>
-        ) : (
-          <Table.ScrollContainer minWidth={900}>
-            <Table striped verticalSpacing="xs" aria-label={t('cases.section.suspects')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('cases.suspect.name')}</Table.Th>
-                  <Table.Th scope="col">{t('cases.suspect.role')}</Table.Th>
-                  <Table.Th scope="col">{t('cases.suspect.nationality')}</Table.Th>
-                  <Table.Th scope="col">{t('cases.suspect.charges')}</Table.Th>
-                  <Table.Th scope="col">{t('cases.suspect.outcome')}</Table.Th>
-                  <Table.Th scope="col">{t('cases.suspect.sentence')}</Table.Th>
-                  {may && <Table.Th scope="col">{t('common.actions')}</Table.Th>}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {kase.suspects.map((s) => (
-                  <Table.Tr key={s.id}>
-                    <Table.Td>
-                      <Text size="sm" fw={600}>
-                        {s.name}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {vocab.fixed('suspectKind', s.kind)}
-                        {s.defendant ? ` · ${t('cases.suspect.defendantShort')}` : ''}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{vocab.fixed('suspectRole', s.role)}</Table.Td>
-                    <Table.Td>{s.nationality ? vocab.country(s.nationality) : t('common.unknown')}</Table.Td>
-                    <Table.Td>
-                      {s.charges.length ? s.charges.map((c) => vocab.term('offence', c)).join(', ') : '—'}
-                    </Table.Td>
-                    <Table.Td>
-                      {s.defendant ? vocab.fixed('outcome', s.outcome) : '—'}
-                      {s.outcomeOn && (
-                        <Text size="xs" c="dimmed">
-                          {format.day(s.outcomeOn)}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {s.sentenceMonths !== null
-                        ? t('cases.suspect.months', { count: s.sentenceMonths })
-                        : '—'}
-                      {s.fine && (
-                        <Text size="xs" c="dimmed">
-                          {t('cases.suspect.fineOf', {
-                            amount: format.money(s.fine.amount, s.fine.currency),
-                          })}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    {may && (
-                      <Table.Td>
-                        <ItemActions
-                          name={s.name}
-                          onEdit={() => setDialog({ kind: 'suspect', id: s.id })}
-                          onRemove={() =>
-                            setDialog({ kind: 'remove', list: 'suspects', id: s.id, name: s.name })
-                          }
-                        />
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+        <SuspectsTable
+          suspects={kase.suspects}
+          onEdit={may ? (s) => setDialog({ kind: 'suspect', id: s.id }) : undefined}
+          onRemove={
+            may ? (s) => setDialog({ kind: 'remove', list: 'suspects', id: s.id, name: s.name }) : undefined
+          }
+        />
       </Section>
 
       <Section
@@ -366,66 +280,15 @@ function CaseDetail({ kase }: { kase: Case }) {
           )
         }
       >
-        {kase.assets.length === 0 ? (
-          <Text c="dimmed">{t('cases.noAssets')}</Text>
-        ) : (
-          <Table.ScrollContainer minWidth={860}>
-            <Table striped verticalSpacing="xs" aria-label={t('cases.section.assets')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('cases.asset.kind')}</Table.Th>
-                  <Table.Th scope="col">{t('cases.asset.description')}</Table.Th>
-                  <Table.Th scope="col">{t('cases.asset.status')}</Table.Th>
-                  <Table.Th scope="col" ta="end">
-                    {t('cases.asset.value')}
-                  </Table.Th>
-                  <Table.Th scope="col">{t('cases.asset.dates')}</Table.Th>
-                  {may && <Table.Th scope="col">{t('common.actions')}</Table.Th>}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {kase.assets.map((a) => (
-                  <Table.Tr key={a.id}>
-                    <Table.Td>{vocab.fixed('assetKind', a.kind)}</Table.Td>
-                    <Table.Td>{a.description ?? '—'}</Table.Td>
-                    <Table.Td>{vocab.fixed('assetStatus', a.status)}</Table.Td>
-                    <Table.Td ta="end" style={{ whiteSpace: 'nowrap' }}>
-                      {a.value !== null && a.currency
-                        ? format.money(a.value, a.currency)
-                        : t('common.unknown')}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="xs">
-                        {(
-                          [
-                            ['identified', a.identifiedOn],
-                            ['seized', a.seizedOn],
-                            ['confiscated', a.confiscatedOn],
-                            ['released', a.releasedOn],
-                          ] as const
-                        )
-                          .filter(([, d]) => d)
-                          .map(([s, d]) => `${vocab.fixed('assetStatus', s)}: ${format.day(d ?? '')}`)
-                          .join(' · ')}
-                      </Text>
-                    </Table.Td>
-                    {may && (
-                      <Table.Td>
-                        <ItemActions
-                          name={assetName(a)}
-                          onEdit={() => setDialog({ kind: 'asset', id: a.id })}
-                          onRemove={() =>
-                            setDialog({ kind: 'remove', list: 'assets', id: a.id, name: assetName(a) })
-                          }
-                        />
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+        <AssetsTable
+          assets={kase.assets}
+          onEdit={may ? (a) => setDialog({ kind: 'asset', id: a.id }) : undefined}
+          onRemove={
+            may
+              ? (a) => setDialog({ kind: 'remove', list: 'assets', id: a.id, name: assetName(a, vocab) })
+              : undefined
+          }
+        />
       </Section>
 
       <Section
@@ -444,69 +307,10 @@ function CaseDetail({ kase }: { kase: Case }) {
             {t('cases.remove.evidenceKept')}
           </Text>
         )}
-        {kase.evidence.length === 0 ? (
-          <Text c="dimmed">{t('cases.noEvidence')}</Text>
-        ) : (
-          <Stack gap="md">
-            {kase.evidence.map((e) => (
-              <Card
-                key={e.id}
-                withBorder
-                radius="sm"
-                padding="md"
-                component="article"
-                aria-labelledby={`ev-${e.id}`}
-              >
-                <Group justify="space-between" align="flex-start" wrap="wrap">
-                  <div>
-                    <Title order={3} size="h5" id={`ev-${e.id}`}>
-                      {e.description}
-                    </Title>
-                    <Text size="sm" c="dimmed">
-                      {vocab.fixed('evidenceKind', e.kind)} ·{' '}
-                      {t('cases.evidence.collectedOn', { date: format.dateTime(e.collectedAt) })}
-                    </Text>
-                  </div>
-                  {may && (
-                    <Button
-                      size="xs"
-                      variant="default"
-                      aria-label={t('cases.custody.transferNamed', { item: e.description })}
-                      onClick={() => setDialog({ kind: 'custody', id: e.id })}
-                    >
-                      {t('cases.custody.transfer')}
-                    </Button>
-                  )}
-                </Group>
-                <Text size="sm" mt="xs">
-                  {t('cases.evidence.sha256')}:{' '}
-                  {e.sha256 ? <code className="mono">{e.sha256}</code> : t('cases.evidence.noHash')}
-                </Text>
-                <Title order={4} size="h6" mt="sm" mb={4}>
-                  {t('cases.custody.chain')}
-                </Title>
-                <ol className="plain-list">
-                  {e.custody.map((c) => (
-                    <li key={`${c.holder}-${c.from}`}>
-                      <Text size="sm">
-                        <strong>{c.holder}</strong> —{' '}
-                        {c.to
-                          ? t('cases.custody.fromTo', {
-                              from: format.dateTime(c.from),
-                              to: format.dateTime(c.to),
-                            })
-                          : t('cases.custody.since', { from: format.dateTime(c.from) })}
-                        {c.purpose ? ` · ${c.purpose}` : ''}
-                        {c.hashVerified === true && ` · ${t('cases.custody.hashOk')}`}
-                        {c.hashVerified === false && ` · ${t('cases.custody.hashBad')}`}
-                      </Text>
-                    </li>
-                  ))}
-                </ol>
-              </Card>
-            ))}
-          </Stack>
-        )}
+        <EvidenceTable
+          evidence={kase.evidence}
+          onTransfer={may ? (e) => setDialog({ kind: 'custody', id: e.id }) : undefined}
+        />
       </Section>
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">

@@ -28,7 +28,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { lazy, type ReactNode, Suspense, useMemo } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../api';
@@ -37,6 +37,8 @@ import { apiMessage, NumberField } from '../../components/NumberField';
 import { numberOf, numberText } from '../../components/number-text';
 import { Page } from '../../components/Page';
 import { useAgencies } from '../../features/admin/admin.queries';
+import { defaultTimeZone } from '../../components/time-zones';
+import { TimeZoneSelect } from '../../components/TimeZoneSelect';
 import { useMe } from '../../features/auth/auth.queries';
 import { fieldLabelKey, PEOPLE_ORDER } from '../../features/incidents/fields';
 import {
@@ -51,11 +53,12 @@ import {
   valuesOf,
 } from '../../features/incidents/form-values';
 import { useAmendIncident, useCreateIncident, useIncident } from '../../features/incidents/incidents.queries';
-import { isTimeZone, timeZones } from '../../features/incidents/time';
+import { isTimeZone } from '../../features/incidents/time';
 import { useVocab } from '../../features/incidents/vocabulary';
 import { focusFirstInvalid, showServerErrors, useFieldError, validators } from '../../hooks/useFieldError';
 import { useLocalized } from '../../hooks/useLabels';
 import { useLooseT } from '../../hooks/useLooseT';
+import { readerTimeZone } from '../../reader-time-zone';
 import { NoAccessPage } from '../NoAccessPage';
 import { NotFoundPage } from '../NotFoundPage';
 
@@ -65,6 +68,13 @@ const LocationPicker = lazy(() => import('../../features/map/LocationPicker'));
 type Mode = 'create' | 'correction' | 'follow_up';
 
 /** New report, correction of a report or follow-up report: one form, three purposes. */
+/** A new report's zone starts as the user's country's (see defaultTimeZone); a record keeps its own. */
+function initialValues(incident: Incident | null, countryCode: string): IncidentFormValues {
+  const values = valuesOf(incident);
+  if (incident) return values;
+  return { ...values, timeZone: defaultTimeZone(countryCode, readerTimeZone()) ?? '' };
+}
+
 export function IncidentFormPage({ mode }: { mode: Mode }) {
   const { t } = useTranslation();
   const me = useMe();
@@ -134,10 +144,9 @@ function IncidentForm({ mode, incident }: { mode: Mode; incident: Incident | nul
     me.scope === 'all' ? null : (incident?.countryCode ?? me.countryCode),
     mayReadAgencies,
   );
-  const zones = useMemo(() => timeZones(), []);
 
   const form = useForm<IncidentFormValues>({
-    initialValues: valuesOf(incident),
+    initialValues: initialValues(incident, me.countryCode),
     validate: (v) => {
       const errors: Record<string, ReactNode> = {};
       const put = (path: string, error: ReactNode) => {
@@ -321,14 +330,15 @@ function IncidentForm({ mode, incident }: { mode: Mode; incident: Incident | nul
                 description={t('incidents.form.localTimeHint')}
                 {...input('time')}
               />
-              <NativeSelect
+              <TimeZoneSelect
                 label={t('incidents.field.timeZone')}
                 description={t('incidents.form.timeZoneHint')}
-                data={[
-                  { value: '', label: t('common.notStated') },
-                  ...zones.map((z) => ({ value: z, label: z })),
-                ]}
+                placeholder={t('common.notStated')}
+                clearable
+                country={form.values.place.countryCode || incident?.countryCode || me.countryCode}
                 {...input('timeZone')}
+                value={form.values.timeZone}
+                onChange={(zone) => form.setFieldValue('timeZone', zone ?? '')}
               />
             </SimpleGrid>
             {mayReadAgencies && (

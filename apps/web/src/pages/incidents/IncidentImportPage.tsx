@@ -1,9 +1,9 @@
 import { can, type ImportJob, type ImportRowError, MM_LAYOUTS, type MmLayout } from '@enlace/shared';
-import { Alert, Button, Card, Group, NativeSelect, Progress, Stack, Table, Text, Title } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Alert, Button, Card, Group, NativeSelect, Progress, Stack, Text, Title } from '@mantine/core';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { type DataColumn, DataTable, type ListConfig, useListState } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CheckIcon, WarningIcon } from '../../components/Icons';
 import { Page } from '../../components/Page';
@@ -18,77 +18,116 @@ import { NoAccessPage } from '../NoAccessPage';
 
 const isMmLayout = (layout: string): layout is MmLayout => (MM_LAYOUTS as readonly string[]).includes(layout);
 
+type PreviewColumn = FilePreview['columns'][number] & { index: number };
+
+const ROWS: ListConfig<'row' | 'column' | 'problem'> = {
+  sorts: ['row', 'column', 'problem'],
+  defaultSort: 'row',
+  defaultDir: 'asc',
+};
+
+/** The problems of a file, by line: as many as the file has, paged. */
 function RowTable({ rows, label }: { rows: ImportRowError[]; label: string }) {
   const { t } = useTranslation();
+  const list = useListState(ROWS, { inUrl: false });
+  const columns: DataColumn<ImportRowError>[] = [
+    {
+      id: 'row',
+      header: t('incidents.import.row'),
+      sortable: true,
+      required: true,
+      primary: true,
+      nowrap: true,
+      value: (r) => r.row,
+      cell: (r) => r.row,
+    },
+    {
+      id: 'column',
+      header: t('incidents.import.column'),
+      sortable: true,
+      value: (r) => r.column,
+      cell: (r) => r.column ?? '—',
+    },
+    {
+      id: 'problem',
+      header: t('incidents.import.problem'),
+      sortable: true,
+      required: true,
+      value: (r) => r.message,
+      cell: (r) => r.message,
+    },
+  ];
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table striped verticalSpacing={4} aria-label={label} bg="white">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('incidents.import.row')}</Table.Th>
-            <Table.Th scope="col">{t('incidents.import.column')}</Table.Th>
-            <Table.Th scope="col">{t('incidents.import.problem')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((r) => (
-            <Table.Tr key={`${r.row}-${r.column}-${r.code}-${r.message}`}>
-              <Table.Td>{r.row}</Table.Td>
-              <Table.Td>{r.column ?? '—'}</Table.Td>
-              <Table.Td>{r.message}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      id="import-rows"
+      label={label}
+      columns={columns}
+      rows={rows}
+      rowKey={(r) => `${r.row}-${r.column}-${r.code}-${r.message}`}
+      list={list}
+      mode="client"
+      columnChoice={false}
+      emptyMessage={t('list.none')}
+    />
   );
 }
+
+// The file's own order of columns until the reader sorts.
+const PREVIEW: ListConfig<'file' | 'name' | 'field'> = {
+  sorts: ['file', 'name', 'field'],
+  defaultSort: 'file',
+  defaultDir: 'asc',
+};
 
 /** What each column of the file becomes, with the first rows' values beside it. */
 function PreviewTable({ preview }: { preview: FilePreview }) {
   const { t } = useTranslation();
-  // A phone shows one row's values beside the mapping; wider screens three.
-  const narrow = useMediaQuery('(max-width: 600px)');
-  const shown = preview.rows.slice(0, narrow ? 1 : 3);
+  const list = useListState(PREVIEW, { inUrl: false });
+  const fieldLabel = (c: PreviewColumn) => (c.field ? t(`importPage.fields.${c.field}`) : null);
+  const columns: DataColumn<PreviewColumn>[] = [
+    {
+      id: 'name',
+      header: t('importPage.fileColumn'),
+      sortable: true,
+      required: true,
+      rowHeader: true,
+      value: (c) => c.name,
+      cell: (c) => c.name || '—',
+    },
+    {
+      id: 'field',
+      header: t('importPage.becomes'),
+      sortable: true,
+      required: true,
+      value: fieldLabel,
+      cell: (c) =>
+        fieldLabel(c) ?? (
+          <Text component="span" size="sm" c="red.8" fw={600}>
+            {t('importPage.fields.unknown')}
+          </Text>
+        ),
+    },
+    ...preview.rows.slice(0, 3).map(
+      (row): DataColumn<PreviewColumn> => ({
+        id: `line-${row.line}`,
+        header: t('importPage.rowN', { row: row.line }),
+        cell: (c) => <div className="preview-cell">{row.cells[c.index] ?? ''}</div>,
+      }),
+    ),
+  ];
   return (
-    <Table.ScrollContainer minWidth={narrow ? 0 : 560}>
-      <Table striped verticalSpacing={4} aria-label={t('importPage.previewTable')} bg="white">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('importPage.fileColumn')}</Table.Th>
-            <Table.Th scope="col">{t('importPage.becomes')}</Table.Th>
-            {shown.map((row) => (
-              <Table.Th scope="col" key={row.line}>
-                {t('importPage.rowN', { row: row.line })}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {preview.columns.map((c, k) => (
-            <Table.Tr key={c.key}>
-              <Table.Th scope="row" fw={500}>
-                {c.name || '—'}
-              </Table.Th>
-              <Table.Td>
-                {c.field ? (
-                  t(`importPage.fields.${c.field}`)
-                ) : (
-                  <Text component="span" size="sm" c="red.8" fw={600}>
-                    {t('importPage.fields.unknown')}
-                  </Text>
-                )}
-              </Table.Td>
-              {shown.map((row) => (
-                <Table.Td key={row.line} className="preview-cell">
-                  {row.cells[k] ?? ''}
-                </Table.Td>
-              ))}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      id="import-preview"
+      label={t('importPage.previewTable')}
+      columns={columns}
+      rows={preview.columns.map((c, index) => ({ ...c, index }))}
+      rowKey={(c) => c.key}
+      list={list}
+      mode="client"
+      paging={false}
+      columnChoice={false}
+      emptyMessage={t('list.none')}
+    />
   );
 }
 
@@ -309,12 +348,14 @@ function ImportScreen() {
               <Text>
                 {result.dryRun
                   ? t('incidents.import.checkedBody', {
+                      count: result.rows,
                       rows: format.number(result.rows),
                       created: format.number(result.created),
                       updated: format.number(result.updated),
                       unchanged: format.number(result.unchanged),
                     })
                   : t('incidents.import.doneBody', {
+                      count: result.rows,
                       rows: format.number(result.rows),
                       created: format.number(result.created),
                       updated: format.number(result.updated),

@@ -162,6 +162,7 @@ function Kpis({ stats }: { stats: IncidentStats }) {
             </dd>
             <dd className="kpi-note">
               {t('stats.knownIn', {
+                count: total.incidents,
                 known: format.number(total.known[m]),
                 incidents: format.number(total.incidents),
               })}
@@ -251,11 +252,13 @@ function OverTime({
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <ChartCard
           title={t('stats.chart.overTime')}
-          summary={
-            shown === 'year'
-              ? t('stats.summary.overTimeYears', { incidents: totalIncidents, years: rows.length })
-              : t('stats.summary.overTime', { incidents: totalIncidents, months: rows.length })
-          }
+          summary={t('stats.summary.overTime', {
+            count: stats.total.incidents,
+            incidents: totalIncidents,
+            period: t(shown === 'year' ? 'stats.summary.years' : 'stats.summary.months', {
+              count: rows.length,
+            }),
+          })}
           option={options.incidents}
           table={table(['migrants', 'dead', 'missing'], true)}
           empty={rows.length === 0}
@@ -299,6 +302,7 @@ function OverTime({
           links={links}
           linksNote={incidents.note}
           note={t('stats.childrenNote', {
+            count: stats.total.incidents,
             known: format.number(stats.total.known.unaccompaniedChildren),
             incidents: totalIncidents,
           })}
@@ -355,7 +359,11 @@ function People({ stats, totals, drill }: { stats: PeopleStats; totals: Incident
     : detailed.persons === null
       ? t('common.unknown')
       : format.number(detailed.persons);
-  const note = t('stats.detailedNote', { persons: detailedText });
+  // A suppressed or unknown number reads as a plural ("other": Intl.PluralRules gives it for NaN).
+  const note = t('stats.detailedNote', {
+    count: detailed.suppressed || detailed.persons === null ? Number.NaN : detailed.persons,
+    persons: detailedText,
+  });
   const empty = (detailed.persons ?? 0) === 0 && !detailed.suppressed;
   const reportedMeasures = ['females', 'males', 'children'] as const;
   return (
