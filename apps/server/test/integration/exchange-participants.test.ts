@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authorise } from '../factories/directory';
 import { Browser, buildTestApp, buildUser, signedIn, type TestApp } from '../helpers';
 
 let t: TestApp;
@@ -32,6 +33,10 @@ describe('exchange participants search', () => {
     const cr = await buildUser(t, { role: 'prosecutor', countryCode: 'CRI' });
     crProsecutorId = cr.id;
     await rename(cr.id, 'Daniel Núñez Mora');
+    for (const id of [gt.user.id, prosecutor.user.id, mx.id, cr.id]) await authorise(t, id);
+    // A liaison whose Foreign Affairs authorisation is not recorded cannot be added: not offered.
+    const unauthorised = await buildUser(t, { role: 'liaison_officer', countryCode: 'SLV' });
+    await rename(unauthorised.id, 'Marta Núñez Sinnota');
     // Same name, but outside the exchange (a centre officer) or no longer active.
     const centre = await buildUser(t, { role: 'centre_officer', countryCode: 'MEX' });
     await rename(centre.id, 'Lucía Núñez Centro');
@@ -84,6 +89,7 @@ describe('exchange participants search', () => {
       { id: agencyId, name: 'National Migration Institute', acronym: 'INM', countryCode: 'HND' },
     ]);
     const spanish = await signedIn(t, { role: 'liaison_officer', countryCode: 'PAN', locale: 'es' });
+    await authorise(t, spanish.user.id);
     expect((await spanish.browser.post(SEARCH, { q: 'inm' })).json().agencies[0].name).toBe(
       'Instituto Nacional de Migración',
     );

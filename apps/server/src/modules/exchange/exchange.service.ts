@@ -807,9 +807,15 @@ export async function searchParticipants(
     const hay = foldText(texts.filter(Boolean).join(' '));
     return wanted.every((w) => hay.includes(w));
   };
-  const users = (await exchangeUsers(ctx.db.kysely, roles))
-    .filter((u) => u.id !== actor.userId && matches(u.display_name))
-    .slice(0, CANDIDATES_MAX);
+  const named = (await exchangeUsers(ctx.db.kysely, roles)).filter(
+    (u) => u.id !== actor.userId && matches(u.display_name),
+  );
+  // Only those who may be added: a liaison or prosecutor needs a current authorisation.
+  const users: typeof named = [];
+  for (const u of named) {
+    if (users.length >= CANDIDATES_MAX) break;
+    if (await mayExchange(ctx, { userId: u.id, role: u.role })) users.push(u);
+  }
   const agencies = (await activeAgencies(ctx.db.kysely))
     .map((a) => ({ ...a, name: agencyName(a.names, a.acronym) }))
     // Found by its name in any language: an agency is known by its own country's name for it.
