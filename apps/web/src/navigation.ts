@@ -15,7 +15,11 @@ export const ADMIN_PAGES = [
 export type AdminPageKey = (typeof ADMIN_PAGES)[number]['key'];
 
 /** Capabilities that have their workspace; the others still show their room. */
-export const BUILT_CAPABILITIES: ReadonlySet<CapabilityKey> = new Set<CapabilityKey>(['incidents', 'stats']);
+export const BUILT_CAPABILITIES: ReadonlySet<CapabilityKey> = new Set<CapabilityKey>([
+  'incidents',
+  'stats',
+  'directory',
+]);
 
 /**
  * The screens of a built capability, each opened by its own permission: a prosecutor reads cases
