@@ -25,7 +25,7 @@ export function ensureWebBuilt() {
   const index = join(webDist, 'index.html');
   const built = existsSync(index) ? statSync(index).mtimeMs : 0;
   const sources = Math.max(
-    ...['src', 'public', 'index.html', 'vite.config.ts', 'package.json'].map((p) =>
+    ...['src', 'public', 'index.html', 'vite.config.ts', 'gazetteer.plugin.ts', 'package.json'].map((p) =>
       newestMtime(join(web, p)),
     ),
     newestMtime(join(root, 'packages/shared/src')),

@@ -23,6 +23,7 @@ import type { Db } from './db/dialect';
 import { adminRoutes } from './modules/admin/admin.routes';
 import { auditRoutes } from './modules/admin/audit.routes';
 import { casesRoutes } from './modules/cases/cases.routes';
+import { directoryRoutes } from './modules/directory/directory.routes';
 import { exchangeRoutes } from './modules/exchange/exchange.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { homeRoutes } from './modules/home/home.routes';
@@ -206,6 +207,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(statsRoutes);
   await app.register(homeRoutes);
   await app.register(filesRoutes);
+  await app.register(directoryRoutes);
   await app.register(exchangeRoutes);
   await app.register(notificationsRoutes);
   await app.register(handlingRoutes);

@@ -1,3 +1,4 @@
+import { flagStaleEntries, runAuthorisations } from './modules/directory/directory.service';
 import { remindDeadlines } from './modules/exchange/exchange.service';
 import type { Deps } from './platform/context';
 import { purgeStagedFiles } from './platform/files/files.service';
@@ -12,6 +13,16 @@ import { sendPendingEmails } from './platform/notifications/notifications.servic
 export function scheduledJobs(deps: Deps, options: { send?: SendMail | null } = {}): JobDefinition[] {
   const send = options.send === undefined ? smtpSender(deps.config) : options.send;
   return [
+    {
+      name: 'directory.authorisations',
+      schedule: '5 0 * * *',
+      run: () => runAuthorisations(deps),
+    },
+    {
+      name: 'directory.staleness',
+      schedule: '20 6 * * *',
+      run: () => flagStaleEntries(deps),
+    },
     {
       name: 'exchange.deadlines',
       schedule: '*/5 * * * *',

@@ -37,3 +37,75 @@ export async function countUpTo<DB, TB extends keyof DB, O>(
   const { rows } = await sql<{ n: number | string }>`SELECT count(*) AS n FROM (${limited}) AS m`.execute(db);
   return Number(rows[0]?.n ?? 0);
 }
+
+/**
+ * Below this many matches a list page sorts the matches themselves (found through the filters'
+ * best index); above it, it walks each part in the list's order, where 50 matches come soon.
+ * Walking an order for a few matches may read a whole country's rows to find them.
+ */
+export const SORT_MATCHES_BELOW = 5000;
+
+/** Matches of disjoint parts (see pageOfParts), each counted up to `cap + 1`. */
+export async function countPartsUpTo<DB, TB extends keyof DB, O>(
+  db: Kysely<DB>,
+  parts: readonly SelectQueryBuilder<DB, TB, O>[],
+  cap: number,
+): Promise<number> {
+  let n = 0;
+  for (const part of parts) {
+    n += await countUpTo(db, part, cap);
+    if (n > cap) break;
+  }
+  return n;
+}
+
+/**
+ * A page of a list made of disjoint parts (what an actor may read is often "own country's" and
+ * "shared with it": an OR that no database serves from one index range), in the order asked, ties
+ * broken by id: each part is sorted and cut on its own indexes, then merged. `matches` is the
+ * list's count (countPartsUpTo): none means no page to look for, few means sorting them, many
+ * means walking the order's index (`partsFor(true)`: conditions the walk should check row by row
+ * rather than let the planner drive the query by them, see the repositories).
+ */
+export async function pageOfParts<Row, DB, TB extends keyof DB, O>(
+  db: Kysely<DB>,
+  dialect: DialectName,
+  table: string,
+  partsFor: (walk: boolean) => readonly SelectQueryBuilder<DB, TB, O>[],
+  order: { column: OrderColumn; dir: 'asc' | 'desc' },
+  page: { limit: number; offset: number; matches: number },
+): Promise<Row[]> {
+  if (page.matches <= page.offset) return [];
+  const { column, dir } = order;
+  const walk = page.matches >= SORT_MATCHES_BELOW;
+  const parts = partsFor(walk);
+  const id = (ref: string) => sql`${sql.ref(ref)} ${sql.raw(dir)}`;
+  const tail = sql`LIMIT ${page.limit} OFFSET ${page.offset}`;
+  if (!walk) {
+    // MATERIALIZED: the matches are found first (the planner picks the filters' index, not the
+    // order's), then only they are sorted.
+    // (Each part as `SELECT * FROM (…)`: SQLite refuses a parenthesised member of a UNION.)
+    const keyed = parts.map(
+      (p, i) =>
+        sql`SELECT * FROM (${p.clearSelect().select([sql.ref(`${table}.id`).as('id'), sql.ref(column.ref).as('k')])}) AS ${sql.raw(`p${i}`)}`,
+    );
+    const { rows } = await sql<Row>`WITH m AS MATERIALIZED (${sql.join(keyed, sql` UNION ALL `)})
+      SELECT t.* FROM m JOIN ${sql.table(table)} AS t ON t.id = m.id
+      ORDER BY ${orderTerm(dialect, { ...column, ref: 'm.k' }, dir)}, ${id('m.id')} ${tail}`.execute(db);
+    return rows;
+  }
+  const end = page.offset + page.limit;
+  const sorted = parts.map(
+    (p, i) =>
+      sql`SELECT * FROM (${p
+        .selectAll()
+        .orderBy(orderTerm(dialect, column, dir))
+        .orderBy(id(`${table}.id`))
+        .limit(end)}) AS ${sql.raw(`p${i}`)}`,
+  );
+  const bare = column.ref.slice(column.ref.lastIndexOf('.') + 1);
+  // Wrapped: PostgreSQL orders a UNION by plain column names only (not `COLLATE "C"`).
+  const { rows } = await sql<Row>`SELECT * FROM (${sql.join(sorted, sql` UNION ALL `)}) AS u
+    ORDER BY ${orderTerm(dialect, { ...column, ref: `u.${bare}` }, dir)}, ${id('u.id')} ${tail}`.execute(db);
+  return rows;
+}

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { remindDeadlines } from '../../src/modules/exchange/exchange.service';
+import { authorise } from '../factories/directory';
 import { multipart, samplePdf } from '../factories/files';
 import { Browser, buildTestApp, signedIn, type TestApp } from '../helpers';
 
@@ -50,6 +51,7 @@ describe('secure exchange', () => {
     gt = await signedIn(t, { role: 'liaison_officer', countryCode: 'GTM' });
     mx = await signedIn(t, { role: 'liaison_officer', countryCode: 'MEX' });
     hn = await signedIn(t, { role: 'liaison_officer', countryCode: 'HND' });
+    for (const who of [gt, mx, hn]) await authorise(t, who.user.id);
   });
 
   it('answers 401 to an anonymous caller and 403 to a role outside the exchange (administrators manage accounts, not content)', async () => {
@@ -290,6 +292,8 @@ describe('secure exchange', () => {
   it('keeps the prosecutors’ channel to prosecutors', async () => {
     const p1 = await signedIn(t, { role: 'prosecutor', countryCode: 'GTM' });
     const p2 = await signedIn(t, { role: 'prosecutor', countryCode: 'MEX' });
+    await authorise(t, p1.user.id);
+    await authorise(t, p2.user.id);
     const refused = await mx.browser.post('/api/exchange/threads', {
       subject: 'x',
       type: 'informal',

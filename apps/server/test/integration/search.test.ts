@@ -165,6 +165,44 @@ describe('incident search', () => {
     await refreshSearch({ db: t.db, config: t.config, clock: t.clock }, { all: true });
     expect(ids(await list(browser, '/api/incidents', { q: 'hopkins' }))).toEqual([r.id]);
   });
+  it('finds records imported in bulk, and those written after an import, whether it was kept or refused', async () => {
+    const admin = await signedIn(t, { role: 'network_admin', countryCode: 'RCM' });
+    const reader = await signedIn(t, { role: 'liaison_officer', countryCode: 'SLV' });
+    const head =
+      'Main ID,Incident ID,Region,Incident Date,Year,Reported Month,Number Dead,Minimum Estimated Number of Missing,Number of Survivors,Number of Females,Number of Males,Number of Children,Region of Origin,Cause of Death,Country of Origin,Location of death,Information Source,Coordinates,Migration route,URL,UNSD Geographical Grouping,Source Quality\n';
+    const row = (id: string, place: string, date = 'Sun, 01/04/2026 - 12:00') =>
+      `${id},${id},Central America,"${date}",2026,January,1,0,,,1,,Central America,Drowning,Mexico,"${place}",El Pinero,"18.14611646, -96.08555154",,https://perma.cc/7ADS-JAK8,Central America,1\n`;
+    const importCsv = (csv: string) =>
+      admin.browser.request({
+        method: 'POST',
+        url: '/api/incidents/import?format=missing-migrants&country=IOM',
+        payload: csv,
+        headers: { 'content-type': 'text/csv' },
+      });
+    const kept = await importCsv(
+      head + row('2026.SRCH01', 'Pueblo Nuevo, Tuxtepec, Oaxaca') + row('2026.SRCH02', 'Ixtepec, Oaxaca'),
+    );
+    expect(kept.statusCode, kept.body).toBe(200);
+    const q = (text: string) => list(reader.browser, '/api/incidents', { q: text });
+    expect((await q('tuxtepec')).items.map((i) => i.reference)).toEqual(['MM-2026.SRCH01']);
+    expect((await q('oaxaca')).total).toBe(2);
+    // A refused file (its second row has no valid date) leaves nothing behind, in the index either.
+    const refused = await importCsv(
+      head + row('2026.SRCH03', 'Matias Romero, Oaxaca') + row('2026.SRCH04', 'Juchitan', 'someday'),
+    );
+    expect(refused.statusCode).toBe(422);
+    expect((await q('matias')).total).toBe(0);
+    // Records written one at a time after either import are indexed as ever.
+    const own = await signedIn(t, { role: 'liaison_officer', countryCode: 'SLV' });
+    const r = await reportIncident(own.browser, {
+      place: { name: 'La Hachadura', latitude: 13.86, longitude: -90.08, countryCode: 'SLV' },
+    });
+    expect(ids(await q('hachadura'))).toEqual([r.id]);
+    if (t.db.sqlite) {
+      // FTS5 checks its index against the table: a row indexed twice or not at all fails it.
+      t.db.sqlite.exec(`INSERT INTO incidents_search (incidents_search) VALUES ('integrity-check')`);
+    }
+  });
 });
 
 describe('case search', () => {

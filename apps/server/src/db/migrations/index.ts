@@ -7,7 +7,9 @@ import * as m0004 from './0004-password-change';
 import * as m0005 from './0005-fine-grid-by-year';
 import * as m0006 from './0006-rollup-source';
 import * as m0007 from './0007-search';
+import * as m0008 from './0008-list-indexes';
 import * as m0010 from './0010-files';
+import * as m0011 from './0011-directory';
 import * as m0012 from './0012-jobs-notifications';
 import * as m0013 from './0013-handling';
 import * as m0014 from './0014-exchange';
@@ -28,7 +30,9 @@ export const migrations: Record<string, AppMigration> = {
   '0005-fine-grid-by-year': m0005,
   '0006-rollup-source': m0006,
   '0007-search': m0007,
+  '0008-list-indexes': m0008,
   '0010-files': m0010,
+  '0011-directory': m0011,
   '0012-jobs-notifications': m0012,
   '0013-handling': m0013,
   '0014-exchange': m0014,

@@ -12,6 +12,7 @@ import type {
   EvidenceCustodyTable,
 } from './cases';
 import type { CountriesTable } from './countries';
+import type { DirectoryAuthorisationsTable, DirectoryEntriesTable } from './directory';
 import type { FileChunksTable, FilesTable } from './files';
 import type {
   ExchangeMessagesTable,
@@ -67,6 +68,8 @@ export interface Database {
   data_inventory: DataInventoryTable;
   files: FilesTable;
   file_chunks: FileChunksTable;
+  directory_entries: DirectoryEntriesTable;
+  directory_authorisations: DirectoryAuthorisationsTable;
   job_schedule: JobScheduleTable;
   job_runs: JobRunsTable;
   notifications: NotificationsTable;

@@ -2,7 +2,7 @@ import type { CaseSort, SortDirection } from '@enlace/shared';
 import type { Expression, Kysely, Selectable, SqlBool } from 'kysely';
 import { sql } from 'kysely';
 import type { DialectName } from '../../db/dialect';
-import { countUpTo, type OrderColumn, orderTerm } from '../../db/order';
+import { countPartsUpTo, type OrderColumn, pageOfParts } from '../../db/order';
 import type { Database } from '../../db/schema';
 import type {
   CaseAssetsTable,
@@ -49,31 +49,40 @@ export function findActiveShare(db: Q, caseId: string, country: string): Promise
 
 export interface CaseFilter {
   stage?: string;
-  /** The search condition (platform/search `matchesSearch`), when the list is searched. */
-  match?: Expression<SqlBool>;
+  /** The search condition (platform/search `matchesSearch`; `checked` as it says), when searched. */
+  match?: (checked: boolean) => Expression<SqlBool>;
 }
 
-/** Cases the actor may read: their country's, and those shared with it and not revoked. */
-function casesMatching(db: Q, actor: Actor, filter: CaseFilter) {
-  let qb = db.selectFrom('cases');
-  if (actor.scope !== 'all') {
-    qb = qb.where((eb) =>
-      eb.or([
-        eb('cases.country_code', '=', actor.countryCode),
-        eb.exists(
-          eb
-            .selectFrom('case_shares as s')
-            .select(sql<number>`1`.as('one'))
-            .whereRef('s.case_id', '=', 'cases.id')
-            .where('s.country_code', '=', actor.countryCode)
-            .where('s.revoked_at', 'is', null),
-        ),
-      ]),
-    );
-  }
-  if (filter.stage) qb = qb.where('cases.stage', '=', filter.stage);
-  if (filter.match) qb = qb.where(filter.match);
-  return qb;
+/**
+ * Cases the actor may read, as disjoint parts each on its own indexes (db/order.ts): their
+ * country's, and other countries' cases shared with it and not revoked.
+ */
+function casesMatching(db: Q, actor: Actor, filter: CaseFilter, checked = false) {
+  const parts =
+    actor.scope === 'all'
+      ? [db.selectFrom('cases')]
+      : [
+          db.selectFrom('cases').where('cases.country_code', '=', actor.countryCode),
+          db
+            .selectFrom('cases')
+            .where('cases.country_code', '<>', actor.countryCode)
+            .where((eb) =>
+              eb.exists(
+                eb
+                  .selectFrom('case_shares as s')
+                  .select(sql<number>`1`.as('one'))
+                  .whereRef('s.case_id', '=', 'cases.id')
+                  .where('s.country_code', '=', actor.countryCode)
+                  .where('s.revoked_at', 'is', null),
+              ),
+            ),
+        ];
+  return parts.map((part) => {
+    let qb = part;
+    if (filter.stage) qb = qb.where('cases.stage', '=', filter.stage);
+    if (filter.match) qb = qb.where(filter.match(checked));
+    return qb;
+  });
 }
 
 const SORT_COLUMNS: Record<CaseSort, OrderColumn> = {
@@ -91,17 +100,16 @@ export function listCasesInScope(
   dialect: DialectName,
   actor: Actor,
   filter: CaseFilter,
-  page: { sort: CaseSort; dir: SortDirection; limit: number; offset: number },
-): Promise<(CaseRow & { shared: number })[]> {
-  const shared = sql<number>`CASE WHEN cases.country_code = ${actor.countryCode} THEN 0 ELSE 1 END`;
-  return casesMatching(db, actor, filter)
-    .selectAll('cases')
-    .select(shared.as('shared'))
-    .orderBy(orderTerm(dialect, SORT_COLUMNS[page.sort], page.dir))
-    .orderBy('cases.id', page.dir)
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
+  page: { sort: CaseSort; dir: SortDirection; limit: number; offset: number; matches: number },
+): Promise<CaseRow[]> {
+  return pageOfParts<CaseRow, Database, 'cases', object>(
+    db,
+    dialect,
+    'cases',
+    (walk) => casesMatching(db, actor, filter, walk),
+    { column: SORT_COLUMNS[page.sort], dir: page.dir },
+    page,
+  );
 }
 
 /** How many cases the actor may read match a filter, counted up to `cap + 1`. */
@@ -111,7 +119,7 @@ export async function countCasesInScope(
   filter: CaseFilter,
   cap: number,
 ): Promise<number> {
-  return countUpTo(db, casesMatching(db, actor, filter), cap);
+  return countPartsUpTo(db, casesMatching(db, actor, filter), cap);
 }
 
 /** A page by id of the cases, or of those without search tokens yet (written before search). */

@@ -312,12 +312,16 @@ export async function listCases(ctx: Ctx, query: CaseListQuery): Promise<CasePag
   const search = parseSearch(ctx.config.secretKey, query.q);
   const filter = {
     stage: query.stage,
-    match: search ? matchesSearch(ctx.db.dialect, 'cases', search) : undefined,
+    match: search
+      ? (checked: boolean) => matchesSearch(ctx.db.dialect, 'cases', search, { checked })
+      : undefined,
   };
-  const [rows, count] = await Promise.all([
-    listCasesInScope(ctx.db.kysely, ctx.db.dialect, actor, filter, query),
-    countCasesInScope(ctx.db.kysely, actor, filter, TOTAL_CAP),
-  ]);
+  // Counted first: the count decides how the page is found (db/order.ts pageOfParts).
+  const count = await countCasesInScope(ctx.db.kysely, actor, filter, TOTAL_CAP);
+  const rows = await listCasesInScope(ctx.db.kysely, ctx.db.dialect, actor, filter, {
+    ...query,
+    matches: count,
+  });
   return {
     total: Math.min(count, TOTAL_CAP),
     totalCapped: count > TOTAL_CAP,
@@ -328,7 +332,7 @@ export async function listCases(ctx: Ctx, query: CaseListQuery): Promise<CasePag
       title: r.title,
       stage: r.stage as CaseStage,
       openedOn: r.opened_on,
-      sharedWithMe: actor.scope !== 'all' && Number(r.shared) === 1,
+      sharedWithMe: actor.scope !== 'all' && r.country_code !== actor.countryCode,
       updatedAt: r.updated_at,
     })),
   };

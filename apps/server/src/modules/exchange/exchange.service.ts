@@ -40,6 +40,7 @@ import { notify } from '../../platform/notifications/notifications.service';
 import { matchesSearch, parseSearch, searchTerms } from '../../platform/search/search';
 import { findAgency, findCountry } from '../admin/admin.repository';
 import { mayReadCase } from '../cases/cases.service';
+import { mayExchange } from '../directory/directory.service';
 import { findIncident } from '../incidents/incidents.repository';
 import { incidentReadable } from '../incidents/incidents.policy';
 import {
@@ -76,7 +77,7 @@ const EXCHANGE_ROLES = ROLES.filter((r) => ROLE_PERMISSIONS[r].includes('exchang
  */
 registerFileOwner('exchange_message', async (ctx, messageId) => {
   const actor = ctx.actor;
-  if (!actor?.permissions.has('exchange.use')) return false;
+  if (!actor?.permissions.has('exchange.use') || !(await mayExchange(ctx, actor))) return false;
   const db = ctx.db.kysely;
   const message = await findMessage(db, messageId);
   if (!message) return false;
@@ -88,7 +89,13 @@ registerFileOwner('exchange_message', async (ctx, messageId) => {
 
 /** The exchange room's gate: the permission, then the thread answers 404 to anyone outside it. */
 async function exchangeActor(ctx: Ctx): Promise<Actor> {
-  return requirePermission(ctx, 'exchange.use');
+  const actor = await requirePermission(ctx, 'exchange.use');
+  // A liaison or prosecutor takes part only while their Foreign Affairs authorisation is current.
+  if (!(await mayExchange(ctx, actor))) {
+    await recordDenial(ctx, { action: 'exchange.use', reason: 'no_current_authorisation' });
+    throw new AppError(403, 'exchange_not_authorised');
+  }
+  return actor;
 }
 
 async function visibleThread(ctx: Ctx, actor: Actor, id: string, action: string) {
@@ -201,6 +208,7 @@ async function checkParticipants(
         .executeTakeFirst();
       const allowedRoles: readonly Role[] = channel === 'prosecutors' ? ['prosecutor'] : EXCHANGE_ROLES;
       if (u?.status !== 'active' || !allowedRoles.includes(u.role as Role)) throw invalid();
+      if (!(await mayExchange(ctx, { userId: u.id, role: u.role }))) throw invalid();
     } else if (p.kind === 'agency') {
       if (!(await findAgency(ctx.db.kysely, ref))) throw invalid();
     } else if (!(await findCountry(ctx.db.kysely, ref))) throw invalid();

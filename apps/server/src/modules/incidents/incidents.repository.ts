@@ -3,7 +3,7 @@ import type { Expression, Kysely, Selectable, SqlBool } from 'kysely';
 import { sql } from 'kysely';
 import { type BulkColumn, bulkWrite } from '../../db/bulk';
 import type { Db, DialectName } from '../../db/dialect';
-import { countUpTo, type OrderColumn, orderTerm } from '../../db/order';
+import { countPartsUpTo, type OrderColumn, pageOfParts } from '../../db/order';
 import type { Database } from '../../db/schema';
 import type { IncidentsTable, IncidentVersionsTable, VocabTermsTable } from '../../db/schema/incidents';
 import { scopeTo } from '../../platform/authz/access';
@@ -116,8 +116,14 @@ export const INCIDENT_COLUMNS = (
  * properties are in table order (a unit test holds it to INCIDENT_COLUMNS).
  */
 export async function insertIncidents(db: Db, trx: Q, rows: readonly IncidentRow[]): Promise<void> {
-  await bulkWrite(db, trx as Kysely<unknown>, 'incidents', INCIDENT_COLUMNS, rows.length, (i) =>
-    Object.values(rows[i] as IncidentRow),
+  await bulkWrite(
+    db,
+    trx as Kysely<unknown>,
+    'incidents',
+    INCIDENT_COLUMNS,
+    rows.length,
+    (i) => Object.values(rows[i] as IncidentRow),
+    { searchIndexed: true },
   );
 }
 
@@ -204,8 +210,8 @@ export interface IncidentFilter {
   country?: string;
   /** Statistical region of the place. */
   region?: string;
-  /** The search condition (platform/search `matchesSearch`), when the list is searched. */
-  match?: Expression<SqlBool>;
+  /** The search condition (platform/search `matchesSearch`; `checked` as it says), when searched. */
+  match?: (checked: boolean) => Expression<SqlBool>;
 }
 
 /**
@@ -224,23 +230,58 @@ export function readableIncidents(db: Q, actor: Actor | null) {
   );
 }
 
-/** The incidents the actor may see that match a filter (no rows when the scope allows none). */
-function incidentsMatching(db: Q, actor: Actor, filter: IncidentFilter) {
-  let qb = readableIncidents(db, actor);
-  if (filter.from) qb = qb.where('occurred_on', '>=', filter.from);
-  if (filter.to) qb = qb.where('occurred_on', '<=', filter.to);
-  if (filter.kind) qb = qb.where('kind', '=', filter.kind);
-  if (filter.mode) qb = qb.where('mode', '=', filter.mode);
-  if (filter.route) qb = qb.where('route', '=', filter.route);
-  if (filter.source) qb = qb.where('source', '=', filter.source);
-  if (filter.country) qb = qb.where('place_country', '=', filter.country);
-  if (filter.region) qb = qb.where('region', 'in', regionCodesOf(filter.region));
-  if (filter.match) qb = qb.where(filter.match);
-  return qb;
+/**
+ * The same set as `readableIncidents`, as disjoint parts that each have their own indexes
+ * (migration 0008): the own country's incidents (by `country_code`), and the public sources'
+ * records held by other countries (the partial indexes on `source <> 'enlace'`, a literal so that
+ * both databases see the index applies). A network-wide reader has one part, every row.
+ */
+function readableParts(db: Q, actor: Actor) {
+  if (actor.scope === 'all') return [readableIncidents(db, actor)];
+  return [
+    db.selectFrom('incidents').where('incidents.country_code', '=', actor.countryCode),
+    db
+      .selectFrom('incidents')
+      .where(sql<SqlBool>`incidents.source <> 'enlace'`)
+      .where('incidents.source', 'in', [...PUBLIC_SOURCES])
+      .where('incidents.country_code', '<>', actor.countryCode),
+  ];
+}
+
+/**
+ * The parts of the incidents the actor may see that match a filter. `walkBy`: a page walks the
+ * index of this sort column, so on SQLite the other filters are only checked on its rows (unary
+ * `+` keeps the planner from driving the query by a filter's index and sorting what it finds,
+ * which for many matches reads them all).
+ */
+function incidentsMatching(
+  db: Q,
+  dialect: DialectName,
+  actor: Actor,
+  filter: IncidentFilter,
+  walkBy?: string,
+) {
+  const col = (name: string) =>
+    dialect === 'sqlite' && walkBy !== undefined && walkBy !== `incidents.${name}`
+      ? sql<string>`+${sql.ref(`incidents.${name}`)}`
+      : sql<string>`${sql.ref(`incidents.${name}`)}`;
+  return readableParts(db, actor).map((part) => {
+    let qb = part;
+    if (filter.from) qb = qb.where(col('occurred_on'), '>=', filter.from);
+    if (filter.to) qb = qb.where(col('occurred_on'), '<=', filter.to);
+    if (filter.kind) qb = qb.where(col('kind'), '=', filter.kind);
+    if (filter.mode) qb = qb.where(col('mode'), '=', filter.mode);
+    if (filter.route) qb = qb.where(col('route'), '=', filter.route);
+    if (filter.source) qb = qb.where(col('source'), '=', filter.source);
+    if (filter.country) qb = qb.where(col('place_country'), '=', filter.country);
+    if (filter.region) qb = qb.where(col('region'), 'in', regionCodesOf(filter.region));
+    if (filter.match) qb = qb.where(filter.match(walkBy !== undefined));
+    return qb;
+  });
 }
 
 // The column of each sort. Dates (YYYY-MM-DD) sort alike under any collation; codes and
-// references are compared as bytes.
+// references are compared as bytes. Each has an index per country (migration 0008).
 const SORT_COLUMNS: Record<IncidentSort, OrderColumn> = {
   occurredOn: { ref: 'incidents.occurred_on' },
   reference: { ref: 'incidents.reference', bytes: true },
@@ -252,31 +293,36 @@ const SORT_COLUMNS: Record<IncidentSort, OrderColumn> = {
   missing: { ref: 'incidents.missing', nullable: true },
 };
 
-/** A page of the incidents the actor may see, in the order asked, ties broken by id. */
+/**
+ * A page of the incidents the actor may see, in the order asked, ties broken by id. `matches` is
+ * their count (countIncidentsInScope), which tells how to find the page (db/order.ts).
+ */
 export function listIncidentsInScope(
   db: Q,
   dialect: DialectName,
   actor: Actor,
   filter: IncidentFilter,
-  page: { sort: IncidentSort; dir: SortDirection; limit: number; offset: number },
+  page: { sort: IncidentSort; dir: SortDirection; limit: number; offset: number; matches: number },
 ): Promise<IncidentRow[]> {
-  return incidentsMatching(db, actor, filter)
-    .selectAll()
-    .orderBy(orderTerm(dialect, SORT_COLUMNS[page.sort], page.dir))
-    .orderBy('incidents.id', page.dir)
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
+  return pageOfParts<IncidentRow, Database, 'incidents', object>(
+    db,
+    dialect,
+    'incidents',
+    (walk) => incidentsMatching(db, dialect, actor, filter, walk ? SORT_COLUMNS[page.sort].ref : undefined),
+    { column: SORT_COLUMNS[page.sort], dir: page.dir },
+    page,
+  );
 }
 
 /** How many incidents the actor may see match a filter, counted up to `cap + 1`. */
 export async function countIncidentsInScope(
   db: Q,
+  dialect: DialectName,
   actor: Actor,
   filter: IncidentFilter,
   cap: number,
 ): Promise<number> {
-  return countUpTo(db, incidentsMatching(db, actor, filter), cap);
+  return countPartsUpTo(db, incidentsMatching(db, dialect, actor, filter), cap);
 }
 
 /** A page by id of the incidents, or of those without search tokens yet (written before search). */

@@ -24,7 +24,13 @@ import { inScope, recordDenial, requireInScope, requirePermission } from '../../
 import { type Ctx, type Deps, nowIso, type Tx, withTx } from '../../platform/context';
 import { decryptField, encryptField } from '../../platform/crypto';
 import { uuidv7 } from '../../platform/ids';
-import { matchesSearch, parseSearch, searchTerms } from '../../platform/search/search';
+import {
+  matchesSearch,
+  newSearchMemo,
+  parseSearch,
+  type SearchMemo,
+  searchTerms,
+} from '../../platform/search/search';
 import {
   badRequest,
   conflict,
@@ -108,8 +114,13 @@ export function stateOf(deps: Deps, row: IncidentRow): IncidentState {
   return stateOfRow(row, decryptOrNull(deps, row.narrative_enc, NARRATIVE));
 }
 
-function incidentSearchTerms(deps: Deps, state: IncidentState, meta: { reference: string }): string {
-  return searchTerms(deps.config.secretKey, searchFieldsOf(state, meta.reference));
+function incidentSearchTerms(
+  deps: Deps,
+  state: IncidentState,
+  meta: { reference: string },
+  memo?: SearchMemo,
+): string {
+  return searchTerms(deps.config.secretKey, searchFieldsOf(state, meta.reference), memo);
 }
 
 function newReference(country: string, occurredOn: string): string {
@@ -269,13 +280,14 @@ export function prepareNewIncidents(
   delta: RollupDelta,
 ): IncidentRow[] {
   const rows: IncidentRow[] = [];
+  const memo = newSearchMemo();
   for (const { state, meta } of items) {
     rows.push(
       rowOf(
         state,
         meta,
         encryptOrNull(deps, state.narrative, NARRATIVE),
-        incidentSearchTerms(deps, state, meta),
+        incidentSearchTerms(deps, state, meta, memo),
       ),
     );
     delta.add(factOf(state, meta.source));
@@ -352,11 +364,18 @@ export function metaOf(row: IncidentRow): RowMeta {
 export async function listIncidents(ctx: Ctx, query: IncidentListQuery): Promise<IncidentPage> {
   const actor = await requirePermission(ctx, 'incidents.read');
   const search = parseSearch(ctx.config.secretKey, query.q);
-  const filter = { ...query, match: search ? matchesSearch(ctx.db.dialect, 'incidents', search) : undefined };
-  const [rows, count] = await Promise.all([
-    listIncidentsInScope(ctx.db.kysely, ctx.db.dialect, actor, filter, query),
-    countIncidentsInScope(ctx.db.kysely, actor, filter, TOTAL_CAP),
-  ]);
+  const filter = {
+    ...query,
+    match: search
+      ? (checked: boolean) => matchesSearch(ctx.db.dialect, 'incidents', search, { checked })
+      : undefined,
+  };
+  // Counted first: the count decides how the page is found (none, a few to sort, or many).
+  const count = await countIncidentsInScope(ctx.db.kysely, ctx.db.dialect, actor, filter, TOTAL_CAP);
+  const rows = await listIncidentsInScope(ctx.db.kysely, ctx.db.dialect, actor, filter, {
+    ...query,
+    matches: count,
+  });
   return {
     total: Math.min(count, TOTAL_CAP),
     totalCapped: count > TOTAL_CAP,

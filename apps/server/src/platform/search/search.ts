@@ -35,8 +35,12 @@ const FOLD: Record<string, string> = {
   ı: 'i',
 };
 
+const NOT_ASCII = /[^ -~\t\n\r]/;
+
 /** Lower case, no accents, compatibility forms folded: "Ñuñoa" and "NUNOA" fold alike. */
 export function foldText(text: string): string {
+  // Most fields are plain ASCII: nothing to decompose (the import spends less on each row).
+  if (!NOT_ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -64,9 +68,27 @@ function blindKey(secret: Buffer): Buffer {
 }
 
 /** 64 bits of HMAC-SHA-256: collisions are negligible at this size, and the word is not there. */
-function blind(key: Buffer, word: string): string {
-  return `b${createHmac('sha256', key).update(word, 'utf8').digest('hex').slice(0, 16)}`;
+function blind(key: Buffer, word: string, memo?: SearchMemo): string {
+  let token = memo?.words.get(word);
+  if (token === undefined) {
+    token = `b${createHmac('sha256', key).update(word, 'utf8').digest('hex').slice(0, 16)}`;
+    if (memo && memo.words.size < MEMO_MAX) memo.words.set(word, token);
+  }
+  return token;
 }
+
+/** Entries a batch remembers (place names and common words recur from row to row). */
+const MEMO_MAX = 50_000;
+
+/**
+ * What one batch of `searchTerms` calls shares: the hashes of the words seen so far (an HMAC
+ * costs microseconds; narratives of one file share most of their words). Made per batch and
+ * dropped with it, so that no narrative word outlives the write that needed it.
+ */
+export interface SearchMemo {
+  words: Map<string, string>;
+}
+export const newSearchMemo = (): SearchMemo => ({ words: new Map() });
 
 export interface SearchFields {
   /** Texts stored in clear: matched by word prefix. */
@@ -77,21 +99,22 @@ export interface SearchFields {
 
 /**
  * The `search_terms` value of a record. A word of a clear field that is not plain ASCII after
- * folding (another script) is blinded too: it is then found by the whole word only.
+ * folding (another script) is blinded too: it is then found by the whole word only. Callers
+ * writing many records pass one `memo` for all.
  */
-export function searchTerms(secret: Buffer, fields: SearchFields): string {
+export function searchTerms(secret: Buffer, fields: SearchFields, memo?: SearchMemo): string {
   const key = blindKey(secret);
   const out = new Set<string>();
   for (const text of fields.plain) {
     for (const w of words(text)) {
       if (out.size >= MAX_TOKENS) break;
-      out.add(ASCII_WORD.test(w) ? `p${w}` : blind(key, w));
+      out.add(ASCII_WORD.test(w) ? `p${w}` : blind(key, w, memo));
     }
   }
   for (const text of fields.secret) {
     for (const w of words(text)) {
       if (out.size >= MAX_TOKENS) break;
-      out.add(blind(key, w));
+      out.add(blind(key, w, memo));
     }
   }
   return [...out].join(' ');
@@ -140,9 +163,17 @@ function tsQuery(query: QueryWord[]): string {
  * A condition "this row matches the search", for a table indexed by `addSearchIndex`: on SQLite
  * the rows of its FTS5 table that match, on PostgreSQL the GIN-indexed expression.
  */
-export function matchesSearch(dialect: DialectName, table: string, query: QueryWord[]): Expression<SqlBool> {
+export function matchesSearch(
+  dialect: DialectName,
+  table: string,
+  query: QueryWord[],
+  opts: { checked?: boolean } = {},
+): Expression<SqlBool> {
   if (dialect === 'postgres') {
     return sql<SqlBool>`array_to_tsvector(string_to_array(${sql.ref(`${table}.search_terms`)}, ' ')) @@ ${tsQuery(query)}::tsquery`;
   }
-  return sql<SqlBool>`${sql.ref(`${table}.rowid`)} IN (SELECT rowid FROM ${sql.table(`${table}_search`)} WHERE ${sql.table(`${table}_search`)} MATCH ${fts5Query(query)})`;
+  // `checked`: a list walking an index in its order checks each row against the matches (`+`
+  // keeps SQLite from driving the query by them instead).
+  const rowid = opts.checked ? sql`+${sql.ref(`${table}.rowid`)}` : sql.ref(`${table}.rowid`);
+  return sql<SqlBool>`${rowid} IN (SELECT rowid FROM ${sql.table(`${table}_search`)} WHERE ${sql.table(`${table}_search`)} MATCH ${fts5Query(query)})`;
 }

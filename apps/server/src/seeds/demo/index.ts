@@ -3,6 +3,7 @@ import { type AgencyKind, DEMO_PASSWORD, type LocalizedText, type Role } from '@
 import { createUser } from '../../modules/admin/admin.service';
 import type { Ctx } from '../../platform/context';
 import { seedDemoIncidents } from './incidents';
+import { seedDemoDirectory } from './directory';
 import { seedDemoExchange } from './exchange';
 
 /** Every demo account uses this password (packages/shared: the sign-in page shows it in demo mode). */
@@ -192,6 +193,7 @@ export async function seedDemo(ctx: Ctx): Promise<boolean> {
     );
   }
   await seedDemoIncidents(ctx);
+  await seedDemoDirectory(ctx);
   await seedDemoExchange(ctx);
   return true;
 }

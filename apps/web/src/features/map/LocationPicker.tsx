@@ -39,7 +39,10 @@ interface Props {
  * centre. A warning, never a refusal, when the place does not fit the mode.
  */
 export default function LocationPicker({ latitude, longitude, mode, onPick }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // Place names in the interface language (read when the map redraws them).
+  const language = useRef(i18n.language);
+  language.current = i18n.language;
   const element = useRef<HTMLElement>(null);
   const map = useRef<L.Map | null>(null);
   const marker = useRef<L.Marker | null>(null);
@@ -63,7 +66,7 @@ export default function LocationPicker({ latitude, longitude, mode, onPick }: Pr
     const placeLayer = L.layerGroup().addTo(m);
     let cities: Place[] = [];
     let cancelled = false;
-    m.on('moveend', () => drawPlaces(m, placeLayer, cities));
+    m.on('moveend', () => drawPlaces(m, placeLayer, cities, language.current));
     m.on('click', (e: L.LeafletMouseEvent) =>
       pick.current(round(e.latlng.lat), round(wrapLon(e.latlng.lng))),
     );
@@ -81,7 +84,7 @@ export default function LocationPicker({ latitude, longitude, mode, onPick }: Pr
       .then((list) => {
         if (cancelled) return;
         cities = list;
-        drawPlaces(m, placeLayer, cities);
+        drawPlaces(m, placeLayer, cities, language.current);
       })
       .catch(() => undefined);
     return () => {

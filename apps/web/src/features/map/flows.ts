@@ -65,3 +65,106 @@ export function arrowHead(
 export function arrowSize(weight: number): { length: number; width: number } {
   return { length: 8 + weight * 1.6, width: 8 + weight * 1.8 };
 }
+
+/** How many route flows are drawn at a zoom level: few at the scale of the continent, more closer. */
+export function flowLimit(zoom: number): number {
+  if (zoom <= 3) return 6;
+  if (zoom === 4) return 10;
+  if (zoom === 5) return 16;
+  return 30;
+}
+
+/** The widest flow line at a zoom level, in pixels: thin at the scale of the continent. */
+export function maxFlowWidth(zoom: number): number {
+  if (zoom <= 3) return 6;
+  if (zoom === 4) return 8;
+  if (zoom === 5) return 10;
+  return 12;
+}
+
+const MIN_FLOW_WIDTH = 1.5;
+
+/**
+ * Line width of a flow: its square root share of the largest flow, so that the line's width grows
+ * as an area does and four times the incidents read as twice the width; 1.5 px at least.
+ */
+export function flowWidth(incidents: number, largest: number, zoom: number): number {
+  if (largest <= 0 || incidents <= 0) return MIN_FLOW_WIDTH;
+  const max = maxFlowWidth(zoom);
+  return (
+    Math.round((MIN_FLOW_WIDTH + (max - MIN_FLOW_WIDTH) * Math.sqrt(Math.min(1, incidents / largest))) * 2) /
+    2
+  );
+}
+
+interface Flow {
+  origin: string | null;
+  destination: string | null;
+  incidents: number;
+}
+
+export interface FlowSelection<F extends Flow> {
+  /** The flows to draw, smallest first so that a thin line lies on top of a thick one. */
+  shown: F[];
+  /** Drawable flows left off at this zoom (they stay in the table), and their incidents. */
+  hidden: number;
+  hiddenIncidents: number;
+  /** Incidents of the largest flow: the scale of every line's width. */
+  largest: number;
+}
+
+/**
+ * The route flows to draw at `zoom`: those with a known origin and destination in two different
+ * countries that the map can place (`placeable`), the largest `flowLimit(zoom)` of them by
+ * incidents (ties by origin and destination, so the choice is stable). The rest are counted, not
+ * drawn; a country with no incident on a route is never drawn.
+ */
+export function selectFlows<F extends Flow>(
+  flows: readonly F[],
+  zoom: number,
+  placeable: (iso3: string) => boolean = () => true,
+): FlowSelection<F> {
+  const drawable = flows
+    .filter(
+      (f) =>
+        f.incidents > 0 &&
+        f.origin &&
+        f.destination &&
+        f.origin !== f.destination &&
+        placeable(f.origin) &&
+        placeable(f.destination),
+    )
+    .sort(
+      (a, b) =>
+        b.incidents - a.incidents ||
+        (a.origin ?? '').localeCompare(b.origin ?? '') ||
+        (a.destination ?? '').localeCompare(b.destination ?? ''),
+    );
+  const limit = flowLimit(zoom);
+  const kept = drawable.slice(0, limit);
+  const rest = drawable.slice(limit);
+  return {
+    shown: kept.reverse(),
+    hidden: rest.length,
+    hiddenIncidents: rest.reduce((sum, f) => sum + f.incidents, 0),
+    largest: drawable[0]?.incidents ?? 0,
+  };
+}
+
+/** A round number at or below `v` (1, 2 or 5 times a power of ten), for a legend's steps. */
+export function roundDown(v: number): number {
+  if (v < 1) return 0;
+  const power = 10 ** Math.floor(Math.log10(v));
+  for (const m of [5, 2, 1]) if (m * power <= v) return m * power;
+  return power;
+}
+
+/**
+ * The incidents a flow legend shows widths for: the largest flow drawn, then round numbers of
+ * about a quarter and a twentieth of it, distinct and at least 1 (fewer steps for small figures).
+ */
+export function legendSteps(largest: number): number[] {
+  if (largest <= 0) return [];
+  const steps = [largest, roundDown(largest / 4), roundDown(largest / 20)].filter((v) => v >= 1);
+  return [...new Set(steps)];
+}

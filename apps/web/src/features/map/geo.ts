@@ -68,12 +68,6 @@ export function centroidOf(f: CountryFeature): [number, number] {
   return [best.lat, best.lon];
 }
 
-/** Line width of a route flow, 2 to 12 pixels by its share of the largest flow. */
-export function flowWeight(incidents: number, largest: number): number {
-  if (largest <= 0) return 2;
-  return 2 + Math.round(10 * Math.sqrt(incidents / largest));
-}
-
 /** Diameter in pixels of a cluster marker by its number of incidents. */
 export function clusterSize(incidents: number): number {
   return Math.round(26 + 8 * Math.log10(Math.max(1, incidents)) * 2);

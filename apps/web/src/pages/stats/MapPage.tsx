@@ -2,7 +2,7 @@ import 'leaflet/dist/leaflet.css';
 import { can, type FlowStats, type MapStats } from '@enlace/shared';
 import { Alert, Card, Checkbox, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import L from 'leaflet';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -11,6 +11,7 @@ import { SectionNav } from '../../components/SectionNav';
 import { useMe } from '../../features/auth/auth.queries';
 import { useVocab } from '../../features/incidents/vocabulary';
 import {
+  ADMIN1_FROM,
   admin1Layer,
   drawPlaces,
   drawWorld,
@@ -20,9 +21,10 @@ import {
   loadWorld,
 } from '../../features/map/basemap';
 import { type ClusterFigures, clusterCells, figuresOf } from '../../features/map/clusters';
-import { arrowHead, arrowSize, flowCurve, type Pt } from '../../features/map/flows';
-import { type CountryFeature, centroidOf, clusterSize, flowWeight } from '../../features/map/geo';
-import { needsTowns, type Place } from '../../features/map/places';
+import { FlowLegend } from '../../features/map/FlowLegend';
+import { arrowHead, arrowSize, flowCurve, flowWidth, type Pt, selectFlows } from '../../features/map/flows';
+import { type CountryFeature, centroidOf, clusterSize } from '../../features/map/geo';
+import { type AreaLabel, type Box, needsTowns, type Place } from '../../features/map/places';
 import { type DataTable, count, StatsTable } from '../../features/stats/ChartCard';
 import { StatsFilterBar, useStatsFilters } from '../../features/stats/StatsFilterBar';
 import { useFlowStats, useMapStats } from '../../features/stats/stats.queries';
@@ -30,6 +32,7 @@ import { useFormat } from '../../hooks/useFormat';
 
 /** The Americas and the Caribbean, where the network works; anyone can zoom out to the world. */
 const START_BOUNDS = L.latLngBounds([-8, -125], [52, -55]);
+const FLOW_COLOUR = '#a8500b';
 const RCM_MEMBERS = new Set(['BLZ', 'CAN', 'CRI', 'DOM', 'SLV', 'GTM', 'HND', 'MEX', 'NIC', 'PAN', 'USA']);
 
 interface View {
@@ -53,7 +56,7 @@ function viewOf(map: L.Map): View {
 }
 
 export default function MapPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
   const vocab = useVocab();
@@ -71,6 +74,11 @@ export default function MapPage() {
   const map = useRef<L.Map | null>(null);
   const incidentLayer = useRef<L.LayerGroup | null>(null);
   const flowLayer = useRef<L.LayerGroup | null>(null);
+  // Place names are drawn in the interface language; a change of language redraws them.
+  const language = useRef(i18n.language);
+  const redrawPlaces = useRef<() => void>(() => undefined);
+  // Where the incident markers are: no place name is drawn under one.
+  const markerBoxes = useRef<Box[]>([]);
 
   // The map and its basemap (countries, coastlines, borders, first-level areas, place names).
   useEffect(() => {
@@ -94,11 +102,21 @@ export default function MapPage() {
     flowLayer.current = L.layerGroup().addTo(m);
     incidentLayer.current = L.layerGroup().addTo(m);
     const placeLayer = L.layerGroup().addTo(m);
-    let admin1: L.GeoJSON | null = null;
+    let admin1: ReturnType<typeof admin1Layer> | null = null;
+    let areaNames: AreaLabel[] = [];
     let cities: Place[] = [];
     let towns: Place[] = [];
     let cancelled = false;
-    const redrawPlaces = () => drawPlaces(m, placeLayer, towns.length ? [...cities, ...towns] : cities);
+    const redraw = () =>
+      drawPlaces(
+        m,
+        placeLayer,
+        towns.length ? [...cities, ...towns] : cities,
+        language.current,
+        areaNames,
+        markerBoxes.current,
+      );
+    redrawPlaces.current = redraw;
     const mergeByPopulation = () => {
       if (!towns.length) return;
       const all = [...cities, ...towns].sort((a, b) => b[3] - a[3]);
@@ -109,18 +127,23 @@ export default function MapPage() {
       setView(viewOf(m));
       const zoom = Math.round(m.getZoom());
       element.dataset.zoom = String(zoom);
-      if (zoom >= 4 && !admin1) {
+      // The first-level areas are a file of their own, fetched the first time one zooms in.
+      if (zoom >= ADMIN1_FROM && !admin1) {
         loadAdmin1()
           .then((areas) => {
             if (cancelled || admin1) return;
-            admin1 = admin1Layer(areas);
-            if (Math.round(m.getZoom()) >= 4) admin1.addTo(m).bringToBack();
+            admin1 = admin1Layer(areas.borders);
+            areaNames = areas.labels;
+            admin1.layer.addTo(m);
+            admin1.show(Math.round(m.getZoom()));
+            admin1.layer.eachLayer((l) => (l as L.GeoJSON).bringToBack());
             world?.eachLayer((l) => (l as L.GeoJSON).bringToBack());
+            element.dataset.admin1 = String(areas.labels.length);
+            redraw();
           })
           .catch(() => undefined);
       } else if (admin1) {
-        if (zoom >= 4 && !m.hasLayer(admin1)) admin1.addTo(m);
-        if (zoom < 4 && m.hasLayer(admin1)) admin1.remove();
+        admin1.show(zoom);
       }
       if (needsTowns(zoom) && cities.length && !cities.some((c) => c[3] < 100_000)) {
         loadTowns()
@@ -128,11 +151,11 @@ export default function MapPage() {
             if (cancelled) return;
             towns = list;
             mergeByPopulation();
-            redrawPlaces();
+            redraw();
           })
           .catch(() => undefined);
       }
-      redrawPlaces();
+      redraw();
     };
     m.on('moveend', update);
     update();
@@ -159,13 +182,19 @@ export default function MapPage() {
       .catch(() => undefined);
     return () => {
       cancelled = true;
+      redrawPlaces.current = () => undefined;
       m.remove();
       map.current = null;
     };
   }, []);
 
+  useEffect(() => {
+    language.current = i18n.language;
+    redrawPlaces.current();
+  }, [i18n.language]);
+
   // Where the boundaries come from, in the UI language.
-  const attribution = t('map.attribution');
+  const attribution = t('map.attributionSources');
   useEffect(() => {
     const control = map.current?.attributionControl;
     control?.addAttribution(attribution);
@@ -186,8 +215,17 @@ export default function MapPage() {
     const m = map.current;
     if (!layer || !m) return;
     layer.clearLayers();
+    const boxes: Box[] = [];
+    const around = (lat: number, lon: number, size: number) => {
+      const p = m.latLngToContainerPoint([lat, lon]);
+      boxes.push({ x0: p.x - size / 2, y0: p.y - size / 2, x1: p.x + size / 2, y1: p.y + size / 2 });
+    };
+    const placeNamesAround = () => {
+      markerBoxes.current = boxes;
+      redrawPlaces.current();
+    };
     const data = mapStats.data;
-    if (!data || !showIncidents || !cellIndex || !view) return;
+    if (!data || !showIncidents || !cellIndex || !view) return placeNamesAround();
     const countText = (v: number | null) => (v === null ? t('common.unknown') : format.number(v));
     const cellTitle = (c: ClusterFigures) => {
       const part = (k: 'migrants' | 'dead' | 'missing') =>
@@ -239,6 +277,7 @@ export default function MapPage() {
         m.setView([lat, lon], next);
       });
       marker.addTo(layer);
+      around(lat, lon, size);
       shown++;
     }
     const mayOpen = can(me.role, 'incidents.read');
@@ -270,7 +309,9 @@ export default function MapPage() {
       }
       marker.bindPopup(popup);
       marker.addTo(layer);
+      around(p.lat, p.lon, 18);
     }
+    placeNamesAround();
     if (container.current) container.current.dataset.markers = String(shown + data.points.length);
   }, [mapStats.data, cellIndex, view, showIncidents, format, vocab, t, me.role, navigate]);
 
@@ -282,28 +323,36 @@ export default function MapPage() {
     return out;
   }, [countries]);
 
-  // Route flows between countries: curved arrows from origin to destination, as thick as their
-  // share, drawn in the map's pixel plane (so redrawn as it zooms).
+  // The route flows drawn at this zoom: the largest ones, the rest counted in the legend.
+  const flowSelection = useMemo(
+    () =>
+      selectFlows(
+        flowStats.data?.flows ?? [],
+        view?.zoom ?? 3,
+        (iso3) => centroids.size === 0 || centroids.has(iso3),
+      ),
+    [flowStats.data, view?.zoom, centroids],
+  );
+
+  // Route flows between countries: curved arrows from origin to destination, as wide as their
+  // incidents (see FlowLegend), drawn in the map's pixel plane (so redrawn as it zooms).
   useEffect(() => {
     const layer = flowLayer.current;
     const m = map.current;
     if (!layer || !m) return;
     layer.clearLayers();
-    const flows = flowStats.data?.flows ?? [];
     if (!showFlows || centroids.size === 0 || !view) return;
-    const drawable = flows.filter((f) => f.origin && f.destination && f.origin !== f.destination);
-    const largest = Math.max(0, ...drawable.map((f) => f.incidents));
     const toLatLng = (p: Pt) => m.layerPointToLatLng(L.point(p.x, p.y));
-    for (const f of drawable) {
+    for (const f of flowSelection.shown) {
       const from = centroids.get(f.origin ?? '');
       const to = centroids.get(f.destination ?? '');
       if (!from || !to) continue;
       const a = m.latLngToLayerPoint(from);
       const b = m.latLngToLayerPoint(to);
-      const weight = flowWeight(f.incidents, largest);
+      const weight = flowWidth(f.incidents, flowSelection.largest, view.zoom);
       const head = arrowSize(weight);
       const label = `${vocab.country(f.origin)} → ${vocab.country(f.destination)}: ${t('map.flowIncidents', { count: f.incidents })}`;
-      const style = { color: '#a8500b', opacity: 0.8, className: 'map-flow' };
+      const style = { color: FLOW_COLOUR, opacity: 0.85, className: 'map-flow' };
       const line = L.polyline(flowCurve(a, b, { trim: head.length * 0.8 }).map(toLatLng), {
         ...style,
         weight,
@@ -312,15 +361,16 @@ export default function MapPage() {
       const arrow = L.polygon(arrowHead(a, b, head).map(toLatLng), {
         ...style,
         weight: 1,
-        fillColor: '#a8500b',
-        fillOpacity: 0.9,
+        fillColor: FLOW_COLOUR,
+        fillOpacity: 0.95,
       });
       for (const shape of [line, arrow]) {
         shape.bindTooltip(label, { sticky: true });
         shape.addTo(layer);
       }
     }
-  }, [flowStats.data, showFlows, centroids, view, vocab, t]);
+    if (container.current) container.current.dataset.flows = String(flowSelection.shown.length);
+  }, [flowSelection, showFlows, centroids, view, vocab, t]);
 
   const data = mapStats.data;
   return (
@@ -362,13 +412,15 @@ export default function MapPage() {
       <Text size="xs" c="dimmed" id="map-keyboard-hint">
         {t('map.keyboardHint')}
       </Text>
-      <MapLegend suppression={data?.suppression ?? false} />
+      <MapLegend suppression={data?.suppression ?? false}>
+        {showFlows && <FlowLegend selection={flowSelection} zoom={view?.zoom ?? 3} />}
+      </MapLegend>
       <MapTables data={data} flows={flowStats.data} />
     </Page>
   );
 }
 
-function MapLegend({ suppression }: { suppression: boolean }) {
+function MapLegend({ suppression, children }: { suppression: boolean; children?: ReactNode }) {
   const { t } = useTranslation();
   return (
     <Card withBorder radius="md" padding="md" component="section" aria-labelledby="map-legend">
@@ -391,6 +443,7 @@ function MapLegend({ suppression }: { suppression: boolean }) {
           <Text size="sm">{t('map.legendFlow')}</Text>
         </Group>
       </SimpleGrid>
+      {children}
       {suppression && (
         <Text size="xs" c="dimmed" mt="xs">
           {t('stats.suppressionBody')}
