@@ -39,8 +39,8 @@ describe('directory of focal points', () => {
     await page.getByRole('button', { name: 'Nueva entrada' }).click();
     const dialog = page.getByRole('dialog', { name: 'Nueva entrada del directorio' });
     await dialog.waitFor();
-    await dialog.getByLabel('Nombre', { exact: true }).fill(NAME);
-    await dialog.getByLabel('Función', { exact: true }).fill('Oficial de enlace, tráfico de migrantes');
+    await dialog.getByRole('textbox', { name: /^Nombre/ }).fill(NAME);
+    await dialog.getByRole('textbox', { name: /^Función/ }).fill('Oficial de enlace, tráfico de migrantes');
     await dialog.getByLabel('Investigación e inteligencia').check();
     await dialog.getByLabel('Contacto 24/7').check();
     await dialog.getByLabel('Número o dirección 1').fill('+52 55 1234 5678');
@@ -49,7 +49,7 @@ describe('directory of focal points', () => {
     await dialog.getByLabel('Número o dirección 2').fill('jose.perez@prueba.example');
     await dialog.getByRole('switch', { name: /Disponible 24 horas/ }).click();
     // The time zone list offers Mexico's zones first.
-    await dialog.getByRole('textbox', { name: 'Zona horaria' }).click();
+    await dialog.getByRole('textbox', { name: /^Zona horaria/ }).click();
     await page.getByRole('option', { name: 'America/Mexico_City' }).click();
     await page.waitForTimeout(200);
     await expectAccessible(page, 'new directory entry dialog');
@@ -59,7 +59,10 @@ describe('directory of focal points', () => {
 
     // Accents and case do not matter to the search.
     await page.getByRole('searchbox', { name: /Buscar por nombre/ }).fill('jose perez');
+    await page.waitForURL(/q=jose\+perez/);
     const table = page.getByRole('table', { name: 'Directorio de puntos focales' });
+    // The header row and the one match, once the answer to the search has replaced the full list.
+    await expect.poll(() => table.getByRole('row').count()).toBe(2);
     const row = table.getByRole('row', { name: new RegExp(NAME.replace(/[()]/g, '\\$&')) });
     await row.waitFor();
     await expect(row.getByRole('link', { name: '+52 55 1234 5678' }).getAttribute('href')).resolves.toBe(

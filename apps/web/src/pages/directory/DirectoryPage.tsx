@@ -76,7 +76,7 @@ export function DirectoryPage() {
       required: true,
       primary: true,
       cell: (e) => (
-        <Stack gap={0}>
+        <Stack gap={0} miw={150}>
           <Text size="sm" fw={600}>
             {e.name}
           </Text>
@@ -101,14 +101,14 @@ export function DirectoryPage() {
       id: 'areas',
       header: t('directory.field.areas'),
       cell: (e) => (
-        <Group gap={4}>
+        <Group gap={4} miw={160}>
           {e.areas.map((a) => (
             <Badge
               key={a}
               size="sm"
-              variant="light"
+              variant={a === 'contact_24_7' ? 'filled' : 'light'}
               tt="none"
-              color={a === 'contact_24_7' ? 'grape' : 'blue'}
+              classNames={{ root: 'directory-badge', label: 'directory-badge-label' }}
             >
               {t(`directory.areas.${a}`)}
             </Badge>
@@ -127,11 +127,13 @@ export function DirectoryPage() {
             return (
               // biome-ignore lint/suspicious/noArrayIndexKey: an entry's channels are a fixed list in its order
               <li key={i}>
-                <Text span size="xs" c="dimmed">
-                  {kind}:{' '}
-                </Text>
+                {!href && (
+                  <Text span size="xs" c="dimmed">
+                    {kind}:{' '}
+                  </Text>
+                )}
                 {href ? (
-                  <Anchor href={href} size="sm" className="nowrap">
+                  <Anchor href={href} size="sm" className="nowrap" title={kind}>
                     {c.value}
                   </Anchor>
                 ) : (
