@@ -10,6 +10,7 @@ import { Page } from '../../components/Page';
 import { AuthorisationFormModal } from '../../features/directory/AuthorisationFormModal';
 import { useAuthorisations, useRevokeAuthorisation } from '../../features/directory/directory.queries';
 import { daysLeft, expiresSoon } from '../../features/directory/directory-helpers';
+import '../../features/directory/directory.css';
 import { useFormat } from '../../hooks/useFormat';
 
 const SORTS = ['user', 'validUntil', 'authorisedOn'] as const;
@@ -85,7 +86,11 @@ export function AuthorisationsPage() {
       cell: (a) => {
         const s = statusOf(a);
         return (
-          <Badge {...STATUS_BADGE[s]} tt="none">
+          <Badge
+            {...STATUS_BADGE[s]}
+            tt="none"
+            classNames={{ root: 'directory-badge', label: 'directory-badge-label' }}
+          >
             {t(`directory.authorisations.statuses.${s}`)}
           </Badge>
         );
@@ -107,7 +112,12 @@ export function AuthorisationsPage() {
               {t('directory.authorisations.days', { count: left, n: format.number(left) })}
             </Text>
             {soon && (
-              <Badge color="orange" variant="filled" tt="none">
+              <Badge
+                color="orange"
+                variant="filled"
+                tt="none"
+                classNames={{ root: 'directory-badge', label: 'directory-badge-label' }}
+              >
                 {t('directory.authorisations.expiresSoon')}
               </Badge>
             )}

@@ -133,7 +133,7 @@ export function DirectoryPage() {
                   </Text>
                 )}
                 {href ? (
-                  <Anchor href={href} size="sm" className="nowrap" title={kind}>
+                  <Anchor href={href} size="sm" className="directory-channel" title={kind}>
                     {c.value}
                   </Anchor>
                 ) : (
@@ -212,7 +212,7 @@ export function DirectoryPage() {
             headerHidden: true,
             required: true,
             cell: (e: DirectoryEntry) => (
-              <Group gap="xs" wrap="nowrap">
+              <Group gap="xs">
                 {e.abilities.verify && (
                   <Button
                     size="xs"
