@@ -18,6 +18,7 @@ export type AdminPageKey = (typeof ADMIN_PAGES)[number]['key'];
 export const BUILT_CAPABILITIES: ReadonlySet<CapabilityKey> = new Set<CapabilityKey>([
   'incidents',
   'stats',
+  'directory',
   'exchange',
 ]);
 

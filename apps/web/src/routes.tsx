@@ -19,6 +19,8 @@ import { ThreadPage } from './pages/exchange/ThreadPage';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { CaseDetailPage } from './pages/cases/CaseDetailPage';
 import { CasesPage } from './pages/cases/CasesPage';
+import { AuthorisationsPage } from './pages/directory/AuthorisationsPage';
+import { DirectoryPage } from './pages/directory/DirectoryPage';
 import { HomePage } from './pages/HomePage';
 import { IncidentDetailPage } from './pages/incidents/IncidentDetailPage';
 import { IncidentFormPage } from './pages/incidents/IncidentFormPage';
@@ -109,6 +111,22 @@ export function AppRoutes() {
         {CAPABILITIES.filter((c) => !BUILT_CAPABILITIES.has(c.key)).map((c) => (
           <Route key={c.key} path={c.path} element={<CapabilityPage key={c.key} capability={c} />} />
         ))}
+        <Route
+          path="directory"
+          element={
+            <RequirePermission permission="directory.read">
+              <DirectoryPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="directory/authorisations"
+          element={
+            <RequirePermission permission="directory.manage">
+              <AuthorisationsPage />
+            </RequirePermission>
+          }
+        />
         <Route path="incidents" element={<IncidentsPage />} />
         <Route path="incidents/new" element={<IncidentFormPage key="create" mode="create" />} />
         <Route path="incidents/import" element={<IncidentImportPage />} />
