@@ -21,12 +21,14 @@ export function LanguageSwitcher() {
     void i18n.changeLanguage(locale);
     rememberLocale(locale);
     if (session?.stage === 'signed_in') {
+      // In the language just chosen: the page already speaks it when the answer comes.
+      const tChosen = i18n.getFixedT(locale);
       saveLocale.mutate(locale, {
         onError: (error) =>
           notifications.show({
             color: 'red',
-            title: t('language.saveFailed'),
-            message: isApiError(error) ? error.title : t('errors.generic'),
+            title: tChosen('language.saveFailed'),
+            message: isApiError(error) ? error.title : tChosen('errors.generic'),
           }),
       });
     }

@@ -1,11 +1,12 @@
-import { Button, Card, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { PasswordField } from '../components/PasswordField';
 import { PublicLayout } from '../components/PublicLayout';
-import { DemoAccountList } from '../features/auth/DemoAccountList';
 import { useDemoAccounts, useSession, useSignIn } from '../features/auth/auth.queries';
+import { DemoAccountList } from '../features/auth/DemoAccountList';
 import { focusFirstInvalid, useFieldError, validators } from '../hooks/useFieldError';
 import { useFocusOnMount } from '../hooks/useFocusOnMount';
 import { usePageTitle } from '../hooks/usePageTitle';
@@ -59,11 +60,10 @@ export function SignInPage() {
               {...form.getInputProps('email')}
               error={fieldError(form.errors.email)}
             />
-            <PasswordInput
+            <PasswordField
               label={t('signIn.password')}
               autoComplete="current-password"
               required
-              visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword'), tabIndex: 0 }}
               {...form.getInputProps('password')}
               error={fieldError(form.errors.password)}
             />
