@@ -4,6 +4,7 @@ import {
   baseUrl,
   DEMO,
   DEMO_PASSWORD,
+  expectAccessible,
   launchBrowser,
   newPage,
   signIn,
@@ -139,6 +140,73 @@ describe('sign-in, languages and sign-out', () => {
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/Réessayez dans (environ )?\d+/);
     await snap(page, 'sign-in-locked-fr');
+    await context.close();
+  });
+
+  it('in demo mode lists the demo accounts; choosing one fills the form, and focus lands on the home heading', async () => {
+    const { context, page } = await newPage(browser, 'es-ES');
+    await page.goto(`${baseUrl()}/sign-in`);
+    const list = page.getByRole('region', { name: 'Cuentas de demostración' });
+    await list.waitFor();
+    // One button per demo account: role and country in the reader's language, then the address.
+    const accounts = list.getByRole('listitem');
+    expect(await accounts.count()).toBeGreaterThanOrEqual(7);
+    await list.getByText(DEMO_PASSWORD, { exact: true }).waitFor();
+    const protection = list.getByRole('button', { name: /Oficial de protección · Guatemala/ });
+    expect(await protection.textContent()).toContain(DEMO.protection);
+    await list
+      .getByRole('button', { name: /Observador · Organización Internacional para las Migraciones/ })
+      .waitFor();
+    expect(await page.getByText('consola del servidor').count()).toBe(0);
+    await expectAccessible(page, 'sign-in with demo accounts, es');
+    await snap(page, 'sign-in-demo-accounts-es');
+
+    await protection.click();
+    expect(await page.getByLabel('Correo electrónico').inputValue()).toBe(DEMO.protection);
+    // The demo password is public (README, this list), so the button fills it in too.
+    expect(await page.getByLabel(/^Contraseña/).inputValue()).toBe(DEMO_PASSWORD);
+    // Focus is on the submit button: one key signs in.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Iniciar sesión');
+    await page.keyboard.press('Enter');
+    const heading = page.getByRole('heading', { level: 1, name: 'Inicio' });
+    await heading.waitFor();
+    // After sign-in, focus is on the home page's heading (screen readers announce the new page).
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Inicio');
+    await context.close();
+
+    // In English and at 390 px: the same list, translated, without widening the page.
+    const small = await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
+    const phone = await small.newPage();
+    await phone.goto(`${baseUrl()}/sign-in`);
+    const listEn = phone.getByRole('region', { name: 'Demo accounts' });
+    await listEn.getByRole('button', { name: /Liaison officer · Mexico/ }).waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectAccessible(phone, 'sign-in with demo accounts, en, 390');
+    await snap(phone, 'sign-in-demo-accounts-en-390');
+    await small.close();
+  });
+
+  it('never lists demo accounts when the server is not in demo mode', async () => {
+    const { context, page } = await newPage(browser, 'es-ES');
+    // The server of these tests runs in demo mode; the page is shown a session of a production server.
+    let asked = false;
+    await page.route('**/api/auth/session', async (route) => {
+      const response = await route.fetch();
+      const body = await response.json();
+      await route.fulfill({ response, json: { ...body, demoMode: false } });
+    });
+    await page.route('**/api/auth/demo-accounts', (route) => {
+      asked = true;
+      return route.fulfill({ status: 404, body: '' });
+    });
+    await page.goto(`${baseUrl()}/sign-in`);
+    await page.getByRole('heading', { level: 1, name: 'Iniciar sesión' }).waitFor();
+    await page.getByLabel('Correo electrónico').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByText('Cuentas de demostración').count()).toBe(0);
+    expect(await page.getByText(DEMO_PASSWORD).count()).toBe(0);
+    expect(asked).toBe(false);
     await context.close();
   });
 });

@@ -1,5 +1,5 @@
 import { Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from './api';
 import { useSession } from './features/auth/auth.queries';
@@ -16,7 +16,12 @@ export function App() {
   // (useFormat, the API's x-time-zone), and a new choice re-renders them from here.
   setDisplayTimeZone(session.data?.user?.timeZone ?? null);
 
+  // Applied once per signed-in session and saved value: a language chosen afterwards whose saving
+  // failed stays on screen (the user is told it was not saved) instead of being switched back.
+  const applied = useRef<string | undefined>(undefined);
   useEffect(() => {
+    if (savedLocale === applied.current) return;
+    applied.current = savedLocale;
     if (savedLocale && savedLocale !== i18n.language) {
       void i18n.changeLanguage(savedLocale);
       rememberLocale(savedLocale);

@@ -2,6 +2,7 @@ import {
   type CSSVariablesResolver,
   createTheme,
   type MantineColorsTuple,
+  Menu,
   Notification,
   PasswordInput,
 } from '@mantine/core';
@@ -69,6 +70,9 @@ export const theme = createTheme({
   components: {
     // Notifications close by themselves; without this their close button would have no name.
     Notification: Notification.extend({ defaultProps: { withCloseButton: false } }),
+    // Mantine puts a focusable empty <div> first in every menu, which a role="menu" may not contain
+    // (axe: aria-required-children); without it the menu itself takes focus and arrows reach the items.
+    Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false } }),
     // Mantine takes the show-password button out of the Tab order (tabIndex −1); keyboard users need it.
     PasswordInput: PasswordInput.extend({ defaultProps: { visibilityToggleButtonProps: { tabIndex: 0 } } }),
   },

@@ -26,14 +26,22 @@ async function withDemoAccount(app: TestApp) {
 }
 
 describe('GET /api/auth/demo-accounts', () => {
-  it('in demo mode lists the demo accounts (email, role, country) and their password, to anyone', async () => {
+  it('in demo mode lists the demo accounts (email, role, country and its name) and their password, to anyone', async () => {
     t = await buildTestApp({ config: { demoMode: true, production: false } });
     await withDemoAccount(t);
     const res = await new Browser(t).get('/api/auth/demo-accounts');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
       password: DEMO_PASSWORD,
-      accounts: [{ email: 'liaison.mex@demo.enlace.example', role: 'liaison_officer', countryCode: 'MEX' }],
+      accounts: [
+        {
+          email: 'liaison.mex@demo.enlace.example',
+          role: 'liaison_officer',
+          countryCode: 'MEX',
+          // Named in the three languages: the sign-in page lists the accounts before anyone signs in.
+          countryName: { es: 'México', en: 'Mexico', fr: 'Mexique' },
+        },
+      ],
     });
     // The listed password signs the demo account in.
     const b = new Browser(t);

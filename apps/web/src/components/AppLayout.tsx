@@ -21,7 +21,11 @@ export function AppLayout() {
 
   return (
     <AppShell
-      header={{ height: HEADER_HEIGHT + (demo ? DEMO_BANNER_HEIGHT : 0) }}
+      header={{
+        height: demo
+          ? { base: HEADER_HEIGHT + DEMO_BANNER_HEIGHT.base, sm: HEADER_HEIGHT + DEMO_BANNER_HEIGHT.sm }
+          : HEADER_HEIGHT,
+      }}
       navbar={{ width: 280, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
       padding="xl"
     >
@@ -40,7 +44,7 @@ export function AppLayout() {
             />
             <Brand />
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
             <LanguageSwitcher />
             <NotificationBell />
             <UserMenu />

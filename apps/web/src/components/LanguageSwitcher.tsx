@@ -1,5 +1,5 @@
 import { LOCALES, type Locale } from '@enlace/shared';
-import { Button, Menu } from '@mantine/core';
+import { Button, Menu, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api';
@@ -21,12 +21,14 @@ export function LanguageSwitcher() {
     void i18n.changeLanguage(locale);
     rememberLocale(locale);
     if (session?.stage === 'signed_in') {
+      // In the language just chosen: the page already speaks it when the answer comes.
+      const tChosen = i18n.getFixedT(locale);
       saveLocale.mutate(locale, {
         onError: (error) =>
           notifications.show({
             color: 'red',
-            title: t('language.saveFailed'),
-            message: isApiError(error) ? error.title : t('errors.generic'),
+            title: tChosen('language.saveFailed'),
+            message: isApiError(error) ? error.title : tChosen('errors.generic'),
           }),
       });
     }
@@ -41,7 +43,13 @@ export function LanguageSwitcher() {
           rightSection={<ChevronDownIcon size={14} />}
           aria-label={`${t('language.label')}: ${LANGUAGE_NAMES[current]}`}
         >
-          <span lang={current}>{LANGUAGE_NAMES[current]}</span>
+          {/* At 390 px the header has no room for the name: the code (ES, EN, FR) stands for it. */}
+          <Text span inherit lang={current} visibleFrom="sm">
+            {LANGUAGE_NAMES[current]}
+          </Text>
+          <Text span inherit hiddenFrom="sm">
+            {current.toUpperCase()}
+          </Text>
         </Button>
       </Menu.Target>
       <Menu.Dropdown>

@@ -1,10 +1,12 @@
-import { Button, Card, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { PasswordField } from '../components/PasswordField';
 import { PublicLayout } from '../components/PublicLayout';
-import { useSession, useSignIn } from '../features/auth/auth.queries';
+import { useDemoAccounts, useSession, useSignIn } from '../features/auth/auth.queries';
+import { DemoAccountList } from '../features/auth/DemoAccountList';
 import { focusFirstInvalid, useFieldError, validators } from '../hooks/useFieldError';
 import { useFocusOnMount } from '../hooks/useFocusOnMount';
 import { usePageTitle } from '../hooks/usePageTitle';
@@ -16,6 +18,8 @@ export function SignInPage() {
   useFocusOnMount(heading);
   const { data: session } = useSession();
   const signIn = useSignIn();
+  const demo = useDemoAccounts(session?.demoMode === true);
+  const submit = useRef<HTMLButtonElement>(null);
   const fieldError = useFieldError();
   const form = useForm({
     initialValues: { email: '', password: '' },
@@ -25,6 +29,14 @@ export function SignInPage() {
   const handleSubmit = form.onSubmit((values) => {
     signIn.mutate({ email: values.email.trim(), password: values.password });
   }, focusFirstInvalid);
+
+  // The demo password is public (README, server console) and only served in demo mode, so the
+  // button fills both fields; focus goes to the submit button, one key away from signing in.
+  const handleChooseDemo = (email: string, password: string) => {
+    form.setValues({ email, password });
+    form.clearErrors();
+    submit.current?.focus();
+  };
 
   return (
     <PublicLayout>
@@ -48,18 +60,17 @@ export function SignInPage() {
               {...form.getInputProps('email')}
               error={fieldError(form.errors.email)}
             />
-            <PasswordInput
+            <PasswordField
               label={t('signIn.password')}
               autoComplete="current-password"
               required
-              visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword'), tabIndex: 0 }}
               {...form.getInputProps('password')}
               error={fieldError(form.errors.password)}
             />
-            <Button type="submit" size="md" fullWidth loading={signIn.isPending}>
+            <Button ref={submit} type="submit" size="md" fullWidth loading={signIn.isPending}>
               {t('signIn.submit')}
             </Button>
-            {session?.demoMode && (
+            {session?.demoMode && !demo.data && (
               <Text size="sm" c="dimmed">
                 {t('signIn.demoHint')}
               </Text>
@@ -67,6 +78,9 @@ export function SignInPage() {
           </Stack>
         </form>
       </Card>
+      {session?.demoMode && demo.data && demo.data.accounts.length > 0 && (
+        <DemoAccountList demo={demo.data} onChoose={handleChooseDemo} />
+      )}
     </PublicLayout>
   );
 }

@@ -106,6 +106,14 @@ export type SessionItem = z.infer<typeof sessionItemSchema>;
 export const demoAccountsSchema = z.object({
   /** The one password of every demo account. */
   password: z.string(),
-  accounts: z.array(z.object({ email: z.string(), role: z.enum(ROLES), countryCode: z.string() })),
+  accounts: z.array(
+    z.object({
+      email: z.string(),
+      role: z.enum(ROLES),
+      countryCode: z.string(),
+      /** The country's (or organisation's) name in the three languages, for a page shown before sign-in. */
+      countryName: localizedTextSchema,
+    }),
+  ),
 });
 export type DemoAccounts = z.infer<typeof demoAccountsSchema>;

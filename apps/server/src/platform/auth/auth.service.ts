@@ -487,6 +487,11 @@ export async function getDemoAccounts(deps: Deps): Promise<DemoAccounts> {
   const rows = await listDemoAccounts(deps.db.kysely);
   return {
     password: DEMO_PASSWORD,
-    accounts: rows.map((r) => ({ email: r.email, role: r.role as Role, countryCode: r.country_code })),
+    accounts: rows.map((r) => ({
+      email: r.email,
+      role: r.role as Role,
+      countryCode: r.country_code,
+      countryName: JSON.parse(r.country_names) as LocalizedText,
+    })),
   };
 }

@@ -133,10 +133,11 @@ export async function advanceMfaStep(db: Q, userId: string, step: number): Promi
 export function listDemoAccounts(db: Q) {
   return db
     .selectFrom('users')
-    .select(['email', 'role', 'country_code'])
-    .where('is_demo', '=', 1)
-    .where('status', '=', 'active')
-    .orderBy('country_code')
-    .orderBy('email')
+    .innerJoin('countries', 'countries.code', 'users.country_code')
+    .select(['users.email', 'users.role', 'users.country_code', 'countries.names as country_names'])
+    .where('users.is_demo', '=', 1)
+    .where('users.status', '=', 'active')
+    .orderBy('users.country_code')
+    .orderBy('users.email')
     .execute();
 }

@@ -1,18 +1,10 @@
 import { assignableRoles, LOCALES, type Locale, type Role, TEXT_MAX, type User } from '@enlace/shared';
-import {
-  Button,
-  Group,
-  Modal,
-  NativeSelect,
-  PasswordInput,
-  SimpleGrid,
-  Stack,
-  TextInput,
-} from '@mantine/core';
+import { Button, Group, Modal, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { PasswordField } from '../../components/PasswordField';
 import { focusFirstInvalid, useFieldError, validators } from '../../hooks/useFieldError';
 import { useLocalized } from '../../hooks/useLabels';
 import { currentLocale } from '../../i18n';
@@ -200,12 +192,11 @@ export function UserFormModal({
             />
           </SimpleGrid>
           {!user && (
-            <PasswordInput
+            <PasswordField
               label={t('admin.users.password')}
               description={t('admin.users.passwordHint')}
               required
               autoComplete="new-password"
-              visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword'), tabIndex: 0 }}
               {...form.getInputProps('password')}
               error={fieldError(form.errors.password)}
             />

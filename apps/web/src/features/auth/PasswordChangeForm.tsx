@@ -1,7 +1,8 @@
-import { Button, Group, PasswordInput, Stack } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { PasswordField } from '../../components/PasswordField';
 import { focusFirstInvalid, useFieldError, validators } from '../../hooks/useFieldError';
 import { useChangePassword } from './auth.queries';
 
@@ -48,28 +49,25 @@ export function PasswordChangeForm({
             newPassword: t('profile.newPassword'),
           }}
         />
-        <PasswordInput
+        <PasswordField
           label={t('profile.currentPassword')}
           autoComplete="current-password"
           required
-          visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword'), tabIndex: 0 }}
           {...form.getInputProps('currentPassword')}
           error={fieldError(form.errors.currentPassword)}
         />
-        <PasswordInput
+        <PasswordField
           label={t('profile.newPassword')}
           description={t('profile.passwordRules')}
           autoComplete="new-password"
           required
-          visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword'), tabIndex: 0 }}
           {...form.getInputProps('newPassword')}
           error={fieldError(form.errors.newPassword)}
         />
-        <PasswordInput
+        <PasswordField
           label={t('profile.confirmPassword')}
           autoComplete="new-password"
           required
-          visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword'), tabIndex: 0 }}
           {...form.getInputProps('confirmPassword')}
           error={fieldError(form.errors.confirmPassword)}
         />

@@ -1,4 +1,12 @@
-import type { Locale, Me, MfaEnrolment, SessionItem, SessionStage, SessionView } from '@enlace/shared';
+import type {
+  DemoAccounts,
+  Locale,
+  Me,
+  MfaEnrolment,
+  SessionItem,
+  SessionStage,
+  SessionView,
+} from '@enlace/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, setCsrfToken } from '../../api';
 import { SESSION_KEY } from '../../query-client';
@@ -19,6 +27,16 @@ export function useSession() {
       return view;
     },
     staleTime: 60_000,
+  });
+}
+
+/** Demo mode only (the server has no such route otherwise): the demo accounts and their public password. */
+export function useDemoAccounts(enabled: boolean) {
+  return useQuery({
+    queryKey: ['auth', 'demo-accounts'],
+    queryFn: () => api<DemoAccounts>('/api/auth/demo-accounts'),
+    enabled,
+    staleTime: Number.POSITIVE_INFINITY,
   });
 }
 
