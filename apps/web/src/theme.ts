@@ -69,7 +69,11 @@ export const theme = createTheme({
   headings: { fontWeight: '650' },
   components: {
     // Notifications close by themselves; without this their close button would have no name.
-    Notification: Notification.extend({ defaultProps: { withCloseButton: false } }),
+    // Their description in a grey dark enough on the toast's background (WCAG 1.4.3).
+    Notification: Notification.extend({
+      defaultProps: { withCloseButton: false },
+      styles: { description: { color: 'var(--mantine-color-gray-8)' } },
+    }),
     // Mantine puts a focusable empty <div> first in every menu, which a role="menu" may not contain
     // (axe: aria-required-children); without it the menu itself takes focus and arrows reach the items.
     Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false } }),

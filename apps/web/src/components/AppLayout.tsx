@@ -32,8 +32,8 @@ export function AppLayout() {
       <SkipLink />
       <AppShell.Header>
         {demo && <DemoBanner />}
-        <Group h={HEADER_HEIGHT} px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
+        <Group h={HEADER_HEIGHT} px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
             <Burger
               opened={navOpened}
               onClick={toggle}
@@ -44,7 +44,8 @@ export function AppLayout() {
             />
             <Brand />
           </Group>
-          <Group gap="xs" wrap="nowrap">
+          {/* Tight at 390 px: language, bell and user menu must all stay on screen. */}
+          <Group gap={4} wrap="nowrap">
             <LanguageSwitcher />
             <NotificationBell />
             <UserMenu />

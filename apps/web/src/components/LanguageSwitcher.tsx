@@ -25,8 +25,12 @@ export function LanguageSwitcher() {
       const tChosen = i18n.getFixedT(locale);
       saveLocale.mutate(locale, {
         onError: (error) =>
+          // An error stays until dismissed (no time limit to read it, WCAG 2.2.1).
           notifications.show({
             color: 'red',
+            autoClose: false,
+            withCloseButton: true,
+            closeButtonProps: { 'aria-label': tChosen('a11y.closeNotice') },
             title: tChosen('language.saveFailed'),
             message: isApiError(error) ? error.title : tChosen('errors.generic'),
           }),
