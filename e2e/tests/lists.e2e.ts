@@ -75,7 +75,10 @@ describe('lists', () => {
     expect(await page.getByRole('table', { name: 'Incidentes' }).count()).toBe(0);
     expect(await cards.getByRole('listitem').count()).toBe(10);
     expect(await cards.locator('dt').first().textContent()).toBeTruthy();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // Once the layout has settled after the resize (the navigation collapses with a transition).
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth), { timeout: 5000 })
+      .toBeLessThanOrEqual(390);
     await page.getByLabel('Ordenar por').selectOption('reference:asc');
     await page.waitForURL((u) => u.searchParams.get('sort') === 'reference');
     await expectAccessible(page, 'incident list, cards, 390');

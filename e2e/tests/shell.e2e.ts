@@ -164,6 +164,8 @@ describe('the application shell', () => {
       const languages = page.getByRole('menu', { name: /^Language/ });
       await languages.getByRole('menuitem', { name: 'Français' }).waitFor();
       expect(overlap(toastBox, await box(languages)), `${width}: toast over the language menu`).toBe(false);
+      // Colours are read once the menu's opening transition is over.
+      await page.waitForTimeout(400);
       await expectAccessible(page, `toast and open menu, ${width}`);
       await snap(page, `toast-menu-${width}`);
       await context.close();
