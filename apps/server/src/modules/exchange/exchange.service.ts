@@ -274,6 +274,29 @@ async function insertMessage(
   return id;
 }
 
+async function addParticipants(
+  trx: Tx,
+  threadId: string,
+  participants: readonly { kind: string; ref: string }[],
+  by: string,
+  at: string,
+): Promise<void> {
+  await trx
+    .insertInto('exchange_participants')
+    .values(
+      participants.map((p) => ({
+        id: uuidv7(),
+        thread_id: threadId,
+        kind: p.kind,
+        ref: p.ref,
+        added_by: by,
+        added_at: at,
+        removed_at: null,
+      })),
+    )
+    .execute();
+}
+
 /** Tells everyone the thread reaches, but the actor, that something new waits there. */
 async function tellParticipants(
   trx: Tx,
@@ -341,20 +364,7 @@ export async function createThread(ctx: Ctx, body: ThreadCreateBody): Promise<Th
       search_terms: withTokens(ctx, null, { plain: [reference], secret: [body.subject] }),
     };
     await trx.insertInto('exchange_threads').values(row).execute();
-    await trx
-      .insertInto('exchange_participants')
-      .values(
-        participants.map((p) => ({
-          id: uuidv7(),
-          thread_id: id,
-          kind: p.kind,
-          ref: p.ref,
-          added_by: actor.userId,
-          added_at: at,
-          removed_at: null,
-        })),
-      )
-      .execute();
+    await addParticipants(trx, id, participants, actor.userId, at);
     await insertMessage(
       trx,
       ctx,
@@ -518,20 +528,7 @@ export async function updateThread(
     const current = await participantsOf(trx, id);
     const fresh = add.filter((p) => !current.some((c) => c.kind === p.kind && c.ref === p.ref));
     if (fresh.length) {
-      await trx
-        .insertInto('exchange_participants')
-        .values(
-          fresh.map((p) => ({
-            id: uuidv7(),
-            thread_id: id,
-            kind: p.kind,
-            ref: p.ref,
-            added_by: actor.userId,
-            added_at: at,
-            removed_at: null,
-          })),
-        )
-        .execute();
+      await addParticipants(trx, id, fresh, actor.userId, at);
       await tellParticipants(trx, ctx, actor, thread, 'exchange.new_thread');
     }
     if (body.removeParticipants?.length) {
