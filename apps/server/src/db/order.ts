@@ -9,6 +9,16 @@ export interface OrderColumn {
   nullable?: boolean;
 }
 
+/** What a list asks for: its order, the page, and the cap of its count. */
+export interface ListPage<S extends string> {
+  sort: S;
+  dir: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+  /** The count's cap: a list says "10,000+" beyond it instead of counting further. */
+  cap: number;
+}
+
 /**
  * One ORDER BY term that sorts alike on both databases. A PostgreSQL index serves it when it is
  * declared the same way (`COLLATE "C"`, `NULLS FIRST`).
@@ -63,8 +73,8 @@ export async function countPartsUpTo<DB, TB extends keyof DB, O>(
  * A page of a list made of disjoint parts (what an actor may read is often "own country's" and
  * "shared with it": an OR that no database serves from one index range), in the order asked, ties
  * broken by id: each part is sorted and cut on its own indexes, then merged. `matches` is the
- * list's count (countPartsUpTo): none means no page to look for, few means sorting them, many
- * means walking the order's index (`partsFor(true)`: conditions the walk should check row by row
+ * list's count (countPartsUpTo, up to `cap + 1`): none means no page to look for, few means
+ * sorting them, many (or more than the cap) means walking the order's index (`partsFor(true)`: conditions the walk should check row by row
  * rather than let the planner drive the query by them, see the repositories).
  */
 export async function pageOfParts<Row, DB, TB extends keyof DB, O>(
@@ -73,11 +83,12 @@ export async function pageOfParts<Row, DB, TB extends keyof DB, O>(
   table: string,
   partsFor: (walk: boolean) => readonly SelectQueryBuilder<DB, TB, O>[],
   order: { column: OrderColumn; dir: 'asc' | 'desc' },
-  page: { limit: number; offset: number; matches: number },
+  page: { limit: number; offset: number; matches: number; cap?: number },
 ): Promise<Row[]> {
   if (page.matches <= page.offset) return [];
   const { column, dir } = order;
-  const walk = page.matches >= SORT_MATCHES_BELOW;
+  // A capped count (`cap`: the count stopped at cap + 1) says only that there are many.
+  const walk = page.matches >= SORT_MATCHES_BELOW || (page.cap !== undefined && page.matches > page.cap);
   const parts = partsFor(walk);
   const id = (ref: string) => sql`${sql.ref(ref)} ${sql.raw(dir)}`;
   const tail = sql`LIMIT ${page.limit} OFFSET ${page.offset}`;
@@ -89,9 +100,12 @@ export async function pageOfParts<Row, DB, TB extends keyof DB, O>(
       (p, i) =>
         sql`SELECT * FROM (${p.clearSelect().select([sql.ref(`${table}.id`).as('id'), sql.ref(column.ref).as('k')])}) AS ${sql.raw(`p${i}`)}`,
     );
-    const { rows } = await sql<Row>`WITH m AS MATERIALIZED (${sql.join(keyed, sql` UNION ALL `)})
-      SELECT t.* FROM m JOIN ${sql.table(table)} AS t ON t.id = m.id
-      ORDER BY ${orderTerm(dialect, { ...column, ref: 'm.k' }, dir)}, ${id('m.id')} ${tail}`.execute(db);
+    // The page is cut from the keys before its rows are read: joining first read every match's
+    // row from the table (44,000 matches: 0.1 s on SQLite).
+    const { rows } = await sql<Row>`WITH m AS MATERIALIZED (${sql.join(keyed, sql` UNION ALL `)}),
+      s AS (SELECT m.id, m.k FROM m ORDER BY ${orderTerm(dialect, { ...column, ref: 'm.k' }, dir)}, ${id('m.id')} ${tail})
+      SELECT t.* FROM s JOIN ${sql.table(table)} AS t ON t.id = s.id
+      ORDER BY ${orderTerm(dialect, { ...column, ref: 's.k' }, dir)}, ${id('s.id')}`.execute(db);
     return rows;
   }
   const end = page.offset + page.limit;

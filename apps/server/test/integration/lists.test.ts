@@ -5,8 +5,10 @@ import {
   countIncidentsInScope,
   type IncidentRow,
   listIncidentsInScope,
+  pageOfIncidents,
 } from '../../src/modules/incidents/incidents.repository';
 import { buildActor } from '../../src/platform/authz/access';
+import { parseSearch } from '../../src/platform/search/search';
 import { reportIncident } from '../factories/incidents';
 import { buildTestApp, signedIn, type TestApp } from '../helpers';
 
@@ -130,6 +132,7 @@ describe('a list in two parts', () => {
                 limit,
                 offset,
                 matches,
+                cap: 10_000,
               },
             );
             expect(
@@ -152,6 +155,7 @@ describe('a list in two parts', () => {
         limit: 50,
         offset: 0,
         matches: 4,
+        cap: 10_000,
       },
     );
     expect(jan7.map((r) => r.id).sort()).toEqual(
@@ -160,5 +164,55 @@ describe('a list in two parts', () => {
         .map((r) => r.id)
         .sort(),
     );
+  });
+});
+
+describe('a searched list', () => {
+  it('finds the same page whether the matches drive the query or an index range is checked against them', async () => {
+    const actor = buildActor(
+      {
+        id: '00000000-0000-4000-8000-000000000002',
+        role: 'liaison_officer',
+        country_code: 'CRI',
+        agency_id: null,
+      },
+      'test',
+    );
+    const db = t.db.kysely;
+    const all = await db.selectFrom('incidents').selectAll().execute();
+    const cases: [string, (r: IncidentRow) => boolean][] = [
+      // The own country's records (first part), other countries' public records (second part),
+      // another country's own record (never), and a word that matches nothing.
+      ['peñas', (r) => r.country_code === 'CRI'],
+      ['TAPACHULA', (r) => r.source === 'missing_migrants'],
+      ['tecún', () => false],
+      ['zzqx', () => false],
+    ];
+    for (const [q, readable] of cases) {
+      const search = parseSearch(t.config.secretKey, q) ?? undefined;
+      const matching = all.filter(readable);
+      for (const sort of ['occurredOn', 'dead', 'reference'] as const) {
+        const want = expected(matching, sort, 'desc');
+        // A cap above the matches: counted exactly (on SQLite the search drives); a cap below:
+        // counted as "more than", the page found by walking the order's index.
+        for (const cap of [50, 2]) {
+          for (const offset of [0, 2]) {
+            const { count, rows } = await pageOfIncidents(
+              db,
+              t.db.dialect,
+              actor,
+              { search },
+              { sort, dir: 'desc', limit: 2, offset, cap },
+            );
+            const label = `${q} ${sort} cap ${cap} offset ${offset}`;
+            expect(Math.min(count, cap + 1), label).toBe(Math.min(want.length, cap + 1));
+            expect(
+              rows.map((r) => r.id),
+              label,
+            ).toEqual(want.slice(offset, offset + 2));
+          }
+        }
+      }
+    }
   });
 });

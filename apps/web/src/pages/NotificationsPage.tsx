@@ -135,6 +135,7 @@ export function NotificationsPage() {
         columns={columns}
         rows={page.data?.items}
         total={page.data?.total}
+        totalCapped={page.data?.totalCapped}
         rowKey={(n) => n.id}
         list={list}
         mode="server"

@@ -12,6 +12,12 @@ export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export const SEARCH_MAX = 200;
 /** Lists count their matches up to this many; beyond, the answer says `totalCapped`. */
 export const TOTAL_CAP = 10_000;
+/**
+ * Searches of the large lists (incidents, cases) count up to this many ("1,000+": refine the
+ * search). Each match counted is a check of who may read it; a common word matches tens of
+ * thousands of a million records (docs/PERFORMANCE.md).
+ */
+export const SEARCH_TOTAL_CAP = 1_000;
 
 export const searchTextSchema = z.string().trim().max(SEARCH_MAX);
 
@@ -35,9 +41,9 @@ export function pageQueryShape<const S extends readonly [string, ...string[]]>(
 
 export function pageSchema<T extends z.ZodType>(item: T) {
   return z.object({
-    /** How many items match, over all pages (at most TOTAL_CAP: see `totalCapped`). */
+    /** How many items match, over all pages (at most the list's cap: see `totalCapped`). */
     total: z.number().int(),
-    /** True when more than `total` items match: the count stopped at TOTAL_CAP ("10,000+"). */
+    /** True when more than `total` items match: the count stopped at its cap ("10,000+"). */
     totalCapped: z.boolean().optional(),
     items: z.array(item),
   });

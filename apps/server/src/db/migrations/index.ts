@@ -14,6 +14,7 @@ import * as m0011 from './0011-directory';
 import * as m0012 from './0012-jobs-notifications';
 import * as m0013 from './0013-handling';
 import * as m0014 from './0014-exchange';
+import * as m0015 from './0015-list-walks';
 
 export interface AppMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -38,4 +39,5 @@ export const migrations: Record<string, AppMigration> = {
   '0012-jobs-notifications': m0012,
   '0013-handling': m0013,
   '0014-exchange': m0014,
+  '0015-list-walks': m0015,
 };

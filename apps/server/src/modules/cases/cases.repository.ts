@@ -1,9 +1,10 @@
-import type { CaseSort, SortDirection } from '@enlace/shared';
-import type { Expression, Kysely, Selectable, SqlBool } from 'kysely';
+import type { CaseSort } from '@enlace/shared';
+import type { Kysely, Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { DialectName } from '../../db/dialect';
-import { countPartsUpTo, type OrderColumn, pageOfParts } from '../../db/order';
+import { countPartsUpTo, type ListPage, type OrderColumn, pageOfParts } from '../../db/order';
 import type { Database } from '../../db/schema';
+import { ftsMatchesAtMost, matchesSearch, type QueryWord } from '../../platform/search/search';
 import type {
   CaseAssetsTable,
   CaseEvidenceTable,
@@ -49,41 +50,65 @@ export function findActiveShare(db: Q, caseId: string, country: string): Promise
 
 export interface CaseFilter {
   stage?: string;
-  /** The search condition (platform/search `matchesSearch`; `checked` as it says), when searched. */
-  match?: (checked: boolean) => Expression<SqlBool>;
+  /** The words searched (platform/search `parseSearch`). */
+  search?: QueryWord[];
 }
 
 /**
  * Cases the actor may read, as disjoint parts each on its own indexes (db/order.ts): their
- * country's, and other countries' cases shared with it and not revoked.
+ * country's (a search asks the full-text index for the owner's records only), and other
+ * countries' cases shared with it and not revoked. On SQLite, `drive` says how to find the rows,
+ * as for incidents (incidents.repository.ts): `walk` an order's index, checking the rest on its
+ * rows, or let a `search` with few matches drive.
  */
-function casesMatching(db: Q, actor: Actor, filter: CaseFilter, checked = false) {
-  const parts =
+function casesMatching(
+  db: Q,
+  dialect: DialectName,
+  actor: Actor,
+  filter: CaseFilter,
+  drive?: 'walk' | 'search',
+) {
+  const hinted = dialect === 'sqlite' && drive !== undefined;
+  const col = (name: string, own: boolean) =>
+    hinted && drive === 'search' && own
+      ? sql<string>`+${sql.ref(`cases.${name}`)}`
+      : sql<string>`${sql.ref(`cases.${name}`)}`;
+  const parts: { qb: ReturnType<typeof selectCases>; owner?: string }[] =
     actor.scope === 'all'
-      ? [db.selectFrom('cases')]
+      ? [{ qb: selectCases(db) }]
       : [
-          db.selectFrom('cases').where('cases.country_code', '=', actor.countryCode),
-          db
-            .selectFrom('cases')
-            .where('cases.country_code', '<>', actor.countryCode)
-            .where((eb) =>
-              eb.exists(
-                eb
-                  .selectFrom('case_shares as s')
-                  .select(sql<number>`1`.as('one'))
-                  .whereRef('s.case_id', '=', 'cases.id')
-                  .where('s.country_code', '=', actor.countryCode)
-                  .where('s.revoked_at', 'is', null),
+          {
+            qb: selectCases(db).where(col('country_code', true), '=', actor.countryCode),
+            owner: actor.countryCode,
+          },
+          {
+            qb: selectCases(db)
+              .where('cases.country_code', '<>', actor.countryCode)
+              .where((eb) =>
+                eb.exists(
+                  eb
+                    .selectFrom('case_shares as s')
+                    .select(sql<number>`1`.as('one'))
+                    .whereRef('s.case_id', '=', 'cases.id')
+                    .where('s.country_code', '=', actor.countryCode)
+                    .where('s.revoked_at', 'is', null),
+                ),
               ),
-            ),
+          },
         ];
-  return parts.map((part) => {
+  return parts.map(({ qb: part, owner }) => {
+    const own = owner !== undefined || actor.scope === 'all';
     let qb = part;
-    if (filter.stage) qb = qb.where('cases.stage', '=', filter.stage);
-    if (filter.match) qb = qb.where(filter.match(checked));
+    if (filter.stage) qb = qb.where(col('stage', own), '=', filter.stage);
+    if (filter.search) {
+      const checked = hinted && drive === 'walk';
+      qb = qb.where(matchesSearch(dialect, 'cases', filter.search, { checked, owner }));
+    }
     return qb;
   });
 }
+
+const selectCases = (db: Q) => db.selectFrom('cases');
 
 const SORT_COLUMNS: Record<CaseSort, OrderColumn> = {
   updatedAt: { ref: 'cases.updated_at' },
@@ -94,32 +119,35 @@ const SORT_COLUMNS: Record<CaseSort, OrderColumn> = {
   country: { ref: 'cases.country_code', bytes: true },
 };
 
-/** A page of the cases the actor may read, in the order asked, ties broken by id. */
-export function listCasesInScope(
+/**
+ * A page of the cases the actor may read, in the order asked, ties broken by id, and how many
+ * match (counted up to `cap + 1`), found as incidents' are (incidents.repository pageOfIncidents).
+ */
+export async function pageOfCases(
   db: Q,
   dialect: DialectName,
   actor: Actor,
   filter: CaseFilter,
-  page: { sort: CaseSort; dir: SortDirection; limit: number; offset: number; matches: number },
-): Promise<CaseRow[]> {
-  return pageOfParts<CaseRow, Database, 'cases', object>(
+  page: ListPage<CaseSort>,
+): Promise<{ count: number; rows: CaseRow[] }> {
+  const bySearch =
+    dialect === 'sqlite' &&
+    filter.search !== undefined &&
+    (await ftsMatchesAtMost(db as Kysely<unknown>, 'cases', filter.search, page.cap));
+  const count = await countPartsUpTo(
+    db,
+    casesMatching(db, dialect, actor, filter, bySearch ? 'search' : undefined),
+    page.cap,
+  );
+  const rows = await pageOfParts<CaseRow, Database, 'cases', object>(
     db,
     dialect,
     'cases',
-    (walk) => casesMatching(db, actor, filter, walk),
+    (walk) => casesMatching(db, dialect, actor, filter, walk ? 'walk' : bySearch ? 'search' : undefined),
     { column: SORT_COLUMNS[page.sort], dir: page.dir },
-    page,
+    { ...page, matches: count },
   );
-}
-
-/** How many cases the actor may read match a filter, counted up to `cap + 1`. */
-export async function countCasesInScope(
-  db: Q,
-  actor: Actor,
-  filter: CaseFilter,
-  cap: number,
-): Promise<number> {
-  return countPartsUpTo(db, casesMatching(db, actor, filter), cap);
+  return { count, rows };
 }
 
 /** A page by id of the cases, or of those without search tokens yet (written before search). */

@@ -19,12 +19,13 @@ import {
   type SuspectRole,
   type SuspectUpdateBody,
   suspectBodySchema,
+  SEARCH_TOTAL_CAP,
   TOTAL_CAP,
 } from '@enlace/shared';
 import { inScope, recordDenial, requireActor, requirePermission } from '../../platform/authz/access';
 import { type Actor, type Ctx, type Deps, nowIso, withTx } from '../../platform/context';
 import { decryptField, encryptField } from '../../platform/crypto';
-import { matchesSearch, parseSearch, searchTerms } from '../../platform/search/search';
+import { parseSearch, searchTerms } from '../../platform/search/search';
 import {
   badRequest,
   conflict,
@@ -43,7 +44,6 @@ import {
   type CaseRow,
   casesForSearch,
   closeCustody,
-  countCasesInScope,
   type Q,
   deleteAsset,
   deleteSuspect,
@@ -68,7 +68,7 @@ import {
   insertSuspects,
   listAssets,
   listCaseIncidentIds,
-  listCasesInScope,
+  pageOfCases,
   listCustody,
   listEvidence,
   listShares,
@@ -97,15 +97,19 @@ const enc = (deps: Deps, v: string | null | undefined, purpose: string) =>
 const dec = (deps: Deps, v: string | null, purpose: string) =>
   v === null ? null : decryptField(deps.config.secretKey, v, purpose);
 
-/** The case's search tokens: reference and title in clear, summary and suspects' names blinded. */
+/**
+ * The case's search tokens: reference and title in clear, summary and suspects' names blinded,
+ * and its owner country.
+ */
 function caseSearchTerms(
   deps: Deps,
-  c: { reference: string; title: string; summary?: string | null },
+  c: { reference: string; title: string; summary?: string | null; countryCode: string },
   suspectNames: readonly string[],
 ): string {
   return searchTerms(deps.config.secretKey, {
     plain: [c.reference, c.title],
     secret: [c.summary, ...suspectNames],
+    owner: c.countryCode,
   });
 }
 
@@ -114,7 +118,12 @@ async function storedCaseSearchTerms(deps: Deps, trx: Q, row: CaseRow): Promise<
   const suspects = await listSuspects(trx, row.id);
   return caseSearchTerms(
     deps,
-    { reference: row.reference, title: row.title, summary: dec(deps, row.summary_enc, P.summary) },
+    {
+      reference: row.reference,
+      title: row.title,
+      summary: dec(deps, row.summary_enc, P.summary),
+      countryCode: row.country_code,
+    },
     suspects.map((s) => dec(deps, s.name_enc, P.name) ?? ''),
   );
 }
@@ -309,22 +318,18 @@ async function present(ctx: Ctx, row: CaseRow, shared: boolean): Promise<Case> {
  */
 export async function listCases(ctx: Ctx, query: CaseListQuery): Promise<CasePage> {
   const actor = await requirePermission(ctx, 'cases.read');
-  const search = parseSearch(ctx.config.secretKey, query.q);
-  const filter = {
-    stage: query.stage,
-    match: search
-      ? (checked: boolean) => matchesSearch(ctx.db.dialect, 'cases', search, { checked })
-      : undefined,
-  };
-  // Counted first: the count decides how the page is found (db/order.ts pageOfParts).
-  const count = await countCasesInScope(ctx.db.kysely, actor, filter, TOTAL_CAP);
-  const rows = await listCasesInScope(ctx.db.kysely, ctx.db.dialect, actor, filter, {
-    ...query,
-    matches: count,
-  });
+  const search = parseSearch(ctx.config.secretKey, query.q) ?? undefined;
+  const cap = search ? SEARCH_TOTAL_CAP : TOTAL_CAP;
+  const { count, rows } = await pageOfCases(
+    ctx.db.kysely,
+    ctx.db.dialect,
+    actor,
+    { stage: query.stage, search },
+    { ...query, cap },
+  );
   return {
-    total: Math.min(count, TOTAL_CAP),
-    totalCapped: count > TOTAL_CAP,
+    total: Math.min(count, cap),
+    totalCapped: count > cap,
     items: rows.map((r) => ({
       id: r.id,
       countryCode: r.country_code,
@@ -382,7 +387,7 @@ export async function createCase(ctx: Ctx, raw: CaseCreateBody): Promise<Case> {
     created_at: now,
     created_by: actor.userId,
     updated_at: now,
-    search_terms: caseSearchTerms(ctx, body, []),
+    search_terms: caseSearchTerms(ctx, { ...body, countryCode: country }, []),
   };
   await withTx(ctx, async (trx, audit) => {
     await insertCase(trx, row);
@@ -984,7 +989,7 @@ export async function storeGeneratedCases(
       updated_at: opts.at,
       search_terms: caseSearchTerms(
         deps,
-        { reference: g.reference, title: g.title, summary: null },
+        { reference: g.reference, title: g.title, summary: null, countryCode: g.owner },
         g.suspects.map((s) => s.name),
       ),
     });

@@ -38,10 +38,20 @@ export function nationalitySet(s: IncidentState): string {
 const json = (list: readonly unknown[]) => (list.length === 0 ? '[]' : JSON.stringify(list));
 
 /** The texts an incident is found by: clear fields by word prefix, the narrative by keyed hashes. */
-export function searchFieldsOf(s: IncidentState, reference: string): SearchFields {
+export function searchFieldsOf(
+  s: IncidentState,
+  meta: { reference: string; countryCode: string },
+): SearchFields {
   return {
-    plain: [reference, s.place.name, s.conveyance?.name, s.conveyance?.registration, s.conveyance?.model],
+    plain: [
+      meta.reference,
+      s.place.name,
+      s.conveyance?.name,
+      s.conveyance?.registration,
+      s.conveyance?.model,
+    ],
     secret: [s.narrative],
+    owner: meta.countryCode,
   };
 }
 

@@ -1,12 +1,13 @@
-import { type IncidentSort, PUBLIC_SOURCES, regionCodesOf, type SortDirection } from '@enlace/shared';
-import type { Expression, Kysely, Selectable, SqlBool } from 'kysely';
+import { type IncidentSort, PUBLIC_SOURCES, regionCodesOf } from '@enlace/shared';
+import type { Kysely, Selectable, SqlBool } from 'kysely';
 import { sql } from 'kysely';
 import { type BulkColumn, bulkWrite } from '../../db/bulk';
 import type { Db, DialectName } from '../../db/dialect';
-import { countPartsUpTo, type OrderColumn, pageOfParts } from '../../db/order';
+import { countPartsUpTo, type ListPage, type OrderColumn, pageOfParts } from '../../db/order';
 import type { Database } from '../../db/schema';
 import type { IncidentsTable, IncidentVersionsTable, VocabTermsTable } from '../../db/schema/incidents';
 import { scopeTo } from '../../platform/authz/access';
+import { ftsMatchesAtMost, matchesSearch, type QueryWord } from '../../platform/search/search';
 import type { Actor, Tx } from '../../platform/context';
 
 export type IncidentRow = Selectable<IncidentsTable>;
@@ -210,8 +211,8 @@ export interface IncidentFilter {
   country?: string;
   /** Statistical region of the place. */
   region?: string;
-  /** The search condition (platform/search `matchesSearch`; `checked` as it says), when searched. */
-  match?: (checked: boolean) => Expression<SqlBool>;
+  /** The words searched (platform/search `parseSearch`). */
+  search?: QueryWord[];
 }
 
 /**
@@ -231,57 +232,66 @@ export function readableIncidents(db: Q, actor: Actor | null) {
 }
 
 /**
- * The same set as `readableIncidents`, as disjoint parts that each have their own indexes
- * (migration 0008): the own country's incidents (by `country_code`), and the public sources'
- * records held by other countries (the partial indexes on `source <> 'enlace'`, a literal so that
- * both databases see the index applies). A network-wide reader has one part, every row.
+ * How the database should find a list's rows (SQLite only: PostgreSQL's planner chooses well
+ * from its statistics). `walk`: a page walks the index of this sort column, so the filters are
+ * only checked on its rows (unary `+` keeps the planner from driving the query by a filter's
+ * index and sorting what it finds, which for many matches reads them all). `search`: a search
+ * matches few of the own country's rows, so each match is looked up (every index is kept out).
  */
-function readableParts(db: Q, actor: Actor) {
-  if (actor.scope === 'all') return [readableIncidents(db, actor)];
-  return [
-    db.selectFrom('incidents').where('incidents.country_code', '=', actor.countryCode),
-    db
-      .selectFrom('incidents')
-      .where(sql<SqlBool>`incidents.source <> 'enlace'`)
-      .where('incidents.source', 'in', [...PUBLIC_SOURCES])
-      .where('incidents.country_code', '<>', actor.countryCode),
-  ];
-}
+type Drive = { walk: string } | 'search' | undefined;
 
 /**
- * The parts of the incidents the actor may see that match a filter. `walkBy`: a page walks the
- * index of this sort column, so on SQLite the other filters are only checked on its rows (unary
- * `+` keeps the planner from driving the query by a filter's index and sorting what it finds,
- * which for many matches reads them all).
+ * The parts of the incidents the actor may see that match a filter, each with its own indexes
+ * (migrations 0008, 0015): the own country's incidents (by `country_code`; a search asks the
+ * full-text index for the owner's records only), and the public sources' records held by other
+ * countries (the partial indexes on `source <> 'enlace'`, a literal so that both databases see
+ * the index applies). A network-wide reader has one part, every row.
  */
-function incidentsMatching(
-  db: Q,
-  dialect: DialectName,
-  actor: Actor,
-  filter: IncidentFilter,
-  walkBy?: string,
-) {
-  const col = (name: string) =>
-    dialect === 'sqlite' && walkBy !== undefined && walkBy !== `incidents.${name}`
+function incidentsMatching(db: Q, dialect: DialectName, actor: Actor, filter: IncidentFilter, drive?: Drive) {
+  const hinted = dialect === 'sqlite' && drive !== undefined;
+  // The walk keeps the country (its index's first column) and its column; a search that drives
+  // keeps none of the own part's columns.
+  const col = (name: string, own: boolean) =>
+    hinted && (drive === 'search' ? own : name !== 'country_code' && drive.walk !== `incidents.${name}`)
       ? sql<string>`+${sql.ref(`incidents.${name}`)}`
       : sql<string>`${sql.ref(`incidents.${name}`)}`;
-  return readableParts(db, actor).map((part) => {
+  const parts: { qb: ReturnType<typeof readableIncidents>; owner?: string }[] =
+    actor.scope === 'all'
+      ? [{ qb: readableIncidents(db, actor) }]
+      : [
+          {
+            qb: db.selectFrom('incidents').where(col('country_code', true), '=', actor.countryCode),
+            owner: actor.countryCode,
+          },
+          {
+            qb: db
+              .selectFrom('incidents')
+              .where(sql<SqlBool>`incidents.source <> 'enlace'`)
+              .where('incidents.source', 'in', [...PUBLIC_SOURCES])
+              .where('incidents.country_code', '<>', actor.countryCode),
+          },
+        ];
+  return parts.map(({ qb: part, owner }) => {
+    const c = (name: string) => col(name, owner !== undefined || actor.scope === 'all');
     let qb = part;
-    if (filter.from) qb = qb.where(col('occurred_on'), '>=', filter.from);
-    if (filter.to) qb = qb.where(col('occurred_on'), '<=', filter.to);
-    if (filter.kind) qb = qb.where(col('kind'), '=', filter.kind);
-    if (filter.mode) qb = qb.where(col('mode'), '=', filter.mode);
-    if (filter.route) qb = qb.where(col('route'), '=', filter.route);
-    if (filter.source) qb = qb.where(col('source'), '=', filter.source);
-    if (filter.country) qb = qb.where(col('place_country'), '=', filter.country);
-    if (filter.region) qb = qb.where(col('region'), 'in', regionCodesOf(filter.region));
-    if (filter.match) qb = qb.where(filter.match(walkBy !== undefined));
+    if (filter.from) qb = qb.where(c('occurred_on'), '>=', filter.from);
+    if (filter.to) qb = qb.where(c('occurred_on'), '<=', filter.to);
+    if (filter.kind) qb = qb.where(c('kind'), '=', filter.kind);
+    if (filter.mode) qb = qb.where(c('mode'), '=', filter.mode);
+    if (filter.route) qb = qb.where(c('route'), '=', filter.route);
+    if (filter.source) qb = qb.where(c('source'), '=', filter.source);
+    if (filter.country) qb = qb.where(c('place_country'), '=', filter.country);
+    if (filter.region) qb = qb.where(c('region'), 'in', regionCodesOf(filter.region));
+    if (filter.search) {
+      const checked = hinted && drive !== 'search';
+      qb = qb.where(matchesSearch(dialect, 'incidents', filter.search, { checked, owner }));
+    }
     return qb;
   });
 }
 
 // The column of each sort. Dates (YYYY-MM-DD) sort alike under any collation; codes and
-// references are compared as bytes. Each has an index per country (migration 0008).
+// references are compared as bytes. Each has an index per country (migrations 0008, 0015).
 const SORT_COLUMNS: Record<IncidentSort, OrderColumn> = {
   occurredOn: { ref: 'incidents.occurred_on' },
   reference: { ref: 'incidents.reference', bytes: true },
@@ -294,22 +304,57 @@ const SORT_COLUMNS: Record<IncidentSort, OrderColumn> = {
 };
 
 /**
+ * A page of the incidents the actor may see, in the order asked, ties broken by id, and how many
+ * match (counted up to `cap + 1`). The count decides how the page is found (db/order.ts).
+ */
+export async function pageOfIncidents(
+  db: Q,
+  dialect: DialectName,
+  actor: Actor,
+  filter: IncidentFilter,
+  page: ListPage<IncidentSort>,
+): Promise<{ count: number; rows: IncidentRow[] }> {
+  // A search that matches at most the count's cap of records is found through the full-text
+  // index; that is also the most the page may have to sort (its count is never capped).
+  const bySearch =
+    dialect === 'sqlite' &&
+    filter.search !== undefined &&
+    (await ftsMatchesAtMost(db as Kysely<unknown>, 'incidents', filter.search, page.cap));
+  const count = await countIncidentsInScope(db, dialect, actor, filter, page.cap, bySearch);
+  const rows = await listIncidentsInScope(db, dialect, actor, filter, {
+    ...page,
+    matches: count,
+    bySearch,
+  });
+  return { count, rows };
+}
+
+/**
  * A page of the incidents the actor may see, in the order asked, ties broken by id. `matches` is
- * their count (countIncidentsInScope), which tells how to find the page (db/order.ts).
+ * their count (countIncidentsInScope), which tells how to find the page (db/order.ts); `bySearch`
+ * that the search's matches are few (pageOfIncidents).
  */
 export function listIncidentsInScope(
   db: Q,
   dialect: DialectName,
   actor: Actor,
   filter: IncidentFilter,
-  page: { sort: IncidentSort; dir: SortDirection; limit: number; offset: number; matches: number },
+  page: ListPage<IncidentSort> & { matches: number; bySearch?: boolean },
 ): Promise<IncidentRow[]> {
+  const column = SORT_COLUMNS[page.sort];
   return pageOfParts<IncidentRow, Database, 'incidents', object>(
     db,
     dialect,
     'incidents',
-    (walk) => incidentsMatching(db, dialect, actor, filter, walk ? SORT_COLUMNS[page.sort].ref : undefined),
-    { column: SORT_COLUMNS[page.sort], dir: page.dir },
+    (walk) =>
+      incidentsMatching(
+        db,
+        dialect,
+        actor,
+        filter,
+        walk ? { walk: column.ref } : page.bySearch ? 'search' : undefined,
+      ),
+    { column, dir: page.dir },
     page,
   );
 }
@@ -321,8 +366,13 @@ export async function countIncidentsInScope(
   actor: Actor,
   filter: IncidentFilter,
   cap: number,
+  bySearch = false,
 ): Promise<number> {
-  return countPartsUpTo(db, incidentsMatching(db, dialect, actor, filter), cap);
+  return countPartsUpTo(
+    db,
+    incidentsMatching(db, dialect, actor, filter, bySearch ? 'search' : undefined),
+    cap,
+  );
 }
 
 /** A page by id of the incidents, or of those without search tokens yet (written before search). */

@@ -11,6 +11,7 @@ import {
   type IncidentVersion,
   type IncidentVersionKind,
   type LocalizedText,
+  SEARCH_TOTAL_CAP,
   TOTAL_CAP,
   VOCABULARIES,
   type Vocabularies,
@@ -24,13 +25,7 @@ import { inScope, recordDenial, requireInScope, requirePermission } from '../../
 import { type Ctx, type Deps, nowIso, type Tx, withTx } from '../../platform/context';
 import { decryptField, encryptField } from '../../platform/crypto';
 import { uuidv7 } from '../../platform/ids';
-import {
-  matchesSearch,
-  newSearchMemo,
-  parseSearch,
-  type SearchMemo,
-  searchTerms,
-} from '../../platform/search/search';
+import { newSearchMemo, parseSearch, type SearchMemo, searchTerms } from '../../platform/search/search';
 import {
   badRequest,
   conflict,
@@ -67,8 +62,7 @@ import {
   insertLink,
   insertVersion,
   insertVocabTerm,
-  countIncidentsInScope,
-  listIncidentsInScope,
+  pageOfIncidents,
   listLinks,
   listVersions,
   listVocabTerms,
@@ -117,10 +111,10 @@ export function stateOf(deps: Deps, row: IncidentRow): IncidentState {
 function incidentSearchTerms(
   deps: Deps,
   state: IncidentState,
-  meta: { reference: string },
+  meta: { reference: string; countryCode: string },
   memo?: SearchMemo,
 ): string {
-  return searchTerms(deps.config.secretKey, searchFieldsOf(state, meta.reference), memo);
+  return searchTerms(deps.config.secretKey, searchFieldsOf(state, meta), memo);
 }
 
 function newReference(country: string, occurredOn: string): string {
@@ -363,22 +357,18 @@ export function metaOf(row: IncidentRow): RowMeta {
  */
 export async function listIncidents(ctx: Ctx, query: IncidentListQuery): Promise<IncidentPage> {
   const actor = await requirePermission(ctx, 'incidents.read');
-  const search = parseSearch(ctx.config.secretKey, query.q);
-  const filter = {
-    ...query,
-    match: search
-      ? (checked: boolean) => matchesSearch(ctx.db.dialect, 'incidents', search, { checked })
-      : undefined,
-  };
-  // Counted first: the count decides how the page is found (none, a few to sort, or many).
-  const count = await countIncidentsInScope(ctx.db.kysely, ctx.db.dialect, actor, filter, TOTAL_CAP);
-  const rows = await listIncidentsInScope(ctx.db.kysely, ctx.db.dialect, actor, filter, {
-    ...query,
-    matches: count,
-  });
+  const search = parseSearch(ctx.config.secretKey, query.q) ?? undefined;
+  const cap = search ? SEARCH_TOTAL_CAP : TOTAL_CAP;
+  const { count, rows } = await pageOfIncidents(
+    ctx.db.kysely,
+    ctx.db.dialect,
+    actor,
+    { ...query, search },
+    { ...query, cap },
+  );
   return {
-    total: Math.min(count, TOTAL_CAP),
-    totalCapped: count > TOTAL_CAP,
+    total: Math.min(count, cap),
+    totalCapped: count > cap,
     items: rows.map(summaryOfRow),
   };
 }
@@ -615,7 +605,7 @@ export async function refreshIncidentSearch(deps: Deps, opts: { all: boolean }):
     if (page.length === 0) return count;
     await deps.db.kysely.transaction().execute(async (trx) => {
       for (const row of page) {
-        await setIncidentSearchTerms(trx, row.id, incidentSearchTerms(deps, stateOf(deps, row), row));
+        await setIncidentSearchTerms(trx, row.id, incidentSearchTerms(deps, stateOf(deps, row), metaOf(row)));
       }
     });
     count += page.length;

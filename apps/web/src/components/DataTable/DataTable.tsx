@@ -105,6 +105,8 @@ export interface DataTableProps<T, S extends string = string> {
   mode: 'server' | 'client';
   /** Server lists: how many rows match over all pages. */
   total?: number;
+  /** Server lists: more than `total` match (the server stopped counting): "more than 1,000". */
+  totalCapped?: boolean;
   loading?: boolean;
   /** A new page is being fetched while the previous one is shown. */
   fetching?: boolean;
@@ -436,7 +438,7 @@ export function DataTable<T extends RowData, S extends string = string>(props: D
           <Text size="sm" aria-live="polite" className={total === 0 ? 'visually-hidden' : undefined}>
             {total === 0
               ? t('list.none')
-              : t('list.range', {
+              : t(props.totalCapped ? 'list.rangeCapped' : 'list.range', {
                   count: total,
                   from: format.number(from),
                   to: format.number(to),

@@ -54,7 +54,7 @@ export function useIncidentPage(list: ListState<IncidentSort, IncidentFilterKey>
   };
   return useQuery({
     queryKey: [...INCIDENTS_KEY, 'list', params],
-    queryFn: () => api<Pick<IncidentPage, 'total' | 'items'>>(`/api/incidents${queryString(params)}`),
+    queryFn: () => api<IncidentPage>(`/api/incidents${queryString(params)}`),
     placeholderData: keepPreviousData,
   });
 }

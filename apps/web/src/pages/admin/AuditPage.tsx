@@ -271,6 +271,7 @@ export function AuditPage() {
         columns={columns}
         rows={page.data?.items}
         total={page.data?.total}
+        totalCapped={page.data?.totalCapped}
         rowKey={(e) => String(e.seq)}
         list={list}
         mode="server"

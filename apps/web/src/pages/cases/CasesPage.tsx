@@ -114,6 +114,7 @@ function CaseList() {
         columns={columns}
         rows={cases.data?.items}
         total={cases.data?.total}
+        totalCapped={cases.data?.totalCapped}
         rowKey={(c) => c.id}
         list={list}
         mode="server"

@@ -333,6 +333,7 @@ export function DirectoryPage() {
         columns={columns}
         rows={page.data?.items}
         total={page.data?.total}
+        totalCapped={page.data?.totalCapped}
         rowKey={(e) => e.id}
         list={list}
         mode="server"

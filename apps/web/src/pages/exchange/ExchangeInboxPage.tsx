@@ -162,6 +162,7 @@ export function ExchangeInboxPage() {
         columns={columns}
         rows={page.data?.items}
         total={page.data?.total}
+        totalCapped={page.data?.totalCapped}
         rowKey={(th) => th.id}
         list={list}
         mode="server"

@@ -246,6 +246,7 @@ function IncidentList() {
         columns={columns}
         rows={page.data?.items}
         total={page.data?.total}
+        totalCapped={page.data?.totalCapped}
         rowKey={(i) => i.id}
         list={list}
         mode="server"
