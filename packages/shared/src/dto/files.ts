@@ -25,6 +25,12 @@ export const FILE_KINDS = [
   { mediaType: 'text/csv', extensions: ['csv'], text: true },
 ] as const satisfies readonly { mediaType: string; extensions: readonly string[]; text?: boolean }[];
 
+/** The extension of a name, lower case, without the dot ('' when there is none). */
+export function extensionOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+}
+
 /** For a file input's `accept` attribute. */
 export const FILE_ACCEPT = FILE_KINDS.flatMap((k) => k.extensions.map((e) => `.${e}`)).join(',');
 
