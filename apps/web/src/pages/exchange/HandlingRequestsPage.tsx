@@ -175,7 +175,7 @@ function RequestList({ box }: { box: Box }) {
             </Text>
           )}
           {box === 'incoming' && r.status === 'pending' && (
-            <Group gap="xs" wrap="nowrap" mt={4}>
+            <Group gap="xs" wrap="wrap" mt={4}>
               <Button size="xs" onClick={() => setDeciding({ request: r, grant: true })}>
                 {t('exchange.requests.grant')}
               </Button>
