@@ -1,6 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, DEMO, expectAccessible, launchBrowser, newPage, signIn, snap } from '../support/browser';
+import { apiAs, checkBothWidths, chooseCodes } from '../support/exchange';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -13,48 +14,6 @@ afterAll(async () => {
 const SUBJECT = `Lancha en Ocós (e2e ${Date.now()})`;
 const SECRET = 'El capitán se llama Rigoberto y sale de noche (e2e)';
 let threadPath = '';
-
-/** Calls the API as the signed-in page does (session cookie, CSRF token from the session). */
-async function apiAs(page: Page, method: string, path: string, body?: unknown) {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const session = await (await fetch('/api/auth/session')).json();
-      const res = await fetch(path, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, json: await res.json() };
-    },
-    { method, path, body },
-  );
-}
-
-/** Checks a screen with axe at the desktop and phone widths, and that nothing is wider than the phone. */
-async function checkBothWidths(page: Page, label: string) {
-  await page.setViewportSize({ width: 1366, height: 900 });
-  await page.waitForTimeout(150);
-  await expectAccessible(page, `${label} (1366)`);
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.waitForTimeout(250);
-  await expectAccessible(page, `${label} (390)`);
-  expect(
-    await page.evaluate(() => document.documentElement.scrollWidth),
-    `${label}: page wider than 390 px`,
-  ).toBeLessThanOrEqual(390);
-  await page.setViewportSize({ width: 1366, height: 900 });
-}
-
-async function chooseCodes(
-  scope: ReturnType<Page['locator']>,
-  handling: string,
-  reliability: string,
-  accuracy: string,
-) {
-  await scope.getByRole('radio', { name: new RegExp(`^${handling} —`) }).check();
-  await scope.getByRole('radio', { name: new RegExp(`^${reliability} —`) }).check();
-  await scope.getByRole('radio', { name: new RegExp(`^${accuracy} —`) }).check();
-}
 
 describe('secure exchange', () => {
   it('Mexico opens an exchange with Guatemala; Guatemala sees it, acknowledges and replies; an H2 forward waits for the provider’s permission; another country gets not found', async () => {
@@ -149,17 +108,34 @@ describe('secure exchange', () => {
     const ask = incoming.getByRole('row').filter({ hasText: 'Honduras investiga la misma red (e2e).' });
     await ask.waitFor();
     await ask.getByText('Rosa Tzul (demo)').waitFor();
+    // The provider sees what the request is about: the exchange, the code, the message's words.
+    const about = ask.getByRole('link', { name: new RegExp(SUBJECT.replace(/[()]/g, '\\$&')) });
+    await about.waitFor();
+    expect(await about.getAttribute('href')).toMatch(new RegExp(`^${threadPath}#message-`));
+    expect(await ask.textContent()).toContain(SECRET);
     await checkBothWidths(mx.page, 'handling requests');
     await snap(mx.page, 'exchange-requests-pending-es-1366');
     await ask.getByRole('button', { name: 'Conceder' }).click();
     dialog = mx.page.getByRole('dialog', { name: 'Conceder esta solicitud' });
+    await dialog.getByRole('region', { name: 'De qué se trata' }).getByText(SECRET).waitFor();
+    await expectAccessible(mx.page, 'decision dialog');
+    await snap(mx.page, 'exchange-decision-es-1366');
     await dialog.getByLabel(/^Nota para quien lo pidió/).fill('Solo para la fiscalía de Honduras.');
     await dialog.getByRole('button', { name: 'Conceder' }).click();
     await dialog.waitFor({ state: 'detached' });
     await incoming.getByText('Concedido').waitFor();
 
+    // The requester sees the answer beside what it was about.
+    await gt.page.goto(`${baseUrl()}/exchange/requests?box=outgoing`);
+    const mineAsked = gt.page
+      .getByRole('table', { name: 'Mis solicitudes' })
+      .getByRole('row')
+      .filter({ hasText: 'Honduras investiga la misma red (e2e).' });
+    await mineAsked.getByText('Concedido').waitFor();
+    expect(await mineAsked.textContent()).toContain(SECRET);
+
     // Now the forward goes through, carrying its codes and its origin.
-    await gt.page.reload();
+    await gt.page.goto(`${baseUrl()}${threadPath}`);
     await gt.page
       .getByRole('listitem')
       .filter({ hasText: SECRET })

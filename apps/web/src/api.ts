@@ -74,6 +74,17 @@ async function toApiError(res: Response): Promise<ApiError> {
   );
 }
 
+/** What every call says: the answers it reads, the UI language, the reader's time zone. */
+function commonHeaders(): Record<string, string> {
+  return {
+    accept: 'application/json, application/problem+json',
+    'accept-language': i18n.language,
+    'x-time-zone': readerTimeZone(),
+  };
+}
+
+const networkError = () => new ApiError(0, 'network', i18n.t('errors.network'), undefined, [], null);
+
 /**
  * Calls the API with the session cookie, the CSRF token on unsafe methods and the UI language.
  * `body` is sent as JSON; `text` as it is, with its own content type (a CSV file to import).
@@ -83,11 +94,7 @@ export async function api<T>(
   options: { method?: Method; body?: unknown; text?: { content: string; type: string } } = {},
 ): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = {
-    accept: 'application/json, application/problem+json',
-    'accept-language': i18n.language,
-    'x-time-zone': readerTimeZone(),
-  };
+  const headers = commonHeaders();
   // Fastify refuses an empty body declared as JSON, so the type goes only with a body.
   let body: string | null = null;
   if (options.text) {
@@ -102,7 +109,7 @@ export async function api<T>(
   try {
     res = await fetch(path, { method, headers, credentials: 'same-origin', body });
   } catch {
-    throw new ApiError(0, 'network', i18n.t('errors.network'), undefined, [], null);
+    throw networkError();
   }
   if (!res.ok) throw await toApiError(res);
   return (await res.json()) as T;
@@ -110,4 +117,54 @@ export async function api<T>(
 
 export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
+}
+
+/** The response headers of an XMLHttpRequest, as a Headers object. */
+function headersOf(xhr: XMLHttpRequest): Headers {
+  const headers = new Headers();
+  for (const line of xhr
+    .getAllResponseHeaders()
+    .trim()
+    .split(/[\r\n]+/)) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers.append(line.slice(0, colon).trim(), line.slice(colon + 1).trim());
+  }
+  return headers;
+}
+
+/**
+ * Sends one file as multipart/form-data (the part named `file`), telling how much of it has gone
+ * (0 to 1) as it goes: XMLHttpRequest, because fetch reports no upload progress. A refusal is the
+ * same ApiError as `api`'s; `signal` aborts the upload (the promise then rejects with an
+ * AbortError).
+ */
+export function uploadFile<T>(
+  path: string,
+  file: File,
+  options: { onProgress?: (ratio: number) => void; signal?: AbortSignal } = {},
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    for (const [name, value] of Object.entries(commonHeaders())) xhr.setRequestHeader(name, value);
+    xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) options.onProgress?.(e.loaded / e.total);
+    };
+    xhr.onload = () => {
+      const res = new Response(xhr.responseText, { status: xhr.status, headers: headersOf(xhr) });
+      if (res.ok) res.json().then((body) => resolve(body as T), reject);
+      else toApiError(res).then(reject, reject);
+    };
+    xhr.onerror = () => reject(networkError());
+    xhr.onabort = () => reject(new DOMException('The upload was cancelled', 'AbortError'));
+    if (options.signal?.aborted) {
+      reject(new DOMException('The upload was cancelled', 'AbortError'));
+      return;
+    }
+    options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    const body = new FormData();
+    body.append('file', file, file.name);
+    xhr.send(body);
+  });
 }

@@ -76,6 +76,28 @@ export const RESERVED_ACTIONS: Record<HandlingCode, readonly HandlingAction[]> =
 
 export const HANDLING_REQUEST_STATUSES = ['pending', 'granted', 'refused'] as const;
 
+/** The longest excerpt of an item a permission request shows (characters, the ellipsis included). */
+export const HANDLING_EXCERPT_MAX = 200;
+
+/**
+ * What a permission request is about, as its item's capability describes it to the reader: only
+ * to someone who may read the item (otherwise a request carries no description at all).
+ */
+export const handlingItemSchema = z.object({
+  /** The item's title in its capability (an exchange's subject). */
+  label: z.string(),
+  /** Its reference (an exchange's EX-…), when it has one. */
+  reference: z.string().nullable(),
+  excerpt: z.string().max(HANDLING_EXCERPT_MAX),
+  handling: z.enum(HANDLING_CODES),
+  /** Where it comes from and when (a message's author country and date). */
+  countryCode: z.string().nullable(),
+  createdAt: z.string().nullable(),
+  /** Where to read it in Enlace: a path of the web app, never another site. */
+  link: z.string().regex(/^\/(?![/\\])/),
+});
+export type HandlingItem = z.infer<typeof handlingItemSchema>;
+
 /** A request to a provider, as its two parties see it (the reason and the note are theirs). */
 export const handlingRequestSchema = z.object({
   id: z.string(),
@@ -90,6 +112,8 @@ export const handlingRequestSchema = z.object({
   status: z.enum(HANDLING_REQUEST_STATUSES),
   decidedAt: z.string().nullable(),
   note: z.string().nullable(),
+  /** What it is about, when the reader may read the item; null otherwise, and for an unknown kind. */
+  item: handlingItemSchema.nullable(),
 });
 export type HandlingRequest = z.infer<typeof handlingRequestSchema>;
 

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { remindDeadlines } from '../../src/modules/exchange/exchange.service';
+import { buildActor } from '../../src/platform/authz/access';
+import { requestHandlingPermission } from '../../src/platform/handling/handling.service';
 import { authorise } from '../factories/directory';
 import { multipart, samplePdf } from '../factories/files';
 import { Browser, buildTestApp, signedIn, type TestApp } from '../helpers';
@@ -13,6 +15,11 @@ afterAll(async () => {
 });
 
 type Session = Awaited<ReturnType<typeof signedIn>>;
+const actorOf = (who: Session) =>
+  buildActor(
+    { id: who.user.id, role: who.user.role, country_code: who.user.countryCode, agency_id: null },
+    's',
+  );
 const H0 = { handling: 'H0', reliability: 'B', accuracy: '2' } as const;
 const H2 = { handling: 'H2', reliability: 'A', accuracy: '1' } as const;
 const H3 = {
@@ -41,6 +48,18 @@ async function open(
   });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: string; reference: string; replyBy: string };
+}
+
+async function uploadPdf(who: Session, name: string, text = name): Promise<string> {
+  const body = multipart(name, samplePdf(text), 'application/pdf');
+  const res = await who.browser.request({
+    method: 'POST',
+    url: '/api/files',
+    payload: body.payload,
+    headers: body.headers,
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id;
 }
 
 describe('secure exchange', () => {
@@ -123,16 +142,9 @@ describe('secure exchange', () => {
   });
 
   it('attaches files to a message: its participants download them, anyone else gets 404, a forward keeps them', async () => {
-    const body = multipart('informe-patrulla.pdf', samplePdf('Lista de pasajeros'), 'application/pdf');
-    const up = await gt.browser.request({
-      method: 'POST',
-      url: '/api/files',
-      payload: body.payload,
-      headers: body.headers,
-    });
-    expect(up.statusCode, up.body).toBe(201);
-    const fileId = up.json().id;
-    // Someone else's staged file cannot be attached.
+    const fileId = await uploadPdf(gt, 'informe-patrulla.pdf', 'Lista de pasajeros');
+    // Someone else's staged file cannot be attached, and the thread is not opened.
+    const mxThreads = (await mx.browser.get('/api/exchange/threads')).json().total;
     const stolen = await mx.browser.post('/api/exchange/threads', {
       subject: 'x',
       type: 'informal',
@@ -141,6 +153,8 @@ describe('secure exchange', () => {
       message: { body: 'x', codes: H0, attachments: [fileId] },
     });
     expect(stolen.statusCode).toBe(400);
+    expect(stolen.json().code).toBe('files_not_available');
+    expect((await mx.browser.get('/api/exchange/threads')).json().total).toBe(mxThreads);
     const thread = await open(
       gt,
       [{ kind: 'user', ref: mx.user.id }],
@@ -167,6 +181,74 @@ describe('secure exchange', () => {
     expect(fwd.statusCode).toBe(201);
     expect(fwd.json().attachments.map((a: { id: string }) => a.id)).toEqual([fileId]);
     expect((await hn.browser.get(`/api/files/${fileId}`)).statusCode).toBe(200);
+  });
+
+  it('attaches to a message only files its author staged and never attached: nothing is written otherwise', async () => {
+    const thread = await open(gt, [{ kind: 'user', ref: mx.user.id }]);
+    const messages = async () =>
+      (await gt.browser.get(`/api/exchange/threads/${thread.id}/messages`)).json().items.length;
+    const before = await messages();
+
+    // Another user's staged file, in a reply: refused, nothing posted.
+    const gtFile = await uploadPdf(gt, 'acta-gt.pdf');
+    const reply = await mx.browser.post(`/api/exchange/threads/${thread.id}/messages`, {
+      body: 'Con el acta de Guatemala',
+      codes: H0,
+      attachments: [gtFile],
+    });
+    expect(reply.statusCode).toBe(400);
+    expect(reply.json().code).toBe('files_not_available');
+    // A file id that does not exist, and one of mine beside another's: refused as a whole.
+    const mxFile = await uploadPdf(mx, 'acta-mx.pdf');
+    for (const attachments of [['0190d3c4-0000-7000-8000-000000000001'], [mxFile, gtFile]]) {
+      const res = await mx.browser.post(`/api/exchange/threads/${thread.id}/messages`, {
+        body: 'x',
+        codes: H0,
+        attachments,
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().code).toBe('files_not_available');
+    }
+    expect(await messages()).toBe(before);
+    expect((await gt.browser.get(`/api/files/${mxFile}`)).statusCode).toBe(404);
+
+    // The file refused for mx is still gt's to attach, and mx's own file is still staged.
+    const sent = await gt.browser.post(`/api/exchange/threads/${thread.id}/messages`, {
+      body: 'El acta',
+      codes: H0,
+      attachments: [gtFile],
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    expect(sent.json().attachments.map((a: { id: string }) => a.id)).toEqual([gtFile]);
+    // Attached once: neither its uploader nor a reader who downloads it can attach it again.
+    expect((await mx.browser.get(`/api/files/${gtFile}`)).statusCode).toBe(200);
+    for (const who of [gt, mx]) {
+      const again = await who.browser.post(`/api/exchange/threads/${thread.id}/messages`, {
+        body: 'Otra vez el acta',
+        codes: H0,
+        attachments: [gtFile],
+      });
+      expect(again.statusCode).toBe(400);
+      expect(again.json().code).toBe('files_not_available');
+    }
+    const mine = await mx.browser.post(`/api/exchange/threads/${thread.id}/messages`, {
+      body: 'El acta de México',
+      codes: H0,
+      attachments: [mxFile],
+    });
+    expect(mine.statusCode, mine.body).toBe(201);
+    expect(await messages()).toBe(before + 2);
+  });
+
+  it('states the file limits to signed-in users', async () => {
+    expect((await new Browser(t).get('/api/files/limits')).statusCode).toBe(401);
+    const limits = await gt.browser.get('/api/files/limits');
+    expect(limits.statusCode).toBe(200);
+    expect(limits.json()).toEqual({
+      maxBytes: t.ctx.config.filesMaxBytes,
+      extensions: expect.arrayContaining(['pdf', 'docx', 'csv']),
+      stagedHours: 24,
+    });
   });
 
   it('keeps subjects and messages encrypted at rest', async () => {
@@ -242,6 +324,115 @@ describe('secure exchange', () => {
     expect(seen[1].forwardedFrom.threadReference).toBe(source.reference);
     // Honduras may not pass it on: the permission was Mexico's, for that thread.
     expect(seen[1].abilities.forward.allowed).toBe(false);
+  });
+
+  it('describes a permission request to both its parties while they read the message, and to no one else', async () => {
+    const long = `El capitán es Rigoberto; la lancha sale de Ocós los martes. ${'Ruta por la costa del Pacífico. '.repeat(12)}`;
+    const source = await open(
+      gt,
+      [{ kind: 'user', ref: mx.user.id }],
+      { subject: 'Lancha de Rigoberto', type: 'informal', priority: 'normal' },
+      { body: long, codes: H2 },
+    );
+    const target = await open(mx, [{ kind: 'user', ref: hn.user.id }], {
+      subject: 'Ruta Honduras',
+      type: 'informal',
+      priority: 'normal',
+    });
+    const message = (await mx.browser.get(`/api/exchange/threads/${source.id}/messages`)).json().items[0];
+    const asked = await mx.browser.post(`/api/exchange/messages/${message.id}/permission-requests`, {
+      action: 'forward',
+      target: `thread:${target.id}`,
+      reason: 'Honduras sigue la misma red',
+    });
+    expect(asked.statusCode).toBe(201);
+    const described = {
+      label: 'Lancha de Rigoberto',
+      reference: source.reference,
+      excerpt: expect.stringMatching(
+        /^El capitán es Rigoberto; la lancha sale de Ocós los martes\. Ruta .*…$/,
+      ),
+      handling: 'H2',
+      countryCode: 'GTM',
+      createdAt: message.createdAt,
+      link: `/exchange/${source.id}#message-${message.id}`,
+    };
+    expect(asked.json().item).toEqual(described);
+    expect([...asked.json().item.excerpt].length).toBeLessThanOrEqual(200);
+    // The provider, deciding, and the requester, waiting, see what it is about.
+    const incoming = (await gt.browser.get('/api/handling/requests?box=incoming')).json();
+    expect(incoming.find((r: { id: string }) => r.id === asked.json().id).item).toEqual(described);
+    const outgoing = (await mx.browser.get('/api/handling/requests?box=outgoing')).json();
+    expect(outgoing.find((r: { id: string }) => r.id === asked.json().id).item).toEqual(described);
+    const granted = await gt.browser.post(`/api/handling/requests/${asked.json().id}/decision`, {
+      grant: true,
+    });
+    expect(granted.json().item).toEqual(described);
+
+    // Honduras reads the forward and asks its provider, who is not in Honduras's thread: the
+    // provider is shown the message where they read it, in their own thread.
+    const forwarded = await mx.browser.post(`/api/exchange/messages/${message.id}/forward`, {
+      threadId: target.id,
+    });
+    expect(forwarded.statusCode).toBe(201);
+    const court = await hn.browser.post(`/api/exchange/messages/${forwarded.json().id}/permission-requests`, {
+      action: 'court',
+      reason: 'Para el juicio en Tegucigalpa',
+    });
+    expect(court.statusCode, court.body).toBe(201);
+    expect(court.json().item).toMatchObject({
+      label: 'Ruta Honduras',
+      reference: target.reference,
+      countryCode: 'MEX',
+      link: `/exchange/${target.id}#message-${forwarded.json().id}`,
+    });
+    const forProvider = (await gt.browser.get('/api/handling/requests?box=incoming')).json();
+    expect(forProvider.find((r: { id: string }) => r.id === court.json().id).item).toEqual(described);
+
+    // Removed from the thread, a requester no longer reads the message: the request stays
+    // theirs, without a word of what it was about, exactly as for a message that does not exist.
+    const other = await open(
+      gt,
+      [{ kind: 'user', ref: mx.user.id }],
+      { subject: 'Pasaportes de Rigoberto', type: 'informal', priority: 'normal' },
+      { body: 'Los pasaportes salen de Ocós', codes: H2 },
+    );
+    const otherMessage = (await mx.browser.get(`/api/exchange/threads/${other.id}/messages`)).json().items[0];
+    const forCourt = await mx.browser.post(`/api/exchange/messages/${otherMessage.id}/permission-requests`, {
+      action: 'court',
+      reason: 'Para el juicio en Tapachula',
+    });
+    expect(forCourt.json().item).toMatchObject({ label: 'Pasaportes de Rigoberto' });
+    const participants = (await gt.browser.get(`/api/exchange/threads/${other.id}`)).json().participants;
+    const removed = await gt.browser.patch(`/api/exchange/threads/${other.id}`, {
+      removeParticipants: participants
+        .filter((p: { ref: string | null }) => p.ref === mx.user.id)
+        .map((p: { id: string }) => p.id),
+    });
+    expect(removed.statusCode, removed.body).toBe(200);
+    const missing = await requestHandlingPermission(
+      { ...t.ctx, actor: actorOf(mx) },
+      {
+        type: 'exchange_message',
+        id: '0190d3c4-0000-7000-8000-00000000abcd',
+        codes: H2,
+        originatorId: gt.user.id,
+      },
+      { action: 'court', reason: 'Sobre un mensaje que no existe' },
+    );
+    expect(missing.item).toBeNull();
+    const after = (await mx.browser.get('/api/handling/requests?box=outgoing')).json();
+    const mine = after.find((r: { id: string }) => r.id === forCourt.json().id);
+    const none = after.find((r: { id: string }) => r.id === missing.id);
+    expect(mine.item).toBeNull();
+    expect(Object.keys(mine)).toEqual(Object.keys(none));
+    expect(JSON.stringify([mine, none])).not.toMatch(/Pasaportes|Ocós|EX-/);
+    // The provider still reads it.
+    const still = (await gt.browser.get('/api/handling/requests?box=incoming')).json();
+    expect(still.find((r: { id: string }) => r.id === forCourt.json().id).item).toMatchObject({
+      label: 'Pasaportes de Rigoberto',
+      excerpt: 'Los pasaportes salen de Ocós',
+    });
   });
 
   it('finds threads by subject and message words, accents and case aside, among those the user takes part in', async () => {

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../src/platform/errors';
 import type { CodedItem } from '../../src/platform/handling/handling';
+import { registerItemDescriber } from '../../src/platform/handling/handling.describers';
 import { requestHandlingPermission, requireHandling } from '../../src/platform/handling/handling.service';
 import { Browser, buildTestApp, signedIn, type TestApp } from '../helpers';
 
@@ -132,5 +134,63 @@ describe('handling permissions', () => {
     await expect(
       requestHandlingPermission(ctxOf(reader.user.id, 'MEX'), item, { action: 'forward', reason: 'x' }),
     ).rejects.toMatchObject({ status: 409, code: 'handling_not_needed' });
+  });
+
+  it('describe an item through its capability’s describer, to those it lets read it, and nothing else', async () => {
+    // A capability of the tests only: notes readable by their country, refused by throwing for
+    // one of them; the text is long, and the handling room cuts it.
+    const notes = new Map([
+      ['note-gt', 'GTM'],
+      ['note-refused', 'GTM'],
+    ]);
+    const describer = async (ctx: { actor: { countryCode: string } | null }, id: string) => {
+      if (id === 'note-refused') throw new AppError(404, 'not_found');
+      if (!ctx.actor || notes.get(id) !== ctx.actor.countryCode) return null;
+      return {
+        label: 'Nota de patrulla',
+        reference: 'NT-1',
+        excerpt: `Línea\n\n  ${'palabra '.repeat(60)}`,
+        handling: 'H2' as const,
+        countryCode: 'GTM',
+        createdAt: null,
+        link: `/notes/${id}`,
+      };
+    };
+    registerItemDescriber('test_note', describer);
+    registerItemDescriber('test_note', describer);
+    expect(() => registerItemDescriber('test_note', async () => null)).toThrow(/already registered/);
+
+    const provider = await signedIn(t, { countryCode: 'GTM' });
+    const reader = await signedIn(t, { countryCode: 'MEX' });
+    const ask = (type: string, id: string) =>
+      requestHandlingPermission(
+        ctxOf(reader.user.id, 'MEX'),
+        {
+          type,
+          id,
+          codes: { handling: 'H2', reliability: 'B', accuracy: '2' },
+          originatorId: provider.user.id,
+        },
+        { action: 'court', reason: `Sobre ${id}` },
+      );
+    const described = await ask('test_note', 'note-gt');
+    const refused = await ask('test_note', 'note-refused');
+    const unknown = await ask('test_unknown_kind', 'x1');
+    // The requester (Mexico) may not read the Guatemalan note; the provider may.
+    expect([described.item, refused.item, unknown.item]).toEqual([null, null, null]);
+    const incoming = (await provider.browser.get('/api/handling/requests?box=incoming')).json();
+    const byId = (id: string) => incoming.find((r: { id: string }) => r.id === id);
+    expect(byId(described.id).item).toEqual({
+      label: 'Nota de patrulla',
+      reference: 'NT-1',
+      excerpt: expect.stringMatching(/^Línea palabra palabra .*palabra…$/),
+      handling: 'H2',
+      countryCode: 'GTM',
+      createdAt: null,
+      link: '/notes/note-gt',
+    });
+    expect([...byId(described.id).item.excerpt].length).toBeLessThanOrEqual(200);
+    expect(byId(refused.id).item).toBeNull();
+    expect(byId(unknown.id)).toMatchObject({ itemType: 'test_unknown_kind', item: null });
   });
 });

@@ -25,11 +25,29 @@ export const FILE_KINDS = [
   { mediaType: 'text/csv', extensions: ['csv'], text: true },
 ] as const satisfies readonly { mediaType: string; extensions: readonly string[]; text?: boolean }[];
 
+/** The extension of a name, lower case, without the dot ('' when there is none). */
+export function extensionOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+}
+
 /** For a file input's `accept` attribute. */
 export const FILE_ACCEPT = FILE_KINDS.flatMap((k) => k.extensions.map((e) => `.${e}`)).join(',');
 
 /** Staged files not attached to anything within this time are removed. */
 export const STAGED_FILE_TTL_HOURS = 24;
+
+/** A size in megabytes with one decimal, as the limits are stated to users (25, 1.5). */
+export const megabytes = (bytes: number) => Math.round((bytes / (1024 * 1024)) * 10) / 10;
+
+/** What the server accepts, for a form to state before anything is sent (its size limit is configured). */
+export const fileLimitsSchema = z.object({
+  maxBytes: z.number().int(),
+  /** The extensions accepted, without the dot, in FILE_KINDS' order. */
+  extensions: z.array(z.string()),
+  stagedHours: z.number().int(),
+});
+export type FileLimits = z.infer<typeof fileLimitsSchema>;
 
 /** A stored file as the API describes it (never its storage, key or uploader's details). */
 export const fileSchema = z.object({

@@ -128,12 +128,14 @@ export function findMessage(db: Q, id: string): Promise<MessageRow | undefined> 
   return db.selectFrom('exchange_messages').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** The forwards of a message (each points at the original). */
-export function forwardsOf(db: Q, messageId: string) {
+/** The forwards of a message (each points at the original), oldest first. */
+export function forwardsOf(db: Q, messageId: string): Promise<MessageRow[]> {
   return db
     .selectFrom('exchange_messages')
-    .select(['id', 'thread_id'])
+    .selectAll()
     .where('forwarded_from', '=', messageId)
+    .orderBy('created_at')
+    .orderBy('id')
     .execute();
 }
 

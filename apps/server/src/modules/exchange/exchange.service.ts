@@ -37,6 +37,7 @@ import {
   requireHandling,
 } from '../../platform/handling/handling.service';
 import { attachFiles, listAttachedFiles, registerFileOwner } from '../../platform/files/files.service';
+import { registerItemDescriber } from '../../platform/handling/handling.describers';
 import { uuidv7 } from '../../platform/ids';
 import { notify } from '../../platform/notifications/notifications.service';
 import { foldText, matchesSearch, parseSearch, searchTerms } from '../../platform/search/search';
@@ -75,20 +76,64 @@ const EXCHANGE_ROLES = ROLES.filter((r) => ROLE_PERMISSIONS[r].includes('exchang
 
 // ——— access ———
 
+/** The actor when they take part in the exchange now (permission and current authorisation). */
+async function exchangeReader(ctx: Ctx): Promise<Actor | null> {
+  const actor = ctx.actor;
+  if (!actor?.permissions.has('exchange.use') || !(await mayExchange(ctx, actor))) return null;
+  return actor;
+}
+
+/**
+ * A message as the actor can read it: in its own thread, or as the same text in another thread
+ * (the original of a forward, or one of its forwards), the first of these threads they take part
+ * in. Undefined when they read it nowhere.
+ */
+async function readableCopy(
+  ctx: Ctx,
+  actor: Actor,
+  messageId: string,
+): Promise<{ message: MessageRow; thread: ThreadRow } | undefined> {
+  const db = ctx.db.kysely;
+  const message = await findMessage(db, messageId);
+  if (!message) return undefined;
+  const originalId = message.forwarded_from ?? message.id;
+  const original = message.forwarded_from ? await findMessage(db, originalId) : undefined;
+  const forwards = (await forwardsOf(db, originalId)).filter((f) => f.id !== message.id);
+  for (const copy of [message, ...(original ? [original] : []), ...forwards]) {
+    const thread = await findVisibleThread(db, actor, copy.thread_id);
+    if (thread) return { message: copy, thread };
+  }
+  return undefined;
+}
+
 /**
  * A message's attachments are downloaded by whoever sees the message: a participant of its
  * thread, or of a thread it was forwarded to (a forward keeps the original's files).
  */
 registerFileOwner('exchange_message', async (ctx, messageId) => {
-  const actor = ctx.actor;
-  if (!actor?.permissions.has('exchange.use') || !(await mayExchange(ctx, actor))) return false;
-  const db = ctx.db.kysely;
-  const message = await findMessage(db, messageId);
-  if (!message) return false;
-  if (await findVisibleThread(db, actor, message.thread_id)) return true;
-  for (const f of await forwardsOf(db, messageId))
-    if (await findVisibleThread(db, actor, f.thread_id)) return true;
-  return false;
+  const actor = await exchangeReader(ctx);
+  return actor !== null && (await readableCopy(ctx, actor, messageId)) !== undefined;
+});
+
+/**
+ * What a permission request about a message is about, for those who read the message: its
+ * thread's subject and reference, its text (platform/handling cuts it), code, author country and
+ * date, and where to read it.
+ */
+registerItemDescriber('exchange_message', async (ctx, messageId) => {
+  const actor = await exchangeReader(ctx);
+  const found = actor && (await readableCopy(ctx, actor, messageId));
+  if (!found) return null;
+  const { message, thread } = found;
+  return {
+    label: dec(ctx, thread.subject_enc, SUBJECT),
+    reference: thread.reference,
+    excerpt: dec(ctx, message.body_enc, BODY),
+    handling: message.handling as HandlingCodes['handling'],
+    countryCode: message.author_country,
+    createdAt: message.created_at,
+    link: `/exchange/${thread.id}#message-${message.id}`,
+  };
 });
 
 /** The exchange room's gate: the permission, then the thread answers 404 to anyone outside it. */

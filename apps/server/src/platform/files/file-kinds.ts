@@ -1,4 +1,4 @@
-import { FILE_KINDS } from '@enlace/shared';
+import { extensionOf, FILE_KINDS } from '@enlace/shared';
 import { fileTypeFromBuffer } from 'file-type';
 import { AppError } from '../errors';
 
@@ -12,12 +12,6 @@ export type FileKind = (typeof FILE_KINDS)[number];
 export const SNIFF_BYTES = 1024 * 1024;
 
 const MAX_NAME = 200;
-
-/** The extension of a name, lower case, without the dot ('' when there is none). */
-export function extensionOf(name: string): string {
-  const dot = name.lastIndexOf('.');
-  return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
-}
 
 /**
  * A file's name as it will be stored and offered back: the last path segment, NFC, without

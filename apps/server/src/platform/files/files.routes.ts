@@ -1,10 +1,10 @@
 import multipart from '@fastify/multipart';
-import { fileParamsSchema, fileSchema, fileUploadBodySchema } from '@enlace/shared';
+import { fileLimitsSchema, fileParamsSchema, fileSchema, fileUploadBodySchema } from '@enlace/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../errors';
 import { contentDisposition } from './file-kinds';
-import { downloadFile, uploadFile } from './files.service';
+import { downloadFile, fileLimits, uploadFile } from './files.service';
 
 /** Upload (staged by its uploader) and download (access re-checked, audited) of files. */
 export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -36,6 +36,20 @@ export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
         .code(201)
         .send(await uploadFile(request.ctx, { filename: part.filename, stream: part.file }));
     },
+  );
+
+  app.get(
+    '/api/files/limits',
+    {
+      config: { access: 'signed_in' },
+      schema: {
+        tags: ['files'],
+        description:
+          'What an upload must respect: the largest size in bytes (configured), the extensions accepted (the content must agree), how long a file stays staged.',
+        response: { 200: fileLimitsSchema },
+      },
+    },
+    (request) => fileLimits(request.ctx),
   );
 
   app.get(

@@ -1,12 +1,19 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { type FileSummary, STAGED_FILE_TTL_HOURS } from '@enlace/shared';
+import {
+  FILE_KINDS,
+  type FileLimits,
+  type FileSummary,
+  megabytes,
+  STAGED_FILE_TTL_HOURS,
+} from '@enlace/shared';
 import { appendAudit } from '../audit/audit';
 import { recordDenial, requireActor } from '../authz/access';
 import { type Actor, type Ctx, type Deps, nowIso, type Tx, withTx } from '../context';
 import { decryptField, encryptField } from '../crypto';
 import { systemClock } from '../clock';
 import { AppError, notFound } from '../errors';
+import { kindRegistry } from '../registry';
 import { storeFor } from './blob-store';
 import {
   CHUNK_BYTES,
@@ -40,13 +47,11 @@ import {
 /** May the actor of `ctx` read the object `ownerId` (and so the files attached to it)? */
 export type FileOwnerResolver = (ctx: Ctx, ownerId: string) => Promise<boolean>;
 
-const owners = new Map<string, FileOwnerResolver>();
+const owners = kindRegistry<FileOwnerResolver>('file owner type');
 
 /** Registers who may read files attached to objects of `ownerType` (once per type, at start-up). */
 export function registerFileOwner(ownerType: string, resolver: FileOwnerResolver): void {
-  const known = owners.get(ownerType);
-  if (known && known !== resolver) throw new Error(`file owner type already registered: ${ownerType}`);
-  owners.set(ownerType, resolver);
+  owners.register(ownerType, resolver);
 }
 
 const NAME_PURPOSE = 'files.name';
@@ -68,7 +73,14 @@ export interface Upload {
   stream: AsyncIterable<Buffer> & { truncated?: boolean; resume(): unknown };
 }
 
-const megabytes = (bytes: number) => Math.round((bytes / (1024 * 1024)) * 10) / 10;
+/** What an upload must respect, for forms to state it before the user chooses a file. */
+export function fileLimits(deps: Deps): FileLimits {
+  return {
+    maxBytes: deps.config.filesMaxBytes,
+    extensions: FILE_KINDS.flatMap((k) => [...k.extensions]),
+    stagedHours: STAGED_FILE_TTL_HOURS,
+  };
+}
 
 /** Reads the first `limit` bytes of a stream; returns them with the iterator, to go on. */
 async function readHead(

@@ -1,29 +1,27 @@
-import type { HandlingAction, HandlingRequest } from '@enlace/shared';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
+import type { HandlingAction, HandlingItem, HandlingRequest } from '@enlace/shared';
 import { recordDenial, requireActor } from '../authz/access';
-import { type Ctx, nowIso, withTx } from '../context';
+import { type Ctx, nowIso, type Tx, withTx } from '../context';
 import { decryptField, encryptField } from '../crypto';
 import { AppError, notFound } from '../errors';
 import { uuidv7 } from '../ids';
 import { notify } from '../notifications/notifications.service';
 import { type CodedItem, decideHandling, type HandlingDecision, type PermissionState } from './handling';
+import { itemDescriptions } from './handling.describers';
+import {
+  decidePending,
+  findPermission,
+  insertPermission,
+  type PermissionRow,
+  permissionStatesOf,
+  permissionsOfUser,
+} from './handling.repository';
 
 const REASON = 'handling_permissions.reason';
 const NOTE = 'handling_permissions.note';
 
 /** What has been asked of an item's provider, for deciding (any requester). */
-export async function permissionsOf(
-  db: Kysely<Database>,
-  itemType: string,
-  itemId: string,
-): Promise<PermissionState[]> {
-  const rows = await db
-    .selectFrom('handling_permissions')
-    .select(['action', 'target', 'requested_by', 'status'])
-    .where('item_type', '=', itemType)
-    .where('item_id', '=', itemId)
-    .execute();
+export async function permissionsOf(db: Tx, itemType: string, itemId: string): Promise<PermissionState[]> {
+  const rows = await permissionStatesOf(db, itemType, itemId);
   return rows.map((r) => ({
     action: r.action,
     target: r.target,
@@ -87,23 +85,20 @@ export async function requestHandlingPermission(
   const id = uuidv7();
   const at = nowIso(ctx);
   await withTx(ctx, async (trx, audit) => {
-    await trx
-      .insertInto('handling_permissions')
-      .values({
-        id,
-        item_type: item.type,
-        item_id: item.id,
-        action: input.action,
-        target,
-        requested_by: actor.userId,
-        requested_at: at,
-        reason_enc: encryptField(ctx.config.secretKey, input.reason, REASON),
-        decider_id: item.originatorId,
-        status: 'pending',
-        decided_at: null,
-        note_enc: null,
-      })
-      .execute();
+    await insertPermission(trx, {
+      id,
+      item_type: item.type,
+      item_id: item.id,
+      action: input.action,
+      target,
+      requested_by: actor.userId,
+      requested_at: at,
+      reason_enc: encryptField(ctx.config.secretKey, input.reason, REASON),
+      decider_id: item.originatorId,
+      status: 'pending',
+      decided_at: null,
+      note_enc: null,
+    });
     await notify(trx, ctx, {
       userIds: [item.originatorId],
       kind: 'handling.permission_requested',
@@ -128,11 +123,7 @@ export async function decideHandlingPermission(
   body: { grant: boolean; note?: string },
 ): Promise<HandlingRequest> {
   const actor = requireActor(ctx);
-  const row = await ctx.db.kysely
-    .selectFrom('handling_permissions')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await findPermission(ctx.db.kysely, id);
   if (!row || row.decider_id !== actor.userId) {
     await recordDenial(ctx, {
       action: 'handling.decide',
@@ -145,17 +136,12 @@ export async function decideHandlingPermission(
   if (row.status !== 'pending') throw new AppError(409, 'handling_request_decided');
   const status = body.grant ? 'granted' : 'refused';
   await withTx(ctx, async (trx, audit) => {
-    const res = await trx
-      .updateTable('handling_permissions')
-      .set({
-        status,
-        decided_at: nowIso(ctx),
-        note_enc: body.note ? encryptField(ctx.config.secretKey, body.note, NOTE) : null,
-      })
-      .where('id', '=', id)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new AppError(409, 'handling_request_decided');
+    const decided = await decidePending(trx, id, {
+      status,
+      decided_at: nowIso(ctx),
+      note_enc: body.note ? encryptField(ctx.config.secretKey, body.note, NOTE) : null,
+    });
+    if (!decided) throw new AppError(409, 'handling_request_decided');
     await notify(trx, ctx, {
       userIds: [row.requested_by],
       kind: body.grant ? 'handling.permission_granted' : 'handling.permission_refused',
@@ -173,33 +159,32 @@ export async function decideHandlingPermission(
   return getHandlingRequest(ctx, id);
 }
 
-/** The requests the actor must decide (incoming) or made (outgoing), newest first. */
+/** How many requests a list shows at most, newest first. */
+const LIST_MAX = 200;
+
+/**
+ * The requests the actor must decide (incoming) or made (outgoing), newest first, each with what
+ * it is about when the actor may read the item.
+ */
 export async function listHandlingRequests(
   ctx: Ctx,
   box: 'incoming' | 'outgoing',
 ): Promise<HandlingRequest[]> {
   const actor = requireActor(ctx);
-  const rows = await ctx.db.kysely
-    .selectFrom('handling_permissions')
-    .selectAll()
-    .where(box === 'incoming' ? 'decider_id' : 'requested_by', '=', actor.userId)
-    .orderBy('requested_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(200)
-    .execute();
-  return rows.map((r) => present(ctx, r));
+  const rows = await permissionsOfUser(ctx.db.kysely, actor.userId, box, LIST_MAX);
+  const describe = itemDescriptions(ctx);
+  const out: HandlingRequest[] = [];
+  for (const r of rows) out.push(present(ctx, r, await describe(r.item_type, r.item_id)));
+  return out;
 }
 
 async function getHandlingRequest(ctx: Ctx, id: string): Promise<HandlingRequest> {
-  const row = await ctx.db.kysely
-    .selectFrom('handling_permissions')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
-  return present(ctx, row);
+  const row = await findPermission(ctx.db.kysely, id);
+  if (!row) throw notFound();
+  return present(ctx, row, await itemDescriptions(ctx)(row.item_type, row.item_id));
 }
 
-function present(ctx: Ctx, r: Database['handling_permissions']): HandlingRequest {
+function present(ctx: Ctx, r: PermissionRow, item: HandlingItem | null): HandlingRequest {
   return {
     id: r.id,
     itemType: r.item_type,
@@ -213,5 +198,6 @@ function present(ctx: Ctx, r: Database['handling_permissions']): HandlingRequest
     status: r.status as HandlingRequest['status'],
     decidedAt: r.decided_at,
     note: r.note_enc ? decryptField(ctx.config.secretKey, r.note_enc, NOTE) : null,
+    item,
   };
 }

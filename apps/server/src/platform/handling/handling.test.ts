@@ -1,6 +1,7 @@
 import { HANDLING_CODES, type HandlingCodes, handlingCodesSchema } from '@enlace/shared';
 import { describe, expect, it } from 'vitest';
 import { type CodedItem, decideHandling } from './handling';
+import { excerptOf } from './handling.describers';
 import { handlingCells, handlingHeaderRows } from './handling.export';
 
 const codes = (handling: HandlingCodes['handling'], extra: Partial<HandlingCodes> = {}): HandlingCodes => ({
@@ -91,5 +92,18 @@ describe('handling codes', () => {
       '2 — Connue personnellement de la source',
     ]);
     expect(handlingHeaderRows('en', [])).toEqual([]);
+  });
+
+  it('cut an item’s text for a permission request: white space collapsed, at a word, never a character split', () => {
+    expect(excerptOf('  Lancha\n\nen   Ocós  ')).toBe('Lancha en Ocós');
+    const words = 'palabra '.repeat(40);
+    const cut = excerptOf(words);
+    expect([...cut].length).toBeLessThanOrEqual(200);
+    expect(cut).toMatch(/palabra…$/);
+    // One long word is cut inside, rather than dropped.
+    expect(excerptOf('x'.repeat(500))).toBe(`${'x'.repeat(199)}…`);
+    // Characters outside the BMP count once and stay whole.
+    expect([...excerptOf('🙂'.repeat(300))].length).toBe(200);
+    expect(excerptOf('a'.repeat(200))).toBe('a'.repeat(200));
   });
 });

@@ -15,6 +15,7 @@ import {
   useOpenThreads,
   useParticipantSearch,
 } from '../../features/exchange/exchange.queries';
+import { HandlingItemSummary } from '../../features/handling/HandlingItemSummary';
 import { useHandlingLabels } from '../../features/handling/handling-labels';
 import { useFormat } from '../../hooks/useFormat';
 import { useCountryName } from '../../hooks/useLabels';
@@ -133,6 +134,11 @@ function RequestList({ box }: { box: Box }) {
       },
     },
     {
+      id: 'item',
+      header: t('exchange.requests.about'),
+      cell: (r) => <HandlingItemSummary item={r.item} />,
+    },
+    {
       id: 'action',
       header: t('exchange.requests.action'),
       cell: (r) => (
@@ -160,7 +166,7 @@ function RequestList({ box }: { box: Box }) {
       header: t('exchange.requests.status'),
       cell: (r) => (
         <Stack gap={2}>
-          <Badge variant="outline" color={STATUS_COLOR[r.status]}>
+          <Badge variant="outline" color={STATUS_COLOR[r.status]} classNames={{ label: 'badge-label-whole' }}>
             {t(`exchange.requests.statuses.${r.status}`)}
           </Badge>
           {r.decidedAt && (
@@ -169,7 +175,7 @@ function RequestList({ box }: { box: Box }) {
             </Text>
           )}
           {box === 'incoming' && r.status === 'pending' && (
-            <Group gap="xs" wrap="nowrap" mt={4}>
+            <Group gap="xs" wrap="wrap" mt={4}>
               <Button size="xs" onClick={() => setDeciding({ request: r, grant: true })}>
                 {t('exchange.requests.grant')}
               </Button>
@@ -234,6 +240,12 @@ function DecisionModal({
             action: labels.action(request.action),
           })}
         </Text>
+        <Stack gap={4} component="section" aria-labelledby="decision-item">
+          <Text size="sm" fw={600} id="decision-item">
+            {t('exchange.requests.about')}
+          </Text>
+          <HandlingItemSummary item={request.item} onOpen={onClose} />
+        </Stack>
         <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
           {t('exchange.requests.theirReason', { reason: request.reason })}
         </Text>

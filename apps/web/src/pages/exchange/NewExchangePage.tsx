@@ -34,6 +34,8 @@ import { isoToLocalInput, localInputToIso } from '../../features/cases/money';
 import { defaultReplyBy, type ParticipantChoice } from '../../features/exchange/exchange';
 import { useCreateThread } from '../../features/exchange/exchange.queries';
 import { ParticipantPicker } from '../../features/exchange/ParticipantPicker';
+import { AttachmentsField } from '../../features/files/AttachmentsField';
+import { useAttachments } from '../../features/files/useAttachments';
 import { type CodesDraft, codesErrors, codesOf, EMPTY_CODES } from '../../features/handling/handling-codes';
 import { HandlingCodesField } from '../../features/handling/HandlingCodesField';
 import { useRecentIncidents } from '../../features/incidents/incidents.queries';
@@ -41,13 +43,22 @@ import { focusFirstInvalid } from '../../hooks/useFieldError';
 import { useFormat } from '../../hooks/useFormat';
 import { useLooseT } from '../../hooks/useLooseT';
 
-type Field = 'subject' | 'type' | 'participants' | 'replyBy' | 'incidentId' | 'body' | keyof CodesDraft;
+type Field =
+  | 'subject'
+  | 'type'
+  | 'participants'
+  | 'replyBy'
+  | 'incidentId'
+  | 'body'
+  | 'attachments'
+  | keyof CodesDraft;
 
 /** Where a server field error goes in this form (`message.codes.handling` → the handling code). */
 export function formFieldOf(path: string): Field | null {
   if (path.startsWith('participants')) return 'participants';
   if (path.startsWith('message.codes.')) return path.slice('message.codes.'.length) as Field;
   if (path === 'message.body') return 'body';
+  if (path.startsWith('message.attachments')) return 'attachments';
   if (['subject', 'type', 'replyBy', 'incidentId'].includes(path)) return path as Field;
   return null;
 }
@@ -73,6 +84,7 @@ export function NewExchangePage() {
   const [incidentId, setIncidentId] = useState('');
   const [body, setBody] = useState('');
   const [codes, setCodes] = useState<CodesDraft>(EMPTY_CODES);
+  const attachments = useAttachments();
   const [errors, setErrors] = useState<Partial<Record<Field, ReactNode>>>({});
   const shownReplyBy = replyBy ?? isoToLocalInput(defaultReplyBy(priority, new Date()).toISOString());
 
@@ -92,6 +104,7 @@ export function NewExchangePage() {
     if (!noDeadline && (!shownReplyBy || Number.isNaN(Date.parse(shownReplyBy))))
       next.replyBy = t('validation.required');
     for (const [k, key] of Object.entries(codesErrors(codes))) next[k as Field] = looseT(key);
+    if (attachments.uploading) next.attachments = t('files.wait');
     setErrors(next);
     const chosen = codesOf(codes);
     if (Object.keys(next).length || !chosen || !type) {
@@ -107,7 +120,7 @@ export function NewExchangePage() {
         participants: participants.map((p) => p.input),
         replyBy: noDeadline ? null : replyBy ? localInputToIso(replyBy) : undefined,
         incidentId: incidentId || null,
-        message: { body: body.trim(), codes: chosen },
+        message: { body: body.trim(), codes: chosen, attachments: attachments.ids },
       },
       {
         onSuccess: (thread) => navigate(`/exchange/${thread.id}`),
@@ -265,6 +278,7 @@ export function NewExchangePage() {
                 aria-invalid={Boolean(errors.body)}
                 withAsterisk
               />
+              <AttachmentsField idPrefix="new" attachments={attachments} error={errors.attachments} />
               <HandlingCodesField idPrefix="new" value={codes} onChange={setCodes} errors={errors} />
             </Stack>
           </Card>

@@ -20,9 +20,9 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { isApiError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
@@ -48,6 +48,9 @@ import { Deadline, PriorityBadge } from '../../features/exchange/ThreadBits';
 import { type CodesDraft, codesErrors, codesOf, EMPTY_CODES } from '../../features/handling/handling-codes';
 import { HandlingBadge } from '../../features/handling/HandlingBadge';
 import { HandlingCodesField } from '../../features/handling/HandlingCodesField';
+import { formatFileSize } from '../../features/files/attachments';
+import { AttachmentsField } from '../../features/files/AttachmentsField';
+import { useAttachments } from '../../features/files/useAttachments';
 import { useHandlingLabels } from '../../features/handling/handling-labels';
 import { focusFirstInvalid } from '../../hooks/useFieldError';
 import { useFormat } from '../../hooks/useFormat';
@@ -103,6 +106,22 @@ type Dialog =
   | { kind: 'participants' }
   | null;
 
+/**
+ * A link to one message (`#message-<id>`, from a handling request) scrolls to it once its thread's
+ * messages are shown; later refreshes of the list leave the reader where they are.
+ */
+function useScrollToMessage(ready: boolean) {
+  const { hash } = useLocation();
+  const done = useRef('');
+  useEffect(() => {
+    if (!ready || !hash.startsWith('#message-') || done.current === hash) return;
+    const heading = document.getElementById(decodeURIComponent(hash.slice(1)));
+    if (!heading) return;
+    done.current = hash;
+    heading.closest('li')?.scrollIntoView({ block: 'start' });
+  }, [ready, hash]);
+}
+
 function ThreadView({ thread }: { thread: Thread }) {
   const { t, i18n } = useTranslation();
   const looseT = useLooseT();
@@ -114,6 +133,7 @@ function ThreadView({ thread }: { thread: Thread }) {
   const acknowledge = useAcknowledge(thread.id);
   const update = useUpdateThread(thread.id);
   const [dialog, setDialog] = useState<Dialog>(null);
+  useScrollToMessage(Boolean(messages.data));
   const now = new Date();
   const receipts = receiptRows(thread);
   const mine = receipts.find((r) => r.countryCode === me.countryCode);
@@ -345,7 +365,7 @@ function MessageItem({
   onForward: () => void;
   onAsk: (action: 'export' | 'court') => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const countryName = useCountryName();
   const labels = useHandlingLabels();
@@ -405,7 +425,7 @@ function MessageItem({
               </Anchor>
               <Text span size="xs" c="dimmed">
                 {' '}
-                ({format.number(Math.max(1, Math.round(a.size / 1024)))} KB)
+                ({formatFileSize(a.size, i18n.language)})
               </Text>
             </li>
           ))}
@@ -459,19 +479,23 @@ function MessageItem({
   );
 }
 
-/** A reply: the text and its codes, chosen each time (no default). */
+/** A reply: the text, its files and its codes, chosen each time (no default). */
 function Composer({ threadId }: { threadId: string }) {
   const { t } = useTranslation();
   const looseT = useLooseT();
   const post = usePostMessage(threadId);
   const [body, setBody] = useState('');
   const [codes, setCodes] = useState<CodesDraft>(EMPTY_CODES);
-  const [errors, setErrors] = useState<Partial<Record<'body' | keyof CodesDraft, ReactNode>>>({});
+  const attachments = useAttachments();
+  const [errors, setErrors] = useState<Partial<Record<'body' | 'attachments' | keyof CodesDraft, ReactNode>>>(
+    {},
+  );
   const handleSubmit = (e: FormEvent) => {
     e.preventDefault();
     const next: typeof errors = {};
     if (!body.trim()) next.body = t('validation.required');
     for (const [k, key] of Object.entries(codesErrors(codes))) next[k as keyof CodesDraft] = looseT(key);
+    if (attachments.uploading) next.attachments = t('files.wait');
     setErrors(next);
     const chosen = codesOf(codes);
     if (Object.keys(next).length || !chosen) {
@@ -479,11 +503,12 @@ function Composer({ threadId }: { threadId: string }) {
       return;
     }
     post.mutate(
-      { body: body.trim(), codes: chosen },
+      { body: body.trim(), codes: chosen, attachments: attachments.ids },
       {
         onSuccess: () => {
           setBody('');
           setCodes(EMPTY_CODES);
+          attachments.clear();
           notifications.show({ color: 'green', message: t('exchange.composer.sent') });
         },
         onError: (error) => {
@@ -491,6 +516,7 @@ function Composer({ threadId }: { threadId: string }) {
           const fromServer: typeof errors = {};
           for (const f of error.fieldErrors) {
             if (f.path === 'body') fromServer.body = f.message;
+            else if (f.path.startsWith('attachments')) fromServer.attachments = f.message;
             else if (f.path.startsWith('codes.')) fromServer[f.path.slice(6) as keyof CodesDraft] = f.message;
           }
           setErrors(fromServer);
@@ -516,6 +542,7 @@ function Composer({ threadId }: { threadId: string }) {
             aria-invalid={Boolean(errors.body)}
             withAsterisk
           />
+          <AttachmentsField idPrefix="reply" attachments={attachments} error={errors.attachments} />
           <HandlingCodesField idPrefix="reply" value={codes} onChange={setCodes} errors={errors} />
           {post.error && !(isApiError(post.error) && post.error.fieldErrors.length) ? (
             <ErrorAlert error={post.error} />
