@@ -56,9 +56,8 @@ describe('attachments in the secure exchange', () => {
       .getByText(new RegExp(`^Hasta 10 archivos de ${megabytes}\\s?MB como máximo cada uno: PDF, JPG`))
       .waitFor();
     const attach = field.getByRole('button', { name: 'Adjuntar archivos' });
-    // The button is reached and used with the keyboard.
-    await attach.focus();
-    await choose(mx.page, () => mx.page.keyboard.press('Enter'), [
+    // The button is reached and used with the keyboard (press focuses it, then sends the key).
+    await choose(mx.page, () => attach.press('Enter'), [
       { name: 'informe-patrulla.pdf', mimeType: 'application/pdf', buffer: REPORT },
     ]);
     const list = field.getByRole('list', { name: 'Archivos elegidos' });
