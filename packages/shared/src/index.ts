@@ -23,3 +23,4 @@ export * from './dto/notifications';
 export * from './handling';
 export * from './dto/exchange';
 export * from './dto/directory';
+export * from './documents';

@@ -1,12 +1,30 @@
 import { describe, expect, it } from 'vitest';
+import { DOCUMENT_LOCALES } from './documents';
 import { LOCALES, resolveLocale } from './enums';
-import { flattenMessages, placeholderMismatches, resources, translationGaps } from './locales';
+import {
+  documentResources,
+  flattenMessages,
+  placeholderMismatches,
+  resources,
+  translationGaps,
+} from './locales';
 
 describe('server messages', () => {
   it('exist in Spanish, English and French for every key', () => {
     expect(Object.keys(resources).sort()).toEqual([...LOCALES].sort());
     expect(translationGaps(resources)).toEqual([]);
     expect(placeholderMismatches(resources)).toEqual([]);
+  });
+
+  it('give generated documents their words in every document language, Haitian Creole included', () => {
+    expect(Object.keys(documentResources).sort()).toEqual([...DOCUMENT_LOCALES].sort());
+    // Creole has the documents' words only: anything else would be a half-translated interface.
+    expect(Object.keys(documentResources.ht)).toEqual(['documents']);
+    const documents = Object.fromEntries(
+      Object.entries(documentResources).map(([l, m]) => [l, { documents: m.documents }]),
+    );
+    expect(translationGaps(documents)).toEqual([]);
+    expect(placeholderMismatches(documents)).toEqual([]);
   });
 
   it('cover every error code the API can answer with', () => {

@@ -1,10 +1,18 @@
 import en from '../locales/en.json';
 import es from '../locales/es.json';
 import fr from '../locales/fr.json';
+import ht from '../locales/ht.json';
+import type { DocumentLocale } from './documents';
 import type { Locale } from './enums';
 
 export type Messages = typeof en;
 export const resources: Record<Locale, Messages> = { es, en, fr };
+
+/**
+ * The words of generated documents in every document language: the interface's three, and
+ * Haitian Creole, which has only this part (`locales/ht.json`).
+ */
+export const documentResources: Record<DocumentLocale, Pick<Messages, 'documents'>> = { es, en, fr, ht };
 
 /** Every leaf of nested messages, by dotted key. */
 export function flattenMessages(messages: object, prefix = ''): Map<string, unknown> {

@@ -1,4 +1,11 @@
-import { DEFAULT_LOCALE, type Locale, MESSAGE_FORMATTERS, resources } from '@enlace/shared';
+import {
+  DEFAULT_LOCALE,
+  type DocumentLocale,
+  documentResources,
+  type Locale,
+  MESSAGE_FORMATTERS,
+  resources,
+} from '@enlace/shared';
 import i18next from 'i18next';
 
 const instance = i18next.createInstance();
@@ -7,6 +14,8 @@ void instance.init({
     es: { translation: resources.es },
     en: { translation: resources.en },
     fr: { translation: resources.fr },
+    // Haitian Creole has the words of generated documents only (documentT).
+    ht: { translation: documentResources.ht },
   },
   lng: DEFAULT_LOCALE,
   fallbackLng: false,
@@ -29,4 +38,16 @@ export function t(
   timeZone: string | null = null,
 ): string {
   return instance.t(key, { lng: locale, ...params, ...(timeZone ? { timeZone } : {}) });
+}
+
+/**
+ * The documents room's own words (page numbers, the generation line) in any document language,
+ * Haitian Creole included: the key is typed to the part every document language has.
+ */
+export function documentT(
+  locale: DocumentLocale,
+  key: `documents.${string}`,
+  params: Record<string, unknown> = {},
+): string {
+  return instance.t(key, { lng: locale, ...params });
 }

@@ -3,6 +3,7 @@ import { remindDeadlines } from '../../src/modules/exchange/exchange.service';
 import { buildActor } from '../../src/platform/authz/access';
 import { requestHandlingPermission } from '../../src/platform/handling/handling.service';
 import { authorise } from '../factories/directory';
+import { H0, H2, H3, openThread as open, type Session } from '../factories/exchange';
 import { multipart, samplePdf } from '../factories/files';
 import { Browser, buildTestApp, signedIn, type TestApp } from '../helpers';
 
@@ -14,41 +15,11 @@ afterAll(async () => {
   await t.close();
 });
 
-type Session = Awaited<ReturnType<typeof signedIn>>;
 const actorOf = (who: Session) =>
   buildActor(
     { id: who.user.id, role: who.user.role, country_code: who.user.countryCode, agency_id: null },
     's',
   );
-const H0 = { handling: 'H0', reliability: 'B', accuracy: '2' } as const;
-const H2 = { handling: 'H2', reliability: 'A', accuracy: '1' } as const;
-const H3 = {
-  handling: 'H3',
-  restriction: 'Solo para la fiscalía de Tapachula',
-  reliability: 'B',
-  accuracy: '3',
-} as const;
-
-async function open(
-  who: Session,
-  participants: { kind: string; ref?: string }[],
-  extra: Record<string, unknown> = {},
-  message: Record<string, unknown> = {
-    body: 'Lancha con 40 personas salió de Ocós hacia Chiapas',
-    codes: H0,
-  },
-) {
-  const res = await who.browser.post('/api/exchange/threads', {
-    subject: 'Embarcación sospechosa en Ocós',
-    type: 'alert',
-    priority: 'urgent',
-    participants,
-    message,
-    ...extra,
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: string; reference: string; replyBy: string };
-}
 
 async function uploadPdf(who: Session, name: string, text = name): Promise<string> {
   const body = multipart(name, samplePdf(text), 'application/pdf');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { HANDLING_ACTIONS, HANDLING_REFUSALS, handlingCodesSchema } from '../handling';
-import { idSchema } from './common';
+import { idSchema, timeZoneSchema } from './common';
 import { TEXT_MAX } from './limits';
 import { pageQueryShape, pageSchema } from './lists';
 
@@ -179,6 +179,16 @@ export const threadPageSchema = pageSchema(threadSummarySchema);
 export type ThreadPage = z.infer<typeof threadPageSchema>;
 
 export const messagePageSchema = z.object({ items: z.array(messageSchema) });
+
+export const THREAD_EXPORT_FORMATS = ['csv', 'pdf'] as const;
+export type ThreadExportFormat = (typeof THREAD_EXPORT_FORMATS)[number];
+export const threadExportQuerySchema = z
+  .object({
+    format: z.enum(THREAD_EXPORT_FORMATS).default('csv'),
+    /** The reader's time zone for the instants of a PDF; else the profile's, else UTC. */
+    tz: timeZoneSchema.optional(),
+  })
+  .strict();
 
 /**
  * Who may be added to a thread: people and agencies whose names match, searched by POST so that

@@ -8,6 +8,7 @@ import {
   participantSearchBodySchema,
   participantSearchResultSchema,
   threadCreateBodySchema,
+  threadExportQuerySchema,
   threadListQuerySchema,
   threadPageSchema,
   threadSchema,
@@ -15,6 +16,7 @@ import {
 } from '@enlace/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { readerTimeZone } from '../../platform/errors';
 import {
   acknowledgeThread,
   createThread,
@@ -150,17 +152,20 @@ export const exchangeRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'exchange.use' },
       schema: {
         tags: ['exchange'],
-        description:
-          'The thread as CSV, opening with its handling block; each message carries its codes. Audited.',
+        description: `The thread as CSV (opening with its handling block) or PDF (whose first lines state every handling and evaluation code, the strictest first, H3 restrictions in words; instants in \`tz\`, else the profile's time zone). Each message carries its codes; one whose code reserves export to its provider is left out and counted. Audited. ${NOT_A_PARTICIPANT}`,
         params: idParams,
+        querystring: threadExportQuerySchema,
       },
     },
     async (request, reply) => {
-      const { filename, csv } = await exportThread(request.ctx, request.params.id);
+      const file = await exportThread(request.ctx, request.params.id, {
+        format: request.query.format,
+        timeZone: request.query.tz ?? readerTimeZone(request),
+      });
       return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${filename}"`)
-        .send(csv);
+        .type(file.contentType)
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .send(file.body);
     },
   );
   app.post(

@@ -14,23 +14,23 @@ import {
   type Role,
   type Thread,
   type ThreadCreateBody,
+  type ThreadExportFormat,
   type ThreadListQuery,
   type ThreadPage,
   type ThreadSummary,
   TOTAL_CAP,
   type handlingRequestBodySchema,
+  knownTimeZone,
   messageInputSchema,
   type threadUpdateBodySchema,
 } from '@enlace/shared';
-import { stringify } from 'csv-stringify/sync';
 import type { z } from 'zod';
 import { type Actor, type Ctx, type Deps, nowIso, type Tx, withTx } from '../../platform/context';
 import { recordDenial, requirePermission } from '../../platform/authz/access';
 import { decryptField, encryptField } from '../../platform/crypto';
 import { AppError, badRequest, forbidden, invalidFields, notFound } from '../../platform/errors';
-import { t } from '../../platform/i18n';
 import { type CodedItem, handlingAbilities } from '../../platform/handling/handling';
-import { handlingCells, handlingColumns, handlingHeaderRows } from '../../platform/handling/handling.export';
+import { renderPdf } from '../../platform/documents/pdf';
 import {
   permissionsOf,
   requestHandlingPermission,
@@ -39,6 +39,7 @@ import {
 import { attachFiles, listAttachedFiles, registerFileOwner } from '../../platform/files/files.service';
 import { registerItemDescriber } from '../../platform/handling/handling.describers';
 import { uuidv7 } from '../../platform/ids';
+import { findUserById } from '../../platform/users/user.repository';
 import { notify } from '../../platform/notifications/notifications.service';
 import { foldText, matchesSearch, parseSearch, searchTerms } from '../../platform/search/search';
 import { findAgency, findCountry } from '../admin/admin.repository';
@@ -46,6 +47,7 @@ import { mayReadCase } from '../cases/cases.service';
 import { mayExchange } from '../directory/directory.service';
 import { findIncident } from '../incidents/incidents.repository';
 import { incidentReadable } from '../incidents/incidents.policy';
+import { type ThreadExport, threadCsv, threadDocument } from './exchange.export';
 import {
   activeAgencies,
   countThreads,
@@ -756,50 +758,50 @@ export async function listMessages(
 }
 
 /**
- * A thread as CSV in the reader's language: the handling block first (the strictest code and
- * every restriction), then each message with its codes. A message whose code reserves export to
- * its provider is left out, and the file says how many were.
+ * A thread as CSV or PDF in the reader's language, opening with the handling and evaluation codes
+ * of every message it carries; each message keeps its own. A message whose code reserves export
+ * to its provider (H3) is left out, and the file says how many were. The export is audited, and
+ * the file is handed over only once the audit event is written.
  */
-export async function exportThread(ctx: Ctx, id: string): Promise<{ filename: string; csv: string }> {
+export async function exportThread(
+  ctx: Ctx,
+  id: string,
+  opts: { format: ThreadExportFormat; timeZone: string | null },
+): Promise<{ filename: string; contentType: string; body: string | Buffer }> {
   const actor = await exchangeActor(ctx);
-  const thread = await visibleThread(ctx, actor, id, 'exchange.thread_export');
-  const { items } = await listMessages(ctx, id, { audit: false });
-  const exported = items.filter((m) => m.abilities.export.allowed);
-  const omitted = items.length - exported.length;
-  const l = ctx.locale;
-  const rows: string[][] = [
-    ...handlingHeaderRows(
-      l,
-      exported.map((m) => m.codes),
-    ),
-    [t(l, 'exchange.export.thread'), thread.reference],
-    [t(l, 'exchange.export.subject'), dec(ctx, thread.subject_enc, SUBJECT)],
-    ...(omitted ? [[t(l, 'exchange.export.omitted', { count: omitted })]] : []),
-    [],
-    [
-      t(l, 'exchange.export.sent'),
-      t(l, 'exchange.export.country'),
-      t(l, 'exchange.export.author'),
-      t(l, 'exchange.export.message'),
-      ...handlingColumns(l),
-    ],
-    ...exported.map((m) => [
-      m.createdAt,
-      m.authorCountry,
-      m.authorName ?? '',
-      m.body,
-      ...handlingCells(l, m.codes),
-    ]),
-  ];
+  const row = await visibleThread(ctx, actor, id, 'exchange.thread_export');
+  const [thread, { items }] = await Promise.all([
+    getThread(ctx, id),
+    listMessages(ctx, id, { audit: false }),
+  ]);
+  const messages = items.filter((m) => m.abilities.export.allowed);
+  const content: ThreadExport = { thread, messages, omitted: items.length - messages.length };
+  let file: { filename: string; contentType: string; body: string | Buffer };
+  if (opts.format === 'pdf') {
+    const timeZone =
+      opts.timeZone ?? knownTimeZone((await findUserById(ctx.db.kysely, actor.userId))?.time_zone) ?? 'UTC';
+    const body = await renderPdf(threadDocument(ctx.locale, timeZone, content), {
+      locale: ctx.locale,
+      timeZone,
+      generatedAt: ctx.clock.now(),
+    });
+    file = { filename: `${row.reference}.pdf`, contentType: 'application/pdf', body };
+  } else {
+    file = {
+      filename: `${row.reference}.csv`,
+      contentType: 'text/csv; charset=utf-8',
+      body: threadCsv(ctx.locale, content),
+    };
+  }
   await withTx(ctx, async (_trx, audit) => {
     await audit({
       action: 'exchange.thread_exported',
       objectType: 'exchange_thread',
       objectId: id,
-      details: { messages: exported.length, omitted },
+      details: { format: opts.format, messages: messages.length, omitted: content.omitted },
     });
   });
-  return { filename: `${thread.reference}.csv`, csv: `\uFEFF${stringify(rows)}` };
+  return file;
 }
 
 // ——— participants ———

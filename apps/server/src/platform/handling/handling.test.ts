@@ -80,11 +80,23 @@ describe('handling codes', () => {
     });
   });
 
-  it('open an export with the strictest code of the file and its restrictions, in the reader’s language', () => {
-    const rows = handlingHeaderRows('es', [codes('H0'), codes('H3'), codes('H1')]);
-    expect(rows[0]).toEqual(['Códigos de manejo y evaluación']);
-    expect(rows[1]).toEqual(['Código de manejo más estricto de este archivo', 'H3 — Otras restricciones']);
-    expect(rows[2]).toEqual(['Restricción', 'Only for the Tapachula task force']);
+  it('open an export with the strictest code of the file, every other code, its restrictions and evaluation codes, in the reader’s language', () => {
+    const rows = handlingHeaderRows('es', [codes('H0'), codes('H3'), codes('H1', { reliability: 'A' })]);
+    expect(rows).toEqual([
+      ['Códigos de manejo y evaluación'],
+      ['Código de manejo más estricto de este archivo', 'H3 — Otras restricciones'],
+      [
+        'Códigos de manejo de este archivo',
+        'H3 — Otras restricciones; H1 — No utilizable en procesos judiciales sin permiso del proveedor; H0 — Solo para prevenir y combatir el delito',
+      ],
+      ['Restricción H3', 'Only for the Tapachula task force'],
+      [
+        'Fiabilidad de las fuentes de este archivo',
+        'A — Sin duda sobre la fiabilidad de la fuente; B — Fuente generalmente fiable',
+      ],
+      ['Exactitud de la información de este archivo', '2 — Conocida personalmente por la fuente'],
+      [],
+    ]);
     expect(handlingCells('fr', codes('H2'))).toEqual([
       'H2 — Pas de diffusion ultérieure sans la permission du fournisseur',
       '',

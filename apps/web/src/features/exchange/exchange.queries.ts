@@ -7,11 +7,13 @@ import type {
   ParticipantSearchResult,
   Thread,
   ThreadCreateBody,
+  ThreadExportFormat,
   ThreadPage,
 } from '@enlace/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api';
 import type { ListState } from '../../components/DataTable';
+import { readerTimeZone } from '../../reader-time-zone';
 import { queryString } from '../incidents/incidents.queries';
 
 const KEY = ['exchange'] as const;
@@ -175,6 +177,8 @@ export function useDecideRequest() {
   });
 }
 
-export function exportHref(threadId: string): string {
-  return `/api/exchange/threads/${threadId}/export`;
+/** The thread's export; a PDF gives its instants in the reader's time zone (a link sends no header). */
+export function exportHref(threadId: string, format: ThreadExportFormat): string {
+  const params = new URLSearchParams({ format, tz: readerTimeZone() });
+  return `/api/exchange/threads/${threadId}/export?${params}`;
 }

@@ -2,6 +2,7 @@ import {
   type ExchangeMessage,
   EXCHANGE_MESSAGE_MAX,
   type HandlingRequest,
+  THREAD_EXPORT_FORMATS,
   type Thread,
 } from '@enlace/shared';
 import {
@@ -14,6 +15,7 @@ import {
   Group,
   List,
   Loader,
+  Menu,
   Stack,
   Text,
   Textarea,
@@ -25,6 +27,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { isApiError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ChevronDownIcon } from '../../components/Icons';
 import { Page } from '../../components/Page';
 import { SectionNav } from '../../components/SectionNav';
 import { useMe } from '../../features/auth/auth.queries';
@@ -190,9 +193,21 @@ function ThreadView({ thread }: { thread: Thread }) {
               {t('exchange.receipts.acknowledge')}
             </Button>
           )}
-          <Button component="a" href={exportHref(thread.id)} download variant="default">
-            {t('exchange.export')}
-          </Button>
+          <Menu position="bottom-end" shadow="md">
+            <Menu.Target>
+              <Button variant="default" rightSection={<ChevronDownIcon size={14} />}>
+                {t('exchange.export.button')}
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Label>{t('exchange.export.codes')}</Menu.Label>
+              {THREAD_EXPORT_FORMATS.map((f) => (
+                <Menu.Item key={f} component="a" href={exportHref(thread.id, f)} download>
+                  {t(`exchange.export.${f}`)}
+                </Menu.Item>
+              ))}
+            </Menu.Dropdown>
+          </Menu>
         </Group>
       }
     >
