@@ -180,6 +180,8 @@ export class Browser {
       },
       cookies: Object.fromEntries(this.cookies),
     });
+    // A user's next request comes after the last-seen write; with the test clock it could overtake it.
+    await this.t.app.sessionTouchesSettled();
     for (const c of res.cookies) {
       if (c.value === '' || (c.maxAge !== undefined && c.maxAge <= 0)) this.cookies.delete(c.name);
       else this.cookies.set(c.name, c.value);

@@ -26,6 +26,10 @@ declare module 'fastify' {
     session: SessionRow | null;
     ctx: Ctx;
   }
+  interface FastifyInstance {
+    /** Resolves once every last-seen write started so far has ended (tests, shutdown). */
+    sessionTouchesSettled: () => Promise<void>;
+  }
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -71,6 +75,12 @@ export function registerSession(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
   app.decorateRequest('ctx', null as unknown as Ctx);
+  const touches = new Set<Promise<void>>();
+  const settled = async () => {
+    await Promise.all([...touches]);
+  };
+  app.decorate('sessionTouchesSettled', settled);
+  app.addHook('onClose', settled);
 
   app.addHook('onRequest', async (request, reply) => {
     request.locale = resolveLocale(request.headers['accept-language']);
@@ -90,9 +100,10 @@ export function registerSession(app: FastifyInstance, deps: Deps): void {
         if (now.getTime() - Date.parse(session.last_seen_at) > TOUCH_INTERVAL_MS) {
           // Not waited for: while another connection holds SQLite's write lock (a large import)
           // the request goes on, and the time is written once the lock is free.
-          touchSession(deps.db.kysely, session.id, now.toISOString()).catch((err: unknown) =>
-            request.log.warn({ err }, 'session touch failed'),
-          );
+          const touch = touchSession(deps.db.kysely, session.id, now.toISOString())
+            .catch((err: unknown) => request.log.warn({ err }, 'session touch failed'))
+            .finally(() => touches.delete(touch));
+          touches.add(touch);
         }
       } else {
         clearSessionCookie(reply);
