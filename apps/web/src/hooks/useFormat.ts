@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readerTimeZone } from '../reader-time-zone';
+import { formatDuration } from './format-duration';
 
 // dateStyle and timeStyle cannot name the time zone: the parts are spelt out instead.
 const WITH_ZONE: Intl.DateTimeFormatOptions = {
@@ -53,6 +54,8 @@ export function useFormat() {
       decimal: (n: number, digits: number) =>
         new Intl.NumberFormat(lng, { maximumFractionDigits: digits }).format(n),
       percent: (ratio: number) => percent.format(ratio),
+      /** Hours as people say them: "3 h 20 min", "2 d 4 h". */
+      duration: (hours: number) => formatDuration(lng, hours),
       money: (amount: number, currency: string) => {
         try {
           return new Intl.NumberFormat(lng, { style: 'currency', currency }).format(amount);

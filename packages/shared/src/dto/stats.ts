@@ -11,6 +11,7 @@ import {
   UPDATE_FREQUENCIES,
 } from '../vocabulary';
 import { countryCodeSchema } from './common';
+import { EXCHANGE_PRIORITIES } from './exchange';
 import { iso3Schema, termCodeSchema } from './incidents';
 import { TEXT_MAX } from './limits';
 
@@ -155,6 +156,40 @@ export const caseStatsSchema = appliedSchema.extend({
   ),
 });
 export type CaseStats = z.infer<typeof caseStatsSchema>;
+
+/** A median and a 90th percentile of durations in hours (to the minute); null when nothing was timed. */
+const hoursSchema = z.object({ medianHours: z.number().nullable(), p90Hours: z.number().nullable() });
+
+/**
+ * How one responding country (null: all of them) answered the exchanges of one priority: counted
+ * over the threads the reader's country takes part in, from when the country was added to the thread.
+ */
+export const exchangeResponseRowSchema = z.object({
+  country: z.string().nullable(),
+  priority: z.enum(EXCHANGE_PRIORITIES),
+  received: z.number(),
+  acknowledged: z.number(),
+  replied: z.number(),
+  toAcknowledge: hoursSchema,
+  toReply: hoursSchema,
+  /** Threads with a deadline that has passed or was met: those that can be judged on time or late. */
+  due: z.number(),
+  repliedByDeadline: z.number(),
+  /** repliedByDeadline ÷ due; null when nothing was due. */
+  onTimeShare: z.number().nullable(),
+});
+export type ExchangeResponseRow = z.infer<typeof exchangeResponseRowSchema>;
+
+export const exchangeStatsSchema = z.object({
+  filters: z.record(z.string(), z.string()),
+  /** Filters that do not apply to exchanges (only the period does). */
+  ignoredFilters: z.array(z.string()),
+  /** Per responding country and priority, countries in code order. */
+  rows: z.array(exchangeResponseRowSchema),
+  /** Per priority, every responding country together. */
+  totals: z.array(exchangeResponseRowSchema),
+});
+export type ExchangeStats = z.infer<typeof exchangeStatsSchema>;
 
 export const mapQuerySchema = statsFilterSchema.extend({
   zoom: z.coerce.number().int().min(0).max(20).default(3),

@@ -138,8 +138,12 @@ registerItemDescriber('exchange_message', async (ctx, messageId) => {
   };
 });
 
-/** The exchange room's gate: the permission, then the thread answers 404 to anyone outside it. */
-async function exchangeActor(ctx: Ctx): Promise<Actor> {
+/**
+ * The exchange room's gate: the permission and, for a liaison or prosecutor, a current Foreign
+ * Affairs authorisation; each thread then answers 404 to anyone outside it. The exchange's
+ * statistics pass the same gate.
+ */
+export async function exchangeActor(ctx: Ctx): Promise<Actor> {
   const actor = await requirePermission(ctx, 'exchange.use');
   // A liaison or prosecutor takes part only while their Foreign Affairs authorisation is current.
   if (!(await mayExchange(ctx, actor))) {

@@ -391,3 +391,110 @@ export async function updateInventoryEntry(db: Q, row: DataInventoryRow): Promis
 export async function deleteInventoryEntry(db: Q, id: string): Promise<void> {
   await db.deleteFrom('data_inventory').where('id', '=', id).execute();
 }
+
+// ——— exchange response times ———
+
+/** Whose exchanges: a country's (owner or named participant), in a period of creation. */
+export interface ExchangeScope {
+  country: string;
+  /** Prosecutors count the prosecutors' channel too; no one else learns it has threads. */
+  prosecutors: boolean;
+  /** ISO instants: created at or after `from`, before `until`. */
+  from: string | null;
+  until: string | null;
+}
+
+/**
+ * The ids of the threads a country takes part in: it opened them, or a current participant names
+ * it (the country, one of its agencies or one of its users). A broadcast to the network alone does
+ * not make a country a participant here: it expects no answer from any one country.
+ */
+function threadsOfCountry(db: Q, s: ExchangeScope) {
+  let qb = db
+    .selectFrom('exchange_threads as t')
+    .select('t.id')
+    .where((eb) =>
+      eb.or([
+        eb('t.owner_country', '=', s.country),
+        eb.exists(
+          eb
+            .selectFrom('exchange_participants as p')
+            .select(sql<number>`1`.as('one'))
+            .whereRef('p.thread_id', '=', 't.id')
+            .where('p.removed_at', 'is', null)
+            .where((pe) =>
+              pe.or([
+                pe.and([pe('p.kind', '=', 'country'), pe('p.ref', '=', s.country)]),
+                pe.and([
+                  pe('p.kind', '=', 'user'),
+                  pe(
+                    'p.ref',
+                    'in',
+                    pe.selectFrom('users').select('id').where('country_code', '=', s.country),
+                  ),
+                ]),
+                pe.and([
+                  pe('p.kind', '=', 'agency'),
+                  pe(
+                    'p.ref',
+                    'in',
+                    pe.selectFrom('agencies').select('id').where('country_code', '=', s.country),
+                  ),
+                ]),
+              ]),
+            ),
+        ),
+      ]),
+    );
+  if (!s.prosecutors) qb = qb.where('t.channel', '=', 'network');
+  if (s.from) qb = qb.where('t.created_at', '>=', s.from);
+  if (s.until) qb = qb.where('t.created_at', '<', s.until);
+  return qb;
+}
+
+/**
+ * What response times are computed from, for the threads of a country: each thread's priority,
+ * creation and deadline; every named participant row (removed ones too: a country's clock starts
+ * when it was first added) with the country it reaches; the receipts per country.
+ */
+export async function exchangeResponseSources(db: Q, s: ExchangeScope) {
+  const ids = threadsOfCountry(db, s);
+  const [threads, participants, receipts] = await Promise.all([
+    db
+      .selectFrom('exchange_threads')
+      .select(['id', 'owner_country', 'priority', 'created_at', 'reply_by'])
+      .where('id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('exchange_participants as p')
+      .leftJoin('users as u', (j) => j.onRef('u.id', '=', 'p.ref').on('p.kind', '=', 'user'))
+      .leftJoin('agencies as a', (j) => j.onRef('a.id', '=', 'p.ref').on('p.kind', '=', 'agency'))
+      .select([
+        'p.thread_id',
+        'p.kind',
+        'p.ref',
+        'p.added_at',
+        'p.removed_at',
+        'u.country_code as user_country',
+        'a.country_code as agency_country',
+      ])
+      .where('p.kind', 'in', ['user', 'agency', 'country'])
+      .where('p.thread_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('exchange_receipts')
+      .select(['thread_id', 'country_code', 'acknowledged_at', 'replied_at'])
+      .where('thread_id', 'in', ids)
+      .execute(),
+  ]);
+  return {
+    threads,
+    participants: participants.map((p) => ({
+      threadId: p.thread_id,
+      country: p.kind === 'country' ? p.ref : p.kind === 'user' ? p.user_country : p.agency_country,
+      addedAt: p.added_at,
+      current: p.removed_at === null,
+    })),
+    receipts,
+  };
+}

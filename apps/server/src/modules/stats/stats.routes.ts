@@ -4,6 +4,7 @@ import {
   dataInventoryQuerySchema,
   dataInventorySchema,
   dataInventoryUpdateBodySchema,
+  exchangeStatsSchema,
   flowStatsSchema,
   idParamsSchema,
   incidentStatsQuerySchema,
@@ -22,6 +23,7 @@ import {
   caseStats,
   createInventoryEntry,
   deleteInventory,
+  exchangeStats,
   flowStats,
   getInventory,
   incidentStats,
@@ -79,6 +81,20 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['stats'], querystring: statsFilterSchema, response: { 200: caseStatsSchema } },
     },
     (request) => caseStats(request.ctx, request.query),
+  );
+  app.get(
+    '/api/stats/exchange',
+    {
+      config: { access: 'stats.read' },
+      schema: {
+        tags: ['stats'],
+        description:
+          'Exchange response times per responding country and priority (received, acknowledged, replied; median and p90 hours to acknowledge and to reply; share replied by the deadline), over the threads the user’s country takes part in. Needs the exchange too (exchange.use and a current Foreign Affairs authorisation). Only `from` and `to` apply.',
+        querystring: statsFilterSchema,
+        response: { 200: exchangeStatsSchema },
+      },
+    },
+    (request) => exchangeStats(request.ctx, request.query),
   );
   app.get(
     '/api/stats/map',

@@ -6,6 +6,7 @@ import {
   type DataInventoryCreateBody,
   type DataInventoryEntry,
   type DataInventoryUpdateBody,
+  type ExchangeStats,
   dataInventoryCreateBodySchema,
   DEFENDANT_OUTCOMES,
   type FlowStats,
@@ -28,6 +29,9 @@ import { inScope, recordDenial, requirePermission } from '../../platform/authz/a
 import { type Actor, type Ctx, nowIso, withTx } from '../../platform/context';
 import { badRequest, forbidden, invalidFields, notFound } from '../../platform/errors';
 import { findCountry } from '../admin/admin.repository';
+import { exchangeActor } from '../exchange/exchange.service';
+import { responseFacts, summariseResponses } from './exchange-times';
+import { percentile } from './percentile';
 import { GRID_LEVELS, type CountColumn } from './rollups';
 import {
   type CellSums,
@@ -35,6 +39,7 @@ import {
   countDefendantsByOutcome,
   type DataInventoryRow,
   deleteInventoryEntry,
+  exchangeResponseSources,
   findInventoryEntry,
   incidentPoints,
   insertInventoryEntry,
@@ -280,18 +285,6 @@ export async function modusStats(ctx: Ctx, q: StatsFilterQuery): Promise<ModusSt
   };
 }
 
-function percentile(histogram: { days: number; cases: number }[], p: number): number | null {
-  const n = histogram.reduce((a, h) => a + h.cases, 0);
-  if (n === 0) return null;
-  const rank = Math.max(1, Math.ceil(p * n));
-  let seen = 0;
-  for (const h of histogram) {
-    seen += h.cases;
-    if (seen >= rank) return h.days;
-  }
-  return histogram[histogram.length - 1]?.days ?? null;
-}
-
 /**
  * Cases by stage, outcomes of defendants and the conviction rate, time from detection to
  * judgment, assets. Cases have a period (the month they opened) and an owner country; the other
@@ -318,6 +311,7 @@ export async function computeCaseStats(db: Db, q: StatsFilterQuery, suppress: bo
       shown.suppressed[at('convicted')] ||
       shown.suppressed[at('acquitted')]);
   const n = delays.reduce((a, h) => a + h.cases, 0);
+  const histogram = delays.map((h) => ({ value: h.days, count: h.cases }));
   return {
     filters: appliedFilters(q),
     suppression: suppress,
@@ -337,9 +331,9 @@ export async function computeCaseStats(db: Db, q: StatsFilterQuery, suppress: bo
     convictionRate: decided > 0 && !rateHidden ? Math.round((convicted / decided) * 1000) / 1000 : null,
     timeToJudgment: {
       cases: n,
-      medianDays: percentile(delays, 0.5),
+      medianDays: percentile(histogram, 0.5),
       meanDays: n ? Math.round(delays.reduce((a, h) => a + h.days * h.cases, 0) / n) : null,
-      p90Days: percentile(delays, 0.9),
+      p90Days: percentile(histogram, 0.9),
     },
     assets: assets.map((a) => ({
       status: a.status as CaseStats['assets'][number]['status'],
@@ -353,6 +347,40 @@ export async function computeCaseStats(db: Db, q: StatsFilterQuery, suppress: bo
 export async function caseStats(ctx: Ctx, q: StatsFilterQuery): Promise<CaseStats> {
   const { suppress } = await statsAccess(ctx, q);
   return computeCaseStats(ctx.db, q, suppress);
+}
+
+/** The first instant of a month (YYYY-MM), or of the month after it. */
+function monthStart(month: string, next = false): string {
+  const [y = 0, m = 1] = month.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1 + (next ? 1 : 0), 1)).toISOString();
+}
+
+/**
+ * Response times of the exchange, per responding country and priority, over the threads the
+ * reader's country takes part in (it opened them or a current participant names it; the
+ * prosecutors' channel for prosecutors only). Who may see them: holders of stats.read who take
+ * part in the exchange themselves (exchange.use and, for liaisons and prosecutors, a current
+ * Foreign Affairs authorisation): the same gate as the threads, so an administrator or an observer
+ * learns nothing about threads. Only the period (months of the threads' creation) applies.
+ */
+export async function exchangeStats(ctx: Ctx, q: StatsFilterQuery): Promise<ExchangeStats> {
+  await requirePermission(ctx, 'stats.read');
+  const actor = await exchangeActor(ctx);
+  const sources = await exchangeResponseSources(ctx.db.kysely, {
+    country: actor.countryCode,
+    prosecutors: actor.role === 'prosecutor',
+    from: q.from ? monthStart(q.from) : null,
+    until: q.to ? monthStart(q.to, true) : null,
+  });
+  const { rows, totals } = summariseResponses(responseFacts(sources), ctx.clock.now());
+  return {
+    filters: Object.fromEntries((['from', 'to'] as const).flatMap((k) => (q[k] ? [[k, q[k]]] : []))),
+    ignoredFilters: (['country', 'region', 'mode', 'route', 'nationality', 'source'] as const).filter(
+      (k) => q[k],
+    ),
+    rows,
+    totals,
+  };
 }
 
 /** The grid for a zoom level (Leaflet): cells of 5°, 1° or 0.2°; beyond, single incidents. */

@@ -1,5 +1,5 @@
 import type { HandlingCodes } from '@enlace/shared';
-import { createThread, postMessage } from '../../modules/exchange/exchange.service';
+import { acknowledgeThread, createThread, postMessage } from '../../modules/exchange/exchange.service';
 import { buildActor } from '../../platform/authz/access';
 import type { Ctx } from '../../platform/context';
 
@@ -7,11 +7,14 @@ const H0: HandlingCodes = { handling: 'H0', reliability: 'B', accuracy: '2' };
 const H2: HandlingCodes = { handling: 'H2', reliability: 'A', accuracy: '2' };
 const H1: HandlingCodes = { handling: 'H1', reliability: 'B', accuracy: '3' };
 
+const HOUR = 3_600_000;
+
 /**
- * A few exchanges between the demo accounts (through the exchange's own service): an urgent alert
- * answered across the border, a formal request whose H2 information cannot be passed on without
- * its provider, a broadcast to the network and a thread of the prosecutors' channel. Everything
- * names "demo".
+ * A few exchanges between the demo accounts (through the exchange's own service): urgent alerts
+ * acknowledged and answered across the border (one after its deadline), a formal request whose H2
+ * information cannot be passed on without its provider, a broadcast to the network and a thread of
+ * the prosecutors' channel. They happened over the last three days, so that the statistics show
+ * response times. Everything names "demo".
  */
 export async function seedDemoExchange(ctx: Ctx): Promise<void> {
   const users = await ctx.db.kysely
@@ -24,12 +27,18 @@ export async function seedDemoExchange(ctx: Ctx): Promise<void> {
     if (!u) throw new Error(`demo account ${local} missing`);
     return { ...ctx, actor: buildActor(u, 'demo-seed') };
   };
+  // `hours` after the first exchange, three days ago: each step at its own moment.
+  const start = ctx.clock.now().getTime() - 72 * HOUR;
+  const at = (who: Ctx, hours: number): Ctx => ({
+    ...who,
+    clock: { now: () => new Date(start + hours * HOUR) },
+  });
   const mx = as('enlace.mx');
   const gt = as('enlace.gt');
   const cr = as('fiscal.cr');
   const pa = as('analista.pa');
 
-  const alert = await createThread(gt, {
+  const alert = await createThread(at(gt, 0), {
     subject: 'Lancha con unas 40 personas salió de Ocós hacia Chiapas (demo)',
     type: 'alert',
     priority: 'urgent',
@@ -39,12 +48,13 @@ export async function seedDemoExchange(ctx: Ctx): Promise<void> {
       codes: H0,
     },
   });
-  await postMessage(mx, alert.id, {
+  await acknowledgeThread(at(mx, 25 / 60), alert.id);
+  await postMessage(at(mx, 130 / 60), alert.id, {
     body: 'Recibido. La Marina patrulla la costa de Suchiate; les informamos del resultado. (demo)',
     codes: H0,
   });
 
-  await createThread(mx, {
+  const request = await createThread(at(mx, 5), {
     subject: 'Solicitud: titulares de cuentas que reciben pagos de la red de Tapachula (demo)',
     type: 'formal_request',
     priority: 'normal',
@@ -55,7 +65,30 @@ export async function seedDemoExchange(ctx: Ctx): Promise<void> {
     },
   });
 
-  await createThread(pa, {
+  await acknowledgeThread(at(gt, 9 + 40 / 60), request.id);
+  await postMessage(at(gt, 35), request.id, {
+    body: 'La UIF reunió los movimientos de las tres cuentas; los titulares se envían por la vía formal. (demo)',
+    codes: H2,
+  });
+
+  const truck = await createThread(at(gt, 30), {
+    subject: 'Camión de carga con personas ocultas rumbo a Tecún Umán (demo)',
+    type: 'alert',
+    priority: 'urgent',
+    participants: [{ kind: 'country', ref: 'MEX' }],
+    message: {
+      body: 'Tráiler de placas mexicanas detectado en Coatepeque; la báscula registró peso anómalo. (demo)',
+      codes: H0,
+    },
+  });
+  await acknowledgeThread(at(mx, 30 + 50 / 60), truck.id);
+  // Past its eight hours: a late answer, as the statistics should show.
+  await postMessage(at(mx, 39 + 15 / 60), truck.id, {
+    body: 'El tráiler cruzó antes del aviso; se localizó en Huixtla con 23 personas, atendidas por el INM. (demo)',
+    codes: H0,
+  });
+
+  await createThread(at(pa, 40), {
     subject: 'Alerta regional: documentos de viaje falsificados de la misma serie (demo)',
     type: 'alert',
     priority: 'normal',
@@ -66,7 +99,7 @@ export async function seedDemoExchange(ctx: Ctx): Promise<void> {
     },
   });
 
-  await createThread(cr, {
+  await createThread(at(cr, 48), {
     subject: 'Coordinación de fiscalías: caso de tráfico por Peñas Blancas (demo)',
     type: 'informal',
     priority: 'normal',

@@ -12,10 +12,14 @@ import {
 import { useFormat } from '../../hooks/useFormat';
 import { type ChartOption, EChart } from './EChart';
 
-/** One cell of a data table: a count (maybe unknown or suppressed), a ratio, a sum of money, or text. */
+/**
+ * One cell of a data table: a count (maybe unknown or suppressed), a ratio, durations in hours (a
+ * median and a 90th percentile, sorted by the median; null: none timed yet), a sum of money, or text.
+ */
 export type Cell =
   | { kind: 'count'; value: number | null; suppressed?: boolean }
   | { kind: 'percent'; value: number | null }
+  | { kind: 'durations'; value: number | null; p90: number | null }
   | { kind: 'money'; value: number; currency: string }
   | { kind: 'text'; value: string };
 
@@ -41,6 +45,18 @@ function CellView({ cell }: { cell: Cell }) {
       return <Count value={cell.value} suppressed={cell.suppressed} />;
     case 'percent':
       return <>{cell.value === null ? t('common.unknown') : format.percent(cell.value)}</>;
+    case 'durations':
+      return cell.value === null || cell.p90 === null ? (
+        <Text span fs="italic" c="dimmed" inherit>
+          {t('stats.exchange.noTime')}
+        </Text>
+      ) : (
+        // Each duration stays on one line ("9 hr 15 min"); the line may break at the slash.
+        <>
+          <span className="nowrap">{format.duration(cell.value)}</span> /{' '}
+          <span className="nowrap">{format.duration(cell.p90)}</span>
+        </>
+      );
     case 'money':
       return <>{format.money(cell.value, cell.currency)}</>;
     default:

@@ -3,6 +3,7 @@ import type {
   DataInventoryCreateBody,
   DataInventoryEntry,
   DataInventoryUpdateBody,
+  ExchangeStats,
   FlowStats,
   IncidentStats,
   MapStats,
@@ -50,11 +51,13 @@ function useStats<T>(
   path: string,
   filters: StatsFilters,
   extra: Record<string, string | number | undefined> = {},
+  enabled = true,
 ) {
   return useQuery({
     queryKey: [...STATS_KEY, path, filters, extra],
     queryFn: () => api<T>(`/api/stats/${path}${queryString({ ...filters, ...extra })}`),
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 
@@ -64,6 +67,9 @@ export const usePeopleStats = (filters: StatsFilters) => useStats<PeopleStats>('
 export const useFlowStats = (filters: StatsFilters) => useStats<FlowStats>('flows', filters);
 export const useModusStats = (filters: StatsFilters) => useStats<ModusStats>('modus-operandi', filters);
 export const useCaseStats = (filters: StatsFilters) => useStats<CaseStats>('cases', filters);
+/** Only the period applies to the exchange's response times; asked only by those in the exchange. */
+export const useExchangeStats = (filters: StatsFilters, enabled: boolean) =>
+  useStats<ExchangeStats>('exchange', { from: filters.from, to: filters.to }, {}, enabled);
 export const useMapStats = (filters: StatsFilters, zoom: number, bbox: string | undefined) =>
   useStats<MapStats>('map', filters, { zoom, bbox });
 

@@ -13,6 +13,7 @@ import { Alert, Button, Group, Menu, SegmentedControl, SimpleGrid, Stack, Text }
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { isApiError } from '../../api';
 import { Count } from '../../components/Count';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ChevronDownIcon } from '../../components/Icons';
@@ -23,11 +24,13 @@ import { useVocab } from '../../features/incidents/vocabulary';
 import { ChartCard, count, type DataTable, StatsTable } from '../../features/stats/ChartCard';
 import { type Clicked, casesLink, incidentsLink } from '../../features/stats/drilldown';
 import { categoryChart } from '../../features/stats/EChart';
+import { ExchangeTimesCard } from '../../features/stats/ExchangeTimesCard';
 import { StatsFilterBar, useStatsFilters } from '../../features/stats/StatsFilterBar';
 import {
   type StatsFilters,
   statsExportUrl,
   useCaseStats,
+  useExchangeStats,
   useFlowStats,
   useIncidentStats,
   useModusStats,
@@ -81,6 +84,8 @@ export default function DashboardPage() {
   const flows = useFlowStats(filters);
   const modus = useModusStats(filters);
   const cases = useCaseStats(filters);
+  // Response times are the exchange's: asked only by those who take part in it.
+  const exchange = useExchangeStats(filters, can(me.role, 'exchange.use'));
   const suppression = overTime.data?.suppression ?? false;
   const error = overTime.error ?? byRoute.error ?? people.error ?? flows.error ?? modus.error ?? cases.error;
   const drill: Drill = { filters, permissions: ROLE_PERMISSIONS[me.role] };
@@ -135,6 +140,15 @@ export default function DashboardPage() {
       {byRoute.data && flows.data && <Routes stats={byRoute.data} flows={flows.data} drill={drill} />}
       {modus.data && <Modus stats={modus.data} drill={drill} />}
       {cases.data && <Cases stats={cases.data} drill={drill} />}
+      {isApiError(exchange.error) && exchange.error.code === 'exchange_not_authorised' ? (
+        // Expected, not a failure: a liaison whose authorisation lapsed is told why the times are not shown.
+        <Alert color="enlace" role="note" title={t('stats.exchange.title')}>
+          {exchange.error.title}
+        </Alert>
+      ) : (
+        <ErrorAlert error={exchange.error} />
+      )}
+      {exchange.data && <ExchangeTimesCard stats={exchange.data} />}
     </Page>
   );
 }
