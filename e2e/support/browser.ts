@@ -71,6 +71,20 @@ export async function snap(page: Page, name: string): Promise<void> {
 
 /** Runs axe (WCAG 2.0/2.1 A and AA) and fails on any serious or critical violation, listing them. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
+  // Colours read mid-transition (a toast fading in) are neither the start's nor the end's: wait
+  // for finite CSS transitions and animations to end (an endless one, a loader, is not waited for).
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every(
+            (a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Number.POSITIVE_INFINITY,
+          ),
+      undefined,
+      { timeout: 3000 },
+    )
+    .catch(() => undefined);
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
