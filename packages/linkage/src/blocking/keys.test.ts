@@ -5,12 +5,30 @@ import { buildBlocks, forEachCandidatePair } from './blocking';
 import { blockingKeys } from './keys';
 
 const records: PersonRecord[] = [
-  { id: '0', given_names: 'José Luis', family_names: 'Hernández López', birth_date: '1990-05-17', nationality: 'HND' },
+  {
+    id: '0',
+    given_names: 'José Luis',
+    family_names: 'Hernández López',
+    birth_date: '1990-05-17',
+    nationality: 'HND',
+  },
   { id: '1', given_names: 'JOSE', family_names: 'HERNANDEZ', birth_date: '1990-17-05', nationality: 'HND' },
   { id: '2', given_names: 'Hernández', family_names: 'José Luis', birth_date: '1990' },
   { id: '3', given_names: 'Jose Luis', family_names: 'Hrenandez Lopez', birth_date: '1990-05-18' },
-  { id: '4', given_names: 'Ana', family_names: 'Pérez', birth_date: '2001-03-03', document_number: 'AB123456' },
-  { id: '5', given_names: 'Xkq', family_names: 'Zzv', birth_date: '2001-03-03', document_number: 'AB-123456' },
+  {
+    id: '4',
+    given_names: 'Ana',
+    family_names: 'Pérez',
+    birth_date: '2001-03-03',
+    document_number: 'AB123456',
+  },
+  {
+    id: '5',
+    given_names: 'Xkq',
+    family_names: 'Zzv',
+    birth_date: '2001-03-03',
+    document_number: 'AB-123456',
+  },
   { id: '6', given_names: 'María', family_names: 'Gómez', birth_date: '1970-01-01' },
   { id: '7', given_names: 'Mohammed', family_names: 'Hossain', birth_date: '1988', nationality: 'BGD' },
   { id: '8', given_names: 'Muhammad', family_names: 'Hussain', birth_date: '1988-02-03', nationality: 'BGD' },

@@ -53,9 +53,7 @@ export function blockingKeys(record: Omit<PersonRecord, 'id'>): string[] {
   }
 
   // One of the first four words of each field with the birth year, and with the full date.
-  const four = [
-    ...new Set([...words(store, store.given, 4), ...words(store, store.family, 4)].map(phonOf)),
-  ];
+  const four = [...new Set([...words(store, store.given, 4), ...words(store, store.family, 4)].map(phonOf))];
   const packed = store.birthDate?.[0] ?? 0;
   const year = Math.floor(packed / 10000);
   const date = dateKey(packed);
