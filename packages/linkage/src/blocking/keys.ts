@@ -1,4 +1,4 @@
-import { buildFeatures, type FeatureStore, type NameColumn } from '../features';
+import { buildFeatures, type NameColumn } from '../features';
 import { type PersonRecord, tableFromRecords } from '../schema';
 import { dateKey } from './blocking';
 
@@ -10,7 +10,7 @@ import { dateKey } from './blocking';
 // they would share a block in a batch run (the address rule aside: registers of persons in
 // centres hold no addresses).
 
-function words(store: FeatureStore, column: NameColumn | undefined, limit: number): number[] {
+function words(column: NameColumn | undefined, limit: number): number[] {
   if (!column) return [];
   const from = column.start[0] ?? 0;
   const to = Math.min(column.start[1] ?? 0, from + limit);
@@ -30,8 +30,8 @@ export function blockingKeys(record: Omit<PersonRecord, 'id'>): string[] {
   if (doc && docId >= 0 && (doc.values[docId]?.length ?? 0) >= 4) out.add(`d:${doc.values[docId]}`);
 
   // Pairs of name words by consonant skeleton: the first two words of each field.
-  const given2 = words(store, store.given, 2);
-  const family2 = words(store, store.family, 2);
+  const given2 = words(store.given, 2);
+  const family2 = words(store.family, 2);
   const skeletons = [...new Set([...given2, ...family2].map((t) => skelText[skel[t] ?? 0] ?? ''))];
   for (let a = 0; a < skeletons.length; a++) {
     for (let b = a + 1; b < skeletons.length; b++) {
@@ -53,7 +53,7 @@ export function blockingKeys(record: Omit<PersonRecord, 'id'>): string[] {
   }
 
   // One of the first four words of each field with the birth year, and with the full date.
-  const four = [...new Set([...words(store, store.given, 4), ...words(store, store.family, 4)].map(phonOf))];
+  const four = [...new Set([...words(store.given, 4), ...words(store.family, 4)].map(phonOf))];
   const packed = store.birthDate?.[0] ?? 0;
   const year = Math.floor(packed / 10000);
   const date = dateKey(packed);
