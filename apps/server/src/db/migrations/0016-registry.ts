@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DialectName } from '../dialect';
 
 // The centre registry: centres and their places, persons with their blocking keys (candidate
@@ -89,6 +89,14 @@ export async function up(db: Kysely<unknown>, _dialect: DialectName): Promise<vo
     .createIndex('registry_stays_centre_idx')
     .on('registry_stays')
     .columns(['centre_id', 'status', 'unit'])
+    .execute();
+  // One open stay per person, whatever two officers do at the same moment.
+  await db.schema
+    .createIndex('registry_stays_one_open_idx')
+    .on('registry_stays')
+    .column('person_id')
+    .unique()
+    .where(sql.ref('status'), '=', 'open')
     .execute();
   await db.schema
     .createIndex('registry_stays_admitted_idx')
