@@ -189,6 +189,69 @@ describe('centre registry', () => {
     expect((await audits('registry.person_read', mexican)).length).toBe(1);
   });
 
+  it('answers 404 to another country for a stay, and 409 for a closed centre; a document number finds a person', async () => {
+    const person = await buildPerson(officer.browser, {
+      givenNames: 'Dayana',
+      familyNames: 'Mairena Ruiz',
+      nationality: 'NIC',
+      documentNumber: 'C 0012345',
+    });
+    const stay = await buildStay(officer.browser, person, centre);
+    const release = {
+      releasedAt: '2026-11-23T10:00:00Z',
+      outcome: 'return',
+      identity: { givenNames: 'Dayana', familyNames: 'Mairena Ruiz' },
+    };
+    expect((await officerGt.browser.post(`/api/registry/stays/${stay}/release`, release)).statusCode).toBe(
+      404,
+    );
+    expect(
+      (
+        await officerGt.browser.post(`/api/registry/stays/${stay}/transfer`, {
+          toCentreId: other,
+          at: '2026-11-22T10:00:00Z',
+        })
+      ).statusCode,
+    ).toBe(404);
+    const closed = await buildCentre(supervisor.browser, { status: 'closed' });
+    const moved = await officer.browser.post(`/api/registry/stays/${stay}/transfer`, {
+      toCentreId: closed,
+      at: '2026-11-22T10:00:00Z',
+    });
+    expect(moved.statusCode).toBe(409);
+    expect(moved.json().code).toBe('registry_centre_closed');
+    const early = await officer.browser.post(`/api/registry/stays/${stay}/transfer`, {
+      toCentreId: other,
+      at: '2026-11-01T10:00:00Z',
+    });
+    expect(early.statusCode).toBe(400);
+    const someone = await buildPerson(officer.browser, {
+      givenNames: 'Kevin',
+      familyNames: 'Sandoval',
+      sex: 'male',
+    });
+    const refused = await officer.browser.post('/api/registry/stays', admissionBody(someone, closed));
+    expect(refused.statusCode).toBe(409);
+    // Names unlike in every word, the document the same: retrieved by the document rule and scored
+    // (the engine weighs the names' disagreement against the document's agreement).
+    const mangled = await officer.browser.post('/api/registry/persons/search', {
+      givenNames: 'Diana',
+      familyNames: 'Moreira',
+      documentNumber: 'C0012345',
+    });
+    expect(mangled.json().compared).toBeGreaterThanOrEqual(1);
+    const byDocument = await officer.browser.post('/api/registry/persons/search', {
+      givenNames: 'Dallana',
+      familyNames: 'Mayrena',
+      documentNumber: 'c-0012345',
+    });
+    const first = byDocument.json().candidates[0];
+    expect(first?.person.id).toBe(person);
+    expect(
+      first.explanation.fields.find((f: { field: string }) => f.field === 'document_number').agreement,
+    ).toBe('strong');
+  });
+
   it('admits and releases a person whose identity is confirmed at the door', async () => {
     const person = await buildPerson(officer.browser, {
       givenNames: 'Rosa Elvira',
