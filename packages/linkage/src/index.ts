@@ -8,6 +8,7 @@ export {
   buildBlocks,
   DEFAULT_RULES,
 } from './blocking/blocking';
+export { blockingKeys } from './blocking/keys';
 export { averageLinkage, type ClusterOptions, clusterRecords, type Edge } from './cluster/cluster';
 export {
   Comparer,
@@ -58,7 +59,7 @@ export {
   link,
   type MatchedPair,
 } from './pipeline/engine';
-export type { FieldExplanation, PairExplanation } from './pipeline/explain';
+export { explainPair, type FieldExplanation, type PairExplanation } from './pipeline/explain';
 export {
   CANONICAL_FIELDS,
   type CanonicalField,

@@ -24,3 +24,4 @@ export * from './handling';
 export * from './dto/exchange';
 export * from './dto/directory';
 export * from './documents';
+export * from './dto/registry';

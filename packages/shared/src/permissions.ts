@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   'databases.manage',
   'vocabularies.manage',
   'registry.read',
+  'registry.write',
+  'registry.supervise',
   'protection.read',
   'identity.use',
   'network.read',
@@ -43,6 +45,7 @@ export const ROLES = [
   'prosecutor',
   'analyst',
   'centre_officer',
+  'centre_supervisor',
   'protection_officer',
   'observer',
 ] as const;
@@ -129,7 +132,16 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'network.read',
     'identity.use',
   ],
-  centre_officer: [...common, 'registry.read', 'identity.use', 'stats.read'],
+  centre_officer: [...common, 'registry.read', 'registry.write', 'identity.use', 'stats.read'],
+  // Resolves what an officer may not decide alone (a release stopped by the identity check).
+  centre_supervisor: [
+    ...common,
+    'registry.read',
+    'registry.write',
+    'registry.supervise',
+    'identity.use',
+    'stats.read',
+  ],
   protection_officer: [...common, 'registry.read', 'protection.read', 'stats.read'],
   observer: ['library.read', 'workplan.read', 'training.read', 'stats.read'],
 };
@@ -141,6 +153,7 @@ export const ROLE_SCOPE: Record<Role, Scope> = {
   prosecutor: 'country',
   analyst: 'country',
   centre_officer: 'country',
+  centre_supervisor: 'country',
   protection_officer: 'country',
   observer: 'country',
 };

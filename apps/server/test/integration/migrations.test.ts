@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as fineGridByYear from '../../src/db/migrations/0005-fine-grid-by-year';
 import * as rollupSource from '../../src/db/migrations/0006-rollup-source';
+import * as registry from '../../src/db/migrations/0016-registry';
 import { rollupsNeedRebuild } from '../../src/db/migrate';
 import { createTestDb, type TestDb } from '../helpers';
 
@@ -80,5 +81,15 @@ describe('migration 0006', () => {
       ['enlace', 1],
       ['missing_migrants', 1],
     ]);
+  });
+});
+
+describe('migration 0016', () => {
+  it('drops the registry tables and creates them again', async () => {
+    await registry.down(db, t.db.dialect);
+    await expect(sql`SELECT count(*) FROM registry_stays`.execute(db)).rejects.toThrow();
+    await registry.up(db, t.db.dialect);
+    const r = await sql<{ n: number }>`SELECT count(*) AS n FROM registry_person_keys`.execute(db);
+    expect(Number(r.rows[0]?.n)).toBe(0);
   });
 });

@@ -15,6 +15,7 @@ import * as m0012 from './0012-jobs-notifications';
 import * as m0013 from './0013-handling';
 import * as m0014 from './0014-exchange';
 import * as m0015 from './0015-list-walks';
+import * as m0016 from './0016-registry';
 
 export interface AppMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -40,4 +41,5 @@ export const migrations: Record<string, AppMigration> = {
   '0013-handling': m0013,
   '0014-exchange': m0014,
   '0015-list-walks': m0015,
+  '0016-registry': m0016,
 };

@@ -37,6 +37,14 @@ import type {
   JobScheduleTable,
   NotificationsTable,
 } from './platform';
+import type {
+  RegistryCentresTable,
+  RegistryPersonKeysTable,
+  RegistryPersonsTable,
+  RegistryReleaseChecksTable,
+  RegistryStaysTable,
+  RegistryTransfersTable,
+} from './registry';
 import type { RecoveryCodesTable, UsersTable } from './users';
 
 export interface Database {
@@ -79,4 +87,10 @@ export interface Database {
   exchange_messages: ExchangeMessagesTable;
   exchange_receipts: ExchangeReceiptsTable;
   exchange_reads: ExchangeReadsTable;
+  registry_centres: RegistryCentresTable;
+  registry_persons: RegistryPersonsTable;
+  registry_person_keys: RegistryPersonKeysTable;
+  registry_stays: RegistryStaysTable;
+  registry_transfers: RegistryTransfersTable;
+  registry_release_checks: RegistryReleaseChecksTable;
 }

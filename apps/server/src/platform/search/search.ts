@@ -131,6 +131,16 @@ export function searchTerms(secret: Buffer, fields: SearchFields, memo?: SearchM
   return [...out].join(' ');
 }
 
+/**
+ * Keyed hashes of whole values matched exactly, never as words (the registry's blocking keys):
+ * the same blind-index key and size as the words of encrypted fields, so a value that reveals a
+ * name (a phonetic key, a document number) never reaches the database in clear.
+ */
+export function blindValues(secret: Buffer, values: readonly string[]): string[] {
+  const key = blindKey(secret);
+  return values.map((v) => blind(key, v));
+}
+
 /** One word of a query: the alternatives any of which a record must hold. */
 export interface QueryWord {
   prefix: string | null;

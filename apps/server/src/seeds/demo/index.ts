@@ -130,6 +130,13 @@ export const DEMO_ACCOUNTS: {
     name: 'Paola Núñez (demo)',
   },
   {
+    email: `supervision.mx@${DEMO_DOMAIN}`,
+    role: 'centre_supervisor',
+    country: 'MEX',
+    agency: 'migration',
+    name: 'Ernesto Villalobos (demo)',
+  },
+  {
     email: `proteccion.gt@${DEMO_DOMAIN}`,
     role: 'protection_officer',
     country: 'GTM',

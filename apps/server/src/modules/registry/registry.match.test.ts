@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import {
+  agreementOf,
+  birthDateOf,
+  isFuture,
+  median,
+  personBlockingKeys,
+  precisionFits,
+  RELEASE_MATCH_THRESHOLD,
+  scoreCandidates,
+} from './registry.match';
+
+const maria = {
+  givenNames: 'María José',
+  familyNames: 'Hernández Ávila',
+  birthDate: '1994-03-07',
+  sex: 'female',
+  nationality: 'HND',
+};
+const sister = { ...maria, givenNames: 'Ana Lucía', birthDate: '1997-11-20' };
+const namesake = { ...maria, familyNames: 'Pérez Gómez', nationality: 'GTM', birthDate: '1980-01-01' };
+
+describe('registry identity matching on the linkage engine', () => {
+  it('ranks the same person first although the accents were dropped and day and month swapped', () => {
+    const typed = {
+      ...maria,
+      givenNames: 'Maria Jose',
+      familyNames: 'Hernandez Avila',
+      birthDate: '1994-07-03',
+    };
+    const ranked = scoreCandidates(typed, [namesake, sister, maria], (c) => [c]);
+    expect(ranked[0]?.candidate).toBe(maria);
+    expect(ranked[0]?.probability).toBeGreaterThanOrEqual(RELEASE_MATCH_THRESHOLD);
+    const date = ranked[0]?.explanation.fields.find((f) => f.field === 'birth_date');
+    expect(date?.level).toBe('day and month swapped');
+    expect(date?.agreement === 'strong' || date?.agreement === 'partial').toBe(true);
+    const family = ranked[0]?.explanation.fields.find((f) => f.field === 'family_names');
+    expect(family?.agreement).toBe('strong');
+    expect((ranked[1]?.probability ?? 1) < 0.5).toBe(true);
+  });
+
+  it('shares a blocking key between the two spellings, none with an unrelated person', () => {
+    const a = new Set(personBlockingKeys(maria));
+    const b = personBlockingKeys({ ...maria, givenNames: 'MARIA JOSE', birthDate: '1994-07-03' });
+    expect(b.some((k) => a.has(k))).toBe(true);
+    const other = personBlockingKeys({ givenNames: 'Tesfaye', familyNames: 'Gebre', birthDate: '1990' });
+    expect(other.some((k) => a.has(k))).toBe(false);
+  });
+
+  it('takes a candidate’s best variant (names as in a document)', () => {
+    const person = { ...maria, givenNames: 'Majo', familyNames: 'H.' };
+    const ranked = scoreCandidates(maria, [person], (c) => [
+      c,
+      { ...c, givenNames: 'María José', familyNames: 'Hernández Ávila' },
+    ]);
+    expect(ranked[0]?.probability).toBeGreaterThan(0.95);
+  });
+
+  it('stops a release when someone else answers for the person', () => {
+    const [r] = scoreCandidates(
+      { givenNames: 'Pedro', familyNames: 'Ramírez', sex: 'male', birthDate: '1988-05-01' },
+      [maria],
+      (c) => [c],
+    );
+    expect(r?.probability).toBeLessThan(RELEASE_MATCH_THRESHOLD);
+    expect(r?.explanation.fields.find((f) => f.field === 'given_names')?.agreement).toBe('disagrees');
+  });
+
+  it('helpers: agreement words, dates, precision, median', () => {
+    expect(agreementOf(null, 3)).toBe('missing');
+    expect(agreementOf('exact', 8)).toBe('strong');
+    expect(agreementOf('different', -5)).toBe('disagrees');
+    expect(birthDateOf({ estimatedAge: 30 }, '2026-11-23')).toBe('1996');
+    expect(birthDateOf({ birthDate: '2001-02' }, '2026-11-23')).toBe('2001-02');
+    expect(birthDateOf({}, '2026-11-23')).toBeNull();
+    expect(precisionFits('exact', '2001-02-03')).toBe(true);
+    expect(precisionFits('exact', '2001')).toBe(false);
+    expect(precisionFits('year_month', '2001-02')).toBe(true);
+    expect(precisionFits('estimated_age', '1996')).toBe(true);
+    expect(isFuture('2026-11-24', '2026-11-23')).toBe(true);
+    expect(isFuture('2026-11', '2026-11-23')).toBe(false);
+    expect(isFuture('2027', '2026-11-23')).toBe(true);
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([1, 2, 3, 4])).toBe(2.5);
+    expect(median([])).toBeNull();
+  });
+});

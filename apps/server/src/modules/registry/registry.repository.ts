@@ -1,0 +1,290 @@
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import { sql } from 'kysely';
+import type { Database } from '../../db/schema';
+import type {
+  RegistryCentresTable,
+  RegistryPersonsTable,
+  RegistryReleaseChecksTable,
+  RegistryStaysTable,
+  RegistryTransfersTable,
+} from '../../db/schema/registry';
+import type { Tx } from '../../platform/context';
+
+export type Q = Tx | Kysely<Database>;
+export type CentreRow = Selectable<RegistryCentresTable>;
+export type PersonRow = Selectable<RegistryPersonsTable>;
+export type StayRow = Selectable<RegistryStaysTable>;
+export type CheckRow = Selectable<RegistryReleaseChecksTable>;
+
+// ---- centres
+
+export function insertCentre(db: Q, row: Insertable<RegistryCentresTable>) {
+  return db.insertInto('registry_centres').values(row).execute();
+}
+
+export function findCentre(db: Q, id: string): Promise<CentreRow | undefined> {
+  return db.selectFrom('registry_centres').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function centreCodeTaken(db: Q, countryCode: string, code: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('registry_centres')
+    .select('id')
+    .where('country_code', '=', countryCode)
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export function centresOfCountry(db: Q, countryCode: string): Promise<CentreRow[]> {
+  return db
+    .selectFrom('registry_centres')
+    .selectAll()
+    .where('country_code', '=', countryCode)
+    .orderBy('code')
+    .limit(5000)
+    .execute();
+}
+
+// ---- persons and their blocking keys
+
+export async function insertPerson(
+  db: Q,
+  row: Insertable<RegistryPersonsTable>,
+  keys: readonly string[],
+): Promise<void> {
+  await db.insertInto('registry_persons').values(row).execute();
+  if (keys.length > 0)
+    await db
+      .insertInto('registry_person_keys')
+      .values(keys.map((key) => ({ person_id: row.id, key })))
+      .execute();
+}
+
+export function findPerson(db: Q, id: string): Promise<PersonRow | undefined> {
+  return db.selectFrom('registry_persons').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * The persons of a country sharing at least one blocking key with a query, the most keys shared
+ * first, at most `limit`: candidate retrieval in the database (the key index), so every server
+ * answers alike. Persons merged into another are left out.
+ */
+export async function candidatesByKeys(
+  db: Q,
+  countryCode: string,
+  keys: readonly string[],
+  limit: number,
+): Promise<PersonRow[]> {
+  if (keys.length === 0) return [];
+  const shared = db
+    .selectFrom('registry_person_keys as k')
+    .select(['k.person_id', sql<number>`count(*)`.as('shared')])
+    .where('k.key', 'in', keys)
+    .groupBy('k.person_id');
+  return db
+    .selectFrom(shared.as('s'))
+    .innerJoin('registry_persons as p', 'p.id', 's.person_id')
+    .selectAll('p')
+    .where('p.country_code', '=', countryCode)
+    .where('p.merged_into', 'is', null)
+    .orderBy('s.shared', 'desc')
+    .orderBy('p.created_at', 'desc')
+    .orderBy('p.id')
+    .limit(limit)
+    .execute();
+}
+
+/** Which of these persons are in a centre now. */
+export async function personsInCentre(db: Q, personIds: readonly string[]): Promise<Set<string>> {
+  if (personIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('registry_stays')
+    .select('person_id')
+    .where('person_id', 'in', personIds)
+    .where('status', '=', 'open')
+    .execute();
+  return new Set(rows.map((r) => r.person_id));
+}
+
+export type StayOfPerson = StayRow & { centre_names: string; pending_checks: number };
+
+export function staysOfPerson(db: Q, personId: string): Promise<StayOfPerson[]> {
+  return db
+    .selectFrom('registry_stays as s')
+    .innerJoin('registry_centres as c', 'c.id', 's.centre_id')
+    .selectAll('s')
+    .select([
+      'c.names as centre_names',
+      (eb) =>
+        eb
+          .selectFrom('registry_release_checks as rc')
+          .select(sql<number>`count(*)`.as('n'))
+          .whereRef('rc.stay_id', '=', 's.id')
+          .where('rc.status', '=', 'pending')
+          .as('pending_checks'),
+    ])
+    .where('s.person_id', '=', personId)
+    .orderBy('s.admitted_at', 'desc')
+    .limit(500)
+    .execute() as Promise<StayOfPerson[]>;
+}
+
+// ---- stays, transfers, release checks
+
+export function insertStay(db: Q, row: Insertable<RegistryStaysTable>) {
+  return db.insertInto('registry_stays').values(row).execute();
+}
+
+export function findStay(db: Q, id: string): Promise<StayRow | undefined> {
+  return db.selectFrom('registry_stays').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function openStayOfPerson(db: Q, personId: string): Promise<StayRow | undefined> {
+  return db
+    .selectFrom('registry_stays')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+}
+
+/** Changes an open stay only: false when it was released in the meantime. */
+export async function updateOpenStay(
+  db: Q,
+  id: string,
+  set: Updateable<RegistryStaysTable>,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('registry_stays')
+    .set(set)
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export function insertTransfer(db: Q, row: Insertable<RegistryTransfersTable>) {
+  return db.insertInto('registry_transfers').values(row).execute();
+}
+
+export function transfersOfStay(db: Q, stayId: string) {
+  return db
+    .selectFrom('registry_transfers as t')
+    .leftJoin('users as u', 'u.id', 't.by_user')
+    .select(['t.from_centre_id', 't.to_centre_id', 't.at', 'u.display_name as by_name'])
+    .where('t.stay_id', '=', stayId)
+    .orderBy('t.at')
+    .orderBy('t.id')
+    .execute();
+}
+
+export function insertReleaseCheck(db: Q, row: Insertable<RegistryReleaseChecksTable>) {
+  return db.insertInto('registry_release_checks').values(row).execute();
+}
+
+export function pendingCheckOfStay(db: Q, stayId: string): Promise<CheckRow | undefined> {
+  return db
+    .selectFrom('registry_release_checks')
+    .selectAll()
+    .where('stay_id', '=', stayId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+}
+
+export function latestCheckOfStay(db: Q, stayId: string): Promise<CheckRow | undefined> {
+  return db
+    .selectFrom('registry_release_checks')
+    .selectAll()
+    .where('stay_id', '=', stayId)
+    .orderBy('attempted_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+}
+
+/** Resolves a pending check only: false when another supervisor resolved it first. */
+export async function resolveCheck(
+  db: Q,
+  id: string,
+  set: Pick<CheckRow, 'status' | 'resolved_by' | 'resolved_at' | 'resolution_note_enc'>,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('registry_release_checks')
+    .set(set)
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export function incidentCountry(db: Q, id: string) {
+  return db.selectFrom('incidents').select('country_code').where('id', '=', id).executeTakeFirst();
+}
+
+// ---- occupancy
+
+export async function occupiedByUnit(db: Q, centreId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('registry_stays')
+    .select(['unit', sql<number>`count(*)`.as('n')])
+    .where('centre_id', '=', centreId)
+    .where('status', '=', 'open')
+    .groupBy('unit')
+    .execute();
+  return new Map(rows.map((r) => [r.unit, Number(r.n)]));
+}
+
+/** Counts per UTC day (the first ten characters of an ISO instant), from..to inclusive. */
+async function perDay(
+  db: Q,
+  table: 'registry_stays' | 'registry_transfers',
+  column: 'admitted_at' | 'released_at' | 'at',
+  centreColumn: 'admitted_centre_id' | 'centre_id' | 'from_centre_id' | 'to_centre_id',
+  centreId: string,
+  from: string,
+  toExclusive: string,
+): Promise<{ day: string; n: number }[]> {
+  const day = sql<string>`substr(${sql.ref(column)}, 1, 10)`;
+  const rows = await db
+    .selectFrom(table)
+    .select([day.as('day'), sql<number>`count(*)`.as('n')])
+    .where(sql.ref(centreColumn), '=', centreId)
+    .where(sql.ref(column), '>=', from)
+    .where(sql.ref(column), '<', toExclusive)
+    .groupBy(day)
+    .execute();
+  return rows.map((r) => ({ day: String(r.day), n: Number(r.n) }));
+}
+
+export async function movementsPerDay(db: Q, centreId: string, from: string, toExclusive: string) {
+  const [admitted, released, transferredIn, transferredOut] = await Promise.all([
+    perDay(db, 'registry_stays', 'admitted_at', 'admitted_centre_id', centreId, from, toExclusive),
+    perDay(db, 'registry_stays', 'released_at', 'centre_id', centreId, from, toExclusive),
+    perDay(db, 'registry_transfers', 'at', 'to_centre_id', centreId, from, toExclusive),
+    perDay(db, 'registry_transfers', 'at', 'from_centre_id', centreId, from, toExclusive),
+  ]);
+  return { admitted, released, transferredIn, transferredOut };
+}
+
+/** Admission and release instants of the stays released from a centre in a range. */
+export function releasedStays(db: Q, centreId: string, from: string, toExclusive: string) {
+  return db
+    .selectFrom('registry_stays')
+    .select(['admitted_at', 'released_at'])
+    .where('centre_id', '=', centreId)
+    .where('status', '=', 'released')
+    .where('released_at', '>=', from)
+    .where('released_at', '<', toExclusive)
+    .limit(100_000)
+    .execute();
+}
+
+export function openStaysOfCentre(db: Q, centreId: string) {
+  return db
+    .selectFrom('registry_stays')
+    .select(['admitted_at'])
+    .where('centre_id', '=', centreId)
+    .where('status', '=', 'open')
+    .limit(100_000)
+    .execute();
+}

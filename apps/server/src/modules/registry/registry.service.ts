@@ -1,0 +1,741 @@
+import {
+  type AdmissionInput,
+  admissionInputSchema,
+  type Centre,
+  type CentreInput,
+  CENTRE_UNITS,
+  type CentreUnit,
+  centreInputSchema,
+  type IdentityInput,
+  type Locale,
+  type Occupancy,
+  type OccupancyQuery,
+  type Person,
+  type PersonInput,
+  personInputSchema,
+  type ReleaseInput,
+  releaseInputSchema,
+  type SearchResult,
+  SEARCH_RESULTS_MAX,
+  type Stay,
+  type TransferInput,
+  transferInputSchema,
+} from '@enlace/shared';
+import { recordDenial, requireInScope, requirePermission } from '../../platform/authz/access';
+import { type Actor, type Ctx, type Deps, nowIso, withTx } from '../../platform/context';
+import { decryptField, encryptField } from '../../platform/crypto';
+import {
+  AppError,
+  badRequest,
+  conflict,
+  type FieldError,
+  invalidFields,
+  notFound,
+} from '../../platform/errors';
+import { uuidv7 } from '../../platform/ids';
+import { blindValues } from '../../platform/search/search';
+import { findAgency } from '../admin/admin.repository';
+import {
+  birthDateOf,
+  CANDIDATE_FLOOR,
+  type IdentityFields,
+  isFuture,
+  median,
+  personBlockingKeys,
+  precisionFits,
+  RELEASE_MATCH_THRESHOLD,
+  scoreCandidates,
+} from './registry.match';
+import { mayAdmit } from './registry.policy';
+import {
+  type CentreRow,
+  candidatesByKeys,
+  centreCodeTaken,
+  centresOfCountry,
+  findCentre,
+  findPerson,
+  findStay,
+  incidentCountry,
+  insertCentre,
+  insertPerson,
+  insertReleaseCheck,
+  insertStay,
+  insertTransfer,
+  latestCheckOfStay,
+  movementsPerDay,
+  occupiedByUnit,
+  openStayOfPerson,
+  openStaysOfCentre,
+  type PersonRow,
+  pendingCheckOfStay,
+  personsInCentre,
+  releasedStays,
+  resolveCheck,
+  type StayRow,
+  staysOfPerson,
+  transfersOfStay,
+  updateOpenStay,
+} from './registry.repository';
+
+/** Persons retrieved by their blocking keys and scored for one search. */
+const CANDIDATES_MAX = 200;
+const DAY = 86_400_000;
+const OCCUPANCY_DEFAULT_DAYS = 30;
+const OCCUPANCY_MAX_DAYS = 366;
+
+// Purposes bound to each encrypted column: a ciphertext moved to another column does not decrypt.
+const P = {
+  given: 'registry.person.given_names',
+  family: 'registry.person.family_names',
+  docGiven: 'registry.person.document_given_names',
+  docFamily: 'registry.person.document_family_names',
+  aliases: 'registry.person.aliases',
+  document: 'registry.person.document_number',
+  reason: 'registry.stay.reason',
+  attention: 'registry.stay.attention',
+  releaseNotes: 'registry.stay.release_notes',
+  transferNote: 'registry.transfer.note',
+  identity: 'registry.check.identity',
+  explanation: 'registry.check.explanation',
+  resolution: 'registry.check.resolution',
+};
+
+const enc = (deps: Deps, v: string, purpose: string) => encryptField(deps.config.secretKey, v, purpose);
+const encOrNull = (deps: Deps, v: string | null | undefined, purpose: string) =>
+  v === null || v === undefined || v === '' ? null : enc(deps, v, purpose);
+const dec = (deps: Deps, v: string, purpose: string) => decryptField(deps.config.secretKey, v, purpose);
+const decOrNull = (deps: Deps, v: string | null, purpose: string) =>
+  v === null ? null : dec(deps, v, purpose);
+
+const today = (ctx: Deps) => nowIso(ctx).slice(0, 10);
+const instant = (v: string) => new Date(v).toISOString();
+
+function centreName(names: string, locale: Locale): string {
+  const n = JSON.parse(names) as Partial<Record<Locale, string>>;
+  return n[locale] ?? n.es ?? '';
+}
+
+// ---- centres
+
+function presentCentre(ctx: Ctx, r: CentreRow): Centre {
+  return {
+    id: r.id,
+    countryCode: r.country_code,
+    code: r.code,
+    names: JSON.parse(r.names) as Centre['names'],
+    name: centreName(r.names, ctx.locale),
+    type: r.type as Centre['type'],
+    agencyId: r.agency_id,
+    status: r.status as Centre['status'],
+    capacity: {
+      adult_men: r.places_adult_men,
+      adult_women: r.places_adult_women,
+      families: r.places_families,
+      unaccompanied_children: r.places_unaccompanied_children,
+    },
+    services: JSON.parse(r.services) as Centre['services'],
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export async function listCentres(ctx: Ctx): Promise<{ items: Centre[] }> {
+  const actor = await requirePermission(ctx, 'registry.read');
+  const rows = await centresOfCountry(ctx.db.kysely, actor.countryCode);
+  return { items: rows.map((r) => presentCentre(ctx, r)) };
+}
+
+export async function createCentre(ctx: Ctx, body: CentreInput): Promise<Centre> {
+  const actor = await requirePermission(ctx, 'registry.supervise');
+  const input = centreInputSchema.parse(body);
+  const errors: FieldError[] = [];
+  if (input.agencyId) {
+    const agency = await findAgency(ctx.db.kysely, input.agencyId);
+    if (agency?.country_code !== actor.countryCode)
+      errors.push({ path: 'agencyId', code: 'registry_agency_not_in_country' });
+  }
+  if (await centreCodeTaken(ctx.db.kysely, actor.countryCode, input.code))
+    errors.push({ path: 'code', code: 'registry_centre_code_taken' });
+  if (errors.length) throw invalidFields(errors);
+  const id = uuidv7();
+  const at = nowIso(ctx);
+  await withTx(ctx, async (trx, audit) => {
+    await insertCentre(trx, {
+      id,
+      country_code: actor.countryCode,
+      code: input.code,
+      names: JSON.stringify(input.names),
+      type: input.type,
+      agency_id: input.agencyId ?? null,
+      status: input.status,
+      places_adult_men: input.capacity.adult_men,
+      places_adult_women: input.capacity.adult_women,
+      places_families: input.capacity.families,
+      places_unaccompanied_children: input.capacity.unaccompanied_children,
+      services: JSON.stringify(input.services),
+      created_by: actor.userId,
+      created_at: at,
+      updated_at: at,
+    });
+    await audit({
+      action: 'registry.centre_created',
+      objectType: 'registry_centre',
+      objectId: id,
+      details: { country: actor.countryCode, code: input.code },
+    });
+  });
+  return presentCentre(ctx, (await findCentre(ctx.db.kysely, id)) as CentreRow);
+}
+
+/** A centre of the actor's country, else 404 (logged). */
+async function centreInScope(ctx: Ctx, id: string, action: string): Promise<CentreRow> {
+  return requireInScope(ctx, await findCentre(ctx.db.kysely, id), {
+    action,
+    objectType: 'registry_centre',
+    objectId: id,
+  });
+}
+
+// ---- persons
+
+interface PersonFields {
+  givenNames: string;
+  familyNames: string;
+  documentGivenNames: string | null;
+  documentFamilyNames: string | null;
+  aliases: string[];
+  documentNumber: string | null;
+}
+
+function decryptPerson(deps: Deps, r: PersonRow): PersonFields {
+  return {
+    givenNames: dec(deps, r.given_names_enc, P.given),
+    familyNames: dec(deps, r.family_names_enc, P.family),
+    documentGivenNames: decOrNull(deps, r.document_given_names_enc, P.docGiven),
+    documentFamilyNames: decOrNull(deps, r.document_family_names_enc, P.docFamily),
+    aliases: JSON.parse(dec(deps, r.aliases_enc, P.aliases)) as string[],
+    documentNumber: decOrNull(deps, r.document_number_enc, P.document),
+  };
+}
+
+/** A person's record as the engine compares it: the names as stated, then as in a document. */
+function variantsOf(r: PersonRow, f: PersonFields): IdentityFields[] {
+  const base = {
+    birthDate: r.birth_date,
+    sex: r.sex,
+    nationality: r.nationality,
+    documentNumber: f.documentNumber,
+  };
+  const out: IdentityFields[] = [{ ...base, givenNames: f.givenNames, familyNames: f.familyNames }];
+  if (f.documentGivenNames || f.documentFamilyNames)
+    out.push({
+      ...base,
+      givenNames: f.documentGivenNames ?? f.givenNames,
+      familyNames: f.documentFamilyNames ?? f.familyNames,
+    });
+  return out;
+}
+
+/** The blocking keys stored for a person: each variant's, as keyed hashes (blind index). */
+function storedKeys(deps: Deps, variants: readonly IdentityFields[]): string[] {
+  const keys = new Set(variants.flatMap((v) => personBlockingKeys(v)));
+  return [...new Set(blindValues(deps.config.secretKey, [...keys]))];
+}
+
+/** What the officer typed, as the engine compares it; refuses a birth date after today. */
+function identityOf(ctx: Ctx, q: IdentityInput, path = ''): IdentityFields {
+  const birthDate = birthDateOf(q, today(ctx));
+  if (q.birthDate && isFuture(q.birthDate, today(ctx)))
+    throw invalidFields([{ path: `${path}birthDate`, code: 'registry_birth_date_future' }]);
+  return {
+    givenNames: q.givenNames ?? null,
+    familyNames: q.familyNames ?? null,
+    birthDate,
+    sex: q.sex ?? null,
+    nationality: q.nationality ?? null,
+    documentNumber: q.documentNumber ?? null,
+  };
+}
+
+export async function searchPersons(ctx: Ctx, q: IdentityInput): Promise<SearchResult> {
+  const actor = await requirePermission(ctx, 'registry.read');
+  if (!q.givenNames && !q.familyNames && !q.documentNumber) throw badRequest('registry_search_too_little');
+  const query = identityOf(ctx, q);
+  const keys = blindValues(ctx.config.secretKey, personBlockingKeys(query));
+  const rows = await candidatesByKeys(ctx.db.kysely, actor.countryCode, keys, CANDIDATES_MAX);
+  const people = rows.map((r) => ({ row: r, fields: decryptPerson(ctx, r) }));
+  const ranked = scoreCandidates(query, people, (p) => variantsOf(p.row, p.fields))
+    .filter((s) => s.probability >= CANDIDATE_FLOOR)
+    .slice(0, SEARCH_RESULTS_MAX);
+  const inCentre = await personsInCentre(
+    ctx.db.kysely,
+    ranked.map((s) => s.candidate.row.id),
+  );
+  // Reading candidates is reading personal records: audited, with their ids (never names).
+  await withTx(ctx, async (_trx, audit) => {
+    await audit({
+      action: 'registry.persons_searched',
+      objectType: 'registry_person',
+      details: {
+        compared: rows.length,
+        returned: ranked.length,
+        ids: ranked.map((s) => s.candidate.row.id).join(' '),
+      },
+    });
+  });
+  return {
+    compared: rows.length,
+    candidates: ranked.map(({ candidate: { row, fields }, probability, explanation }) => ({
+      person: {
+        id: row.id,
+        givenNames: fields.givenNames,
+        familyNames: fields.familyNames,
+        sex: row.sex as Person['sex'],
+        birthDate: row.birth_date,
+        birthDatePrecision: row.birth_date_precision as Person['birthDatePrecision'],
+        nationality: row.nationality,
+        inCentre: inCentre.has(row.id),
+      },
+      score: Number(probability.toFixed(4)),
+      explanation,
+    })),
+  };
+}
+
+async function presentPerson(ctx: Ctx, actor: Actor, r: PersonRow): Promise<Person> {
+  const f = decryptPerson(ctx, r);
+  const stays = await staysOfPerson(ctx.db.kysely, r.id);
+  return {
+    id: r.id,
+    countryCode: r.country_code,
+    ...f,
+    sex: r.sex as Person['sex'],
+    birthDate: r.birth_date,
+    birthDatePrecision: r.birth_date_precision as Person['birthDatePrecision'],
+    nationality: r.nationality,
+    otherNationalities: JSON.parse(r.other_nationalities) as string[],
+    languages: JSON.parse(r.languages) as string[],
+    mergedInto: r.merged_into,
+    createdAt: r.created_at,
+    stays: stays.map((s) => ({
+      id: s.id,
+      centreId: s.centre_id,
+      centreName: centreName(s.centre_names, ctx.locale),
+      unit: s.unit as CentreUnit,
+      status: s.status as 'open' | 'released',
+      admittedAt: s.admitted_at,
+      releasedAt: s.released_at,
+      releaseOutcome: s.release_outcome as Person['stays'][number]['releaseOutcome'],
+      releaseCheckPending: Number(s.pending_checks) > 0,
+    })),
+    abilities: { admit: mayAdmit(actor, r.country_code) && !stays.some((s) => s.status === 'open') },
+  };
+}
+
+export async function createPerson(ctx: Ctx, body: PersonInput): Promise<Person> {
+  const actor = await requirePermission(ctx, 'registry.write');
+  const input = personInputSchema.parse(body);
+  const errors: FieldError[] = [];
+  const birthDate = birthDateOf(input, today(ctx));
+  if (input.birthDate && isFuture(input.birthDate, today(ctx)))
+    errors.push({ path: 'birthDate', code: 'registry_birth_date_future' });
+  else if (
+    !precisionFits(input.birthDatePrecision, birthDate) ||
+    (input.birthDatePrecision === 'estimated_age') !== (input.estimatedAge !== undefined)
+  )
+    errors.push({ path: 'birthDate', code: 'registry_birth_date_invalid' });
+  if (errors.length) throw invalidFields(errors);
+  const id = uuidv7();
+  const fields: PersonFields = {
+    givenNames: input.givenNames,
+    familyNames: input.familyNames,
+    documentGivenNames: input.documentGivenNames ?? null,
+    documentFamilyNames: input.documentFamilyNames ?? null,
+    aliases: input.aliases,
+    documentNumber: input.documentNumber ?? null,
+  };
+  const row: PersonRow = {
+    id,
+    country_code: actor.countryCode,
+    given_names_enc: enc(ctx, fields.givenNames, P.given),
+    family_names_enc: enc(ctx, fields.familyNames, P.family),
+    document_given_names_enc: encOrNull(ctx, fields.documentGivenNames, P.docGiven),
+    document_family_names_enc: encOrNull(ctx, fields.documentFamilyNames, P.docFamily),
+    aliases_enc: enc(ctx, JSON.stringify(fields.aliases), P.aliases),
+    sex: input.sex,
+    birth_date: birthDate,
+    birth_date_precision: input.birthDatePrecision,
+    nationality: input.nationality,
+    other_nationalities: JSON.stringify(input.otherNationalities),
+    languages: JSON.stringify(input.languages),
+    document_number_enc: encOrNull(ctx, fields.documentNumber, P.document),
+    merged_into: null,
+    created_by: actor.userId,
+    created_at: nowIso(ctx),
+  };
+  // Keys are computed at write time, so a search is one indexed lookup.
+  const keys = storedKeys(ctx, variantsOf(row, fields));
+  await withTx(ctx, async (trx, audit) => {
+    await insertPerson(trx, row, keys);
+    await audit({
+      action: 'registry.person_created',
+      objectType: 'registry_person',
+      objectId: id,
+      details: { country: actor.countryCode },
+    });
+  });
+  return presentPerson(ctx, actor, row);
+}
+
+async function personInScope(ctx: Ctx, id: string, action: string): Promise<PersonRow> {
+  return requireInScope(ctx, await findPerson(ctx.db.kysely, id), {
+    action,
+    objectType: 'registry_person',
+    objectId: id,
+  });
+}
+
+export async function getPerson(ctx: Ctx, id: string): Promise<Person> {
+  const actor = await requirePermission(ctx, 'registry.read');
+  const row = await personInScope(ctx, id, 'registry.person_read');
+  await withTx(ctx, async (_trx, audit) => {
+    await audit({ action: 'registry.person_read', objectType: 'registry_person', objectId: id });
+  });
+  return presentPerson(ctx, actor, row);
+}
+
+// ---- stays
+
+async function presentStay(ctx: Ctx, s: StayRow): Promise<Stay> {
+  const [transfers, check] = await Promise.all([
+    transfersOfStay(ctx.db.kysely, s.id),
+    latestCheckOfStay(ctx.db.kysely, s.id),
+  ]);
+  return {
+    id: s.id,
+    personId: s.person_id,
+    countryCode: s.country_code,
+    centreId: s.centre_id,
+    unit: s.unit as CentreUnit,
+    admittedAt: s.admitted_at,
+    referringAuthority: s.referring_authority,
+    incidentId: s.incident_id,
+    reason: dec(ctx, s.reason_enc, P.reason),
+    custodyType: s.custody_type as Stay['custodyType'],
+    attention: JSON.parse(dec(ctx, s.attention_enc, P.attention)) as Stay['attention'],
+    status: s.status as Stay['status'],
+    releasedAt: s.released_at,
+    releaseOutcome: s.release_outcome as Stay['releaseOutcome'],
+    releaseNotes: decOrNull(ctx, s.release_notes_enc, P.releaseNotes),
+    transfers: transfers.map((t) => ({
+      fromCentreId: t.from_centre_id,
+      toCentreId: t.to_centre_id,
+      at: t.at,
+      byName: t.by_name,
+    })),
+    releaseCheck: check
+      ? {
+          status: check.status as 'pending' | 'confirmed' | 'rejected',
+          score: check.score,
+          attemptedAt: check.attempted_at,
+          resolvedAt: check.resolved_at,
+        }
+      : null,
+  };
+}
+
+/** An instant of a movement: not in the future, not before the stay's last movement. */
+async function checkMovementTime(ctx: Ctx, s: StayRow, at: string, path: string): Promise<void> {
+  const transfers = await transfersOfStay(ctx.db.kysely, s.id);
+  const last = transfers.at(-1)?.at ?? s.admitted_at;
+  if (at < last || at > nowIso(ctx)) throw invalidFields([{ path, code: 'registry_time_before_admission' }]);
+}
+
+export async function admit(ctx: Ctx, body: AdmissionInput): Promise<Stay> {
+  const actor = await requirePermission(ctx, 'registry.write');
+  const input = admissionInputSchema.parse(body);
+  const person = await personInScope(ctx, input.personId, 'registry.stay_admit');
+  const centre = await centreInScope(ctx, input.centreId, 'registry.stay_admit');
+  const admittedAt = instant(input.admittedAt);
+  if (admittedAt > nowIso(ctx))
+    throw invalidFields([{ path: 'admittedAt', code: 'registry_time_before_admission' }]);
+  if (input.incidentId) {
+    const incident = await incidentCountry(ctx.db.kysely, input.incidentId);
+    if (incident?.country_code !== actor.countryCode)
+      throw invalidFields([{ path: 'incidentId', code: 'incident_not_found' }]);
+  }
+  if (centre.status === 'closed') throw conflict('registry_centre_closed');
+  if (await openStayOfPerson(ctx.db.kysely, person.id)) throw conflict('registry_already_in_centre');
+  const id = uuidv7();
+  const row: StayRow = {
+    id,
+    person_id: person.id,
+    country_code: actor.countryCode,
+    admitted_centre_id: centre.id,
+    centre_id: centre.id,
+    unit: input.unit,
+    admitted_at: admittedAt,
+    referring_authority: input.referringAuthority,
+    incident_id: input.incidentId ?? null,
+    reason_enc: enc(ctx, input.reason, P.reason),
+    custody_type: input.custodyType,
+    attention_enc: enc(ctx, JSON.stringify(input.attention), P.attention),
+    status: 'open',
+    released_at: null,
+    release_outcome: null,
+    release_notes_enc: null,
+    admitted_by: actor.userId,
+    released_by: null,
+    created_at: nowIso(ctx),
+  };
+  await withTx(ctx, async (trx, audit) => {
+    // Checked again inside the transaction: two officers admitting the same person at once.
+    if (await openStayOfPerson(trx, person.id)) throw conflict('registry_already_in_centre');
+    await insertStay(trx, row);
+    await audit({
+      action: 'registry.stay_admitted',
+      objectType: 'registry_stay',
+      objectId: id,
+      details: { person: person.id, centre: centre.id, unit: input.unit },
+    });
+  });
+  return presentStay(ctx, row);
+}
+
+async function stayInScope(ctx: Ctx, id: string, action: string): Promise<StayRow> {
+  return requireInScope(ctx, await findStay(ctx.db.kysely, id), {
+    action,
+    objectType: 'registry_stay',
+    objectId: id,
+  });
+}
+
+export async function transfer(ctx: Ctx, id: string, body: TransferInput): Promise<Stay> {
+  const actor = await requirePermission(ctx, 'registry.write');
+  const input = transferInputSchema.parse(body);
+  const stay = await stayInScope(ctx, id, 'registry.stay_transfer');
+  const to = await centreInScope(ctx, input.toCentreId, 'registry.stay_transfer');
+  if (stay.status !== 'open') throw conflict('registry_stay_not_open');
+  if (to.id === stay.centre_id)
+    throw invalidFields([{ path: 'toCentreId', code: 'registry_transfer_same_centre' }]);
+  // Inside the country only: a stay crosses a border through an explicit share (not here).
+  if (to.country_code !== stay.country_code) throw notFound();
+  const at = instant(input.at);
+  await checkMovementTime(ctx, stay, at, 'at');
+  if (to.status === 'closed') throw conflict('registry_centre_closed');
+  const unit = input.unit ?? (stay.unit as CentreUnit);
+  await withTx(ctx, async (trx, audit) => {
+    if (!(await updateOpenStay(trx, stay.id, { centre_id: to.id, unit })))
+      throw conflict('registry_stay_not_open');
+    await insertTransfer(trx, {
+      id: uuidv7(),
+      stay_id: stay.id,
+      country_code: stay.country_code,
+      from_centre_id: stay.centre_id,
+      to_centre_id: to.id,
+      from_unit: stay.unit,
+      to_unit: unit,
+      at,
+      by_user: actor.userId,
+      note_enc: encOrNull(ctx, input.note, P.transferNote),
+    });
+    await audit({
+      action: 'registry.stay_transferred',
+      objectType: 'registry_stay',
+      objectId: stay.id,
+      details: { from: stay.centre_id, to: to.id, unit },
+    });
+  });
+  return presentStay(ctx, (await findStay(ctx.db.kysely, stay.id)) as StayRow);
+}
+
+/**
+ * The identity check at release (footnote 16): what the person leaving says and shows is matched
+ * by the engine against the admission record. A match records the release; anything else stops
+ * it (409) and leaves a pending check that only a supervisor may resolve.
+ */
+export async function release(ctx: Ctx, id: string, body: ReleaseInput): Promise<Stay> {
+  const actor = await requirePermission(ctx, 'registry.write');
+  const input = releaseInputSchema.parse(body);
+  const stay = await stayInScope(ctx, id, 'registry.stay_release');
+  if (stay.status !== 'open') throw conflict('registry_stay_not_open');
+  if (await pendingCheckOfStay(ctx.db.kysely, stay.id)) throw conflict('registry_release_check_pending');
+  const releasedAt = instant(input.releasedAt);
+  await checkMovementTime(ctx, stay, releasedAt, 'releasedAt');
+  const shown = identityOf(ctx, input.identity, 'identity.');
+  const person = (await findPerson(ctx.db.kysely, stay.person_id)) as PersonRow;
+  const [scored] = scoreCandidates(shown, [person], (p) => variantsOf(p, decryptPerson(ctx, p)));
+  const probability = scored?.probability ?? 0;
+  const score = Number(probability.toFixed(4));
+  const matched = probability >= RELEASE_MATCH_THRESHOLD;
+  await withTx(ctx, async (trx, audit) => {
+    if (matched) {
+      const released = await updateOpenStay(trx, stay.id, {
+        status: 'released',
+        released_at: releasedAt,
+        release_outcome: input.outcome,
+        release_notes_enc: encOrNull(ctx, input.notes, P.releaseNotes),
+        released_by: actor.userId,
+      });
+      if (!released) throw conflict('registry_stay_not_open');
+      await audit({
+        action: 'registry.stay_released',
+        objectType: 'registry_stay',
+        objectId: stay.id,
+        details: { outcome: input.outcome, score },
+      });
+      return;
+    }
+    await insertReleaseCheck(trx, {
+      id: uuidv7(),
+      stay_id: stay.id,
+      country_code: stay.country_code,
+      status: 'pending',
+      score,
+      identity_enc: enc(ctx, JSON.stringify(input.identity), P.identity),
+      explanation_enc: enc(ctx, JSON.stringify(scored?.explanation ?? null), P.explanation),
+      released_at: releasedAt,
+      release_outcome: input.outcome,
+      release_notes_enc: encOrNull(ctx, input.notes, P.releaseNotes),
+      attempted_by: actor.userId,
+      attempted_at: nowIso(ctx),
+      resolved_by: null,
+      resolved_at: null,
+      resolution_note_enc: null,
+    });
+    await audit({
+      action: 'registry.release_check_failed',
+      objectType: 'registry_stay',
+      objectId: stay.id,
+      outcome: 'denied',
+      details: { outcome: input.outcome, score },
+    });
+  });
+  // The pending check is committed; the release itself did not happen.
+  if (!matched) throw new AppError(409, 'registry_identity_mismatch', { score: Math.round(score * 100) });
+  return presentStay(ctx, (await findStay(ctx.db.kysely, stay.id)) as StayRow);
+}
+
+export async function resolveRelease(
+  ctx: Ctx,
+  id: string,
+  body: { decision: 'same_person' | 'not_same_person'; note: string },
+): Promise<Stay> {
+  const actor = await requirePermission(ctx, 'registry.supervise');
+  const stay = await stayInScope(ctx, id, 'registry.release_resolve');
+  const check = await pendingCheckOfStay(ctx.db.kysely, stay.id);
+  if (!check) throw conflict('registry_no_pending_check');
+  // Four eyes: whoever attempted the release does not decide on its check.
+  if (check.attempted_by === actor.userId) {
+    await recordDenial(ctx, {
+      action: 'registry.release_resolve',
+      objectType: 'registry_stay',
+      objectId: stay.id,
+      reason: 'own_check',
+    });
+    throw new AppError(403, 'registry_resolve_own_check');
+  }
+  const at = nowIso(ctx);
+  const confirmed = body.decision === 'same_person';
+  await withTx(ctx, async (trx, audit) => {
+    const resolved = await resolveCheck(trx, check.id, {
+      status: confirmed ? 'confirmed' : 'rejected',
+      resolved_by: actor.userId,
+      resolved_at: at,
+      resolution_note_enc: enc(ctx, body.note, P.resolution),
+    });
+    if (!resolved) throw conflict('registry_no_pending_check');
+    await audit({
+      action: 'registry.release_check_resolved',
+      objectType: 'registry_stay',
+      objectId: stay.id,
+      details: { decision: body.decision, score: check.score },
+    });
+    if (!confirmed) return;
+    if (
+      !(await updateOpenStay(trx, stay.id, {
+        status: 'released',
+        released_at: check.released_at,
+        release_outcome: check.release_outcome,
+        release_notes_enc: check.release_notes_enc,
+        released_by: check.attempted_by,
+      }))
+    )
+      throw conflict('registry_stay_not_open');
+    await audit({
+      action: 'registry.stay_released',
+      objectType: 'registry_stay',
+      objectId: stay.id,
+      details: { outcome: check.release_outcome, score: check.score, supervisor: actor.userId },
+    });
+  });
+  return presentStay(ctx, (await findStay(ctx.db.kysely, stay.id)) as StayRow);
+}
+
+// ---- occupancy
+
+const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / DAY;
+
+export async function occupancy(ctx: Ctx, id: string, q: OccupancyQuery): Promise<Occupancy> {
+  await requirePermission(ctx, 'registry.read');
+  const centre = await centreInScope(ctx, id, 'registry.occupancy');
+  const to = q.to ?? today(ctx);
+  const from =
+    q.from ?? new Date(Date.parse(to) - (OCCUPANCY_DEFAULT_DAYS - 1) * DAY).toISOString().slice(0, 10);
+  if (from > to || days(from, to) >= OCCUPANCY_MAX_DAYS) throw badRequest('registry_date_range');
+  const end = new Date(Date.parse(to) + DAY).toISOString().slice(0, 10);
+  const [occupied, moves, released, current] = await Promise.all([
+    occupiedByUnit(ctx.db.kysely, centre.id),
+    movementsPerDay(ctx.db.kysely, centre.id, from, end),
+    releasedStays(ctx.db.kysely, centre.id, from, end),
+    openStaysOfCentre(ctx.db.kysely, centre.id),
+  ]);
+  const places: Record<CentreUnit, number> = {
+    adult_men: centre.places_adult_men,
+    adult_women: centre.places_adult_women,
+    families: centre.places_families,
+    unaccompanied_children: centre.places_unaccompanied_children,
+  };
+  const units = CENTRE_UNITS.map((unit) => {
+    const o = occupied.get(unit) ?? 0;
+    return { unit, places: places[unit], occupied: o, free: Math.max(0, places[unit] - o) };
+  });
+  const sum = (k: 'places' | 'occupied' | 'free') => units.reduce((a, u) => a + u[k], 0);
+  const count = (list: { day: string; n: number }[]) => new Map(list.map((x) => [x.day, x.n]));
+  const [adm, rel, tin, tout] = [
+    moves.admitted,
+    moves.released,
+    moves.transferredIn,
+    moves.transferredOut,
+  ].map(count) as [Map<string, number>, Map<string, number>, Map<string, number>, Map<string, number>];
+  const dayList: Occupancy['days'] = [];
+  for (let d = from; d <= to; d = new Date(Date.parse(d) + DAY).toISOString().slice(0, 10)) {
+    dayList.push({
+      date: d,
+      arrivals: (adm.get(d) ?? 0) + (tin.get(d) ?? 0),
+      departures: (rel.get(d) ?? 0) + (tout.get(d) ?? 0),
+    });
+  }
+  const lengths = released.map((s) => days(s.admitted_at, s.released_at ?? s.admitted_at));
+  const now = nowIso(ctx);
+  const currentLengths = current.map((s) => days(s.admitted_at, now));
+  const mean = (v: number[]) =>
+    v.length ? Number((v.reduce((a, b) => a + b, 0) / v.length).toFixed(2)) : null;
+  const med = median(lengths);
+  return {
+    centreId: centre.id,
+    asOf: now,
+    from,
+    to,
+    units,
+    total: { places: sum('places'), occupied: sum('occupied'), free: sum('free') },
+    days: dayList,
+    lengthOfStay: {
+      released: lengths.length,
+      meanDays: mean(lengths),
+      medianDays: med === null ? null : Number(med.toFixed(2)),
+      current: currentLengths.length,
+      currentMeanDays: mean(currentLengths),
+    },
+  };
+}

@@ -1,0 +1,341 @@
+import { z } from 'zod';
+import { idSchema, localizedTextInputSchema, localizedTextSchema } from './common';
+import { iso3Schema, isoDateSchema } from './incidents';
+import { COUNT_MAX, TEXT_MAX } from './limits';
+
+/**
+ * The centre registry (Work Plan area 3): centres and their places, the persons they receive
+ * (searched before they are registered, so nobody is registered twice), stays from admission to
+ * release with the identity check at release (action 5, footnote 16), transfers inside a country.
+ */
+export const CENTRE_TYPES = ['custody', 'shelter', 'attention', 'detention', 'alternative'] as const;
+export type CentreType = (typeof CENTRE_TYPES)[number];
+/** A closed centre admits nobody but keeps its residents; a full one still admits (it is a warning). */
+export const CENTRE_STATUSES = ['open', 'full', 'closed'] as const;
+export const CENTRE_UNITS = ['adult_men', 'adult_women', 'families', 'unaccompanied_children'] as const;
+export type CentreUnit = (typeof CENTRE_UNITS)[number];
+export const CENTRE_SERVICES = [
+  'medical',
+  'psychosocial',
+  'legal_orientation',
+  'consular',
+  'child_protection',
+  'asylum_information',
+  'family_contact',
+  'food',
+  'hygiene',
+  'education',
+  'interpretation',
+] as const;
+
+export const PERSON_SEXES = ['male', 'female', 'other'] as const;
+export type PersonSex = (typeof PERSON_SEXES)[number];
+export const BIRTH_DATE_PRECISIONS = ['exact', 'year_month', 'year', 'estimated_age'] as const;
+export type BirthDatePrecision = (typeof BIRTH_DATE_PRECISIONS)[number];
+/** Custody as the law of the country calls it, or an alternative to detention. */
+export const CUSTODY_TYPES = ['administrative_custody', 'detention', 'shelter', 'alternative'] as const;
+/** The attention decided at reception (action 3). */
+export const ATTENTION_KINDS = CENTRE_SERVICES;
+export const RELEASE_OUTCOMES = [
+  'return',
+  'asylum',
+  'regularisation',
+  'alternative',
+  'transfer',
+  'escape',
+  'death',
+  'other',
+] as const;
+export type ReleaseOutcome = (typeof RELEASE_OUTCOMES)[number];
+export const STAY_STATUSES = ['open', 'released'] as const;
+export const RELEASE_DECISIONS = ['same_person', 'not_same_person'] as const;
+
+/** Candidates a search returns, best first. */
+export const SEARCH_RESULTS_MAX = 10;
+/** Oldest age an officer may estimate. */
+export const ESTIMATED_AGE_MAX = 120;
+
+const text = (max: number) => z.string().trim().max(max);
+const nameText = text(TEXT_MAX.name);
+/** YYYY, YYYY-MM or YYYY-MM-DD: how much of the date is known is its precision. */
+export const partialDateSchema = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/);
+const languageSchema = z.string().regex(/^[a-z]{2,3}$/);
+const codeSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(TEXT_MAX.acronym)
+  .regex(/^[A-Za-z0-9_.-]+$/);
+const instantSchema = z.iso.datetime({ offset: true });
+const placesSchema = z.number().int().min(0).max(COUNT_MAX);
+
+export const capacitySchema = z
+  .object({
+    adult_men: placesSchema,
+    adult_women: placesSchema,
+    families: placesSchema,
+    unaccompanied_children: placesSchema,
+  })
+  .strict();
+export type Capacity = z.infer<typeof capacitySchema>;
+
+export const centreInputSchema = z
+  .object({
+    /** Unique within the actor's country ("CDMX-01"). */
+    code: codeSchema,
+    names: localizedTextInputSchema,
+    type: z.enum(CENTRE_TYPES),
+    agencyId: idSchema.nullable().optional(),
+    status: z.enum(CENTRE_STATUSES).default('open'),
+    capacity: capacitySchema,
+    services: z.array(z.enum(CENTRE_SERVICES)).max(CENTRE_SERVICES.length).default([]),
+  })
+  .strict();
+export type CentreInput = z.input<typeof centreInputSchema>;
+
+export const centreSchema = z.object({
+  id: z.string(),
+  countryCode: z.string(),
+  code: z.string(),
+  names: localizedTextSchema,
+  name: z.string(),
+  type: z.enum(CENTRE_TYPES),
+  agencyId: z.string().nullable(),
+  status: z.enum(CENTRE_STATUSES),
+  capacity: capacitySchema,
+  services: z.array(z.enum(CENTRE_SERVICES)),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Centre = z.infer<typeof centreSchema>;
+export const centreListSchema = z.object({ items: z.array(centreSchema) });
+
+/** What the person says (or shows): the search before create, and the identity given at release. */
+export const identityInputSchema = z
+  .object({
+    givenNames: nameText.optional(),
+    familyNames: nameText.optional(),
+    birthDate: partialDateSchema.optional(),
+    /** When the person does not know their birth date: the age the officer estimates. */
+    estimatedAge: z.number().int().min(0).max(ESTIMATED_AGE_MAX).optional(),
+    sex: z.enum(PERSON_SEXES).optional(),
+    nationality: iso3Schema.optional(),
+    documentNumber: text(TEXT_MAX.reference).optional(),
+  })
+  .strict();
+export type IdentityInput = z.infer<typeof identityInputSchema>;
+
+export const personInputSchema = z
+  .object({
+    /** The names as the person states them. */
+    givenNames: nameText.min(1),
+    familyNames: nameText.min(1),
+    /** The names as written in a document, if any. */
+    documentGivenNames: nameText.optional(),
+    documentFamilyNames: nameText.optional(),
+    aliases: z.array(nameText.min(1)).max(10).default([]),
+    sex: z.enum(PERSON_SEXES),
+    birthDate: partialDateSchema.optional(),
+    birthDatePrecision: z.enum(BIRTH_DATE_PRECISIONS),
+    estimatedAge: z.number().int().min(0).max(ESTIMATED_AGE_MAX).optional(),
+    nationality: iso3Schema,
+    otherNationalities: z.array(iso3Schema).max(5).default([]),
+    languages: z.array(languageSchema).max(10).default([]),
+    documentNumber: text(TEXT_MAX.reference).optional(),
+  })
+  .strict();
+export type PersonInput = z.input<typeof personInputSchema>;
+
+export const staySummarySchema = z.object({
+  id: z.string(),
+  centreId: z.string(),
+  centreName: z.string(),
+  unit: z.enum(CENTRE_UNITS),
+  status: z.enum(STAY_STATUSES),
+  admittedAt: z.string(),
+  releasedAt: z.string().nullable(),
+  releaseOutcome: z.enum(RELEASE_OUTCOMES).nullable(),
+  /** A release stopped by the identity check waits for a supervisor. */
+  releaseCheckPending: z.boolean(),
+});
+
+export const personSchema = z.object({
+  id: z.string(),
+  countryCode: z.string(),
+  givenNames: z.string(),
+  familyNames: z.string(),
+  documentGivenNames: z.string().nullable(),
+  documentFamilyNames: z.string().nullable(),
+  aliases: z.array(z.string()),
+  sex: z.enum(PERSON_SEXES),
+  birthDate: z.string().nullable(),
+  birthDatePrecision: z.enum(BIRTH_DATE_PRECISIONS),
+  nationality: z.string(),
+  otherNationalities: z.array(z.string()),
+  languages: z.array(z.string()),
+  documentNumber: z.string().nullable(),
+  mergedInto: z.string().nullable(),
+  createdAt: z.string(),
+  stays: z.array(staySummarySchema),
+  abilities: z.object({ admit: z.boolean() }),
+});
+export type Person = z.infer<typeof personSchema>;
+
+/** How strongly one field agreed, in words the UI translates. */
+export const AGREEMENTS = ['strong', 'partial', 'weak', 'disagrees', 'missing'] as const;
+export const fieldExplanationSchema = z.object({
+  field: z.string(),
+  /** What was typed, and what the record holds. */
+  given: z.string(),
+  recorded: z.string(),
+  /** The linkage engine's comparison level (its label), null when a value is missing. */
+  level: z.string().nullable(),
+  agreement: z.enum(AGREEMENTS),
+  /** Weight of evidence in bits (log2 of the likelihood ratio): positive favours the same person. */
+  weight: z.number(),
+});
+export const matchExplanationSchema = z.object({
+  prior: z.number(),
+  total: z.number(),
+  fields: z.array(fieldExplanationSchema),
+});
+export type MatchExplanation = z.infer<typeof matchExplanationSchema>;
+
+export const candidateSchema = z.object({
+  person: z.object({
+    id: z.string(),
+    givenNames: z.string(),
+    familyNames: z.string(),
+    sex: z.enum(PERSON_SEXES),
+    birthDate: z.string().nullable(),
+    birthDatePrecision: z.enum(BIRTH_DATE_PRECISIONS),
+    nationality: z.string(),
+    inCentre: z.boolean(),
+  }),
+  /** The engine's match probability, 0–1. */
+  score: z.number(),
+  explanation: matchExplanationSchema,
+});
+export const searchResultSchema = z.object({
+  candidates: z.array(candidateSchema),
+  /** Persons retrieved by their blocking keys and scored (before keeping the best). */
+  compared: z.number().int(),
+});
+export type SearchResult = z.infer<typeof searchResultSchema>;
+
+export const attentionSchema = z
+  .object({
+    kinds: z.array(z.enum(ATTENTION_KINDS)).max(ATTENTION_KINDS.length).default([]),
+    note: text(TEXT_MAX.note).optional(),
+  })
+  .strict();
+
+export const admissionInputSchema = z
+  .object({
+    personId: idSchema,
+    centreId: idSchema,
+    unit: z.enum(CENTRE_UNITS),
+    admittedAt: instantSchema,
+    referringAuthority: text(TEXT_MAX.title).min(1),
+    incidentId: idSchema.nullable().optional(),
+    reason: text(TEXT_MAX.purpose).min(1),
+    custodyType: z.enum(CUSTODY_TYPES),
+    attention: attentionSchema.default({ kinds: [] }),
+  })
+  .strict();
+export type AdmissionInput = z.input<typeof admissionInputSchema>;
+
+export const transferInputSchema = z
+  .object({
+    toCentreId: idSchema,
+    /** The unit in the receiving centre; the same as before when absent. */
+    unit: z.enum(CENTRE_UNITS).optional(),
+    at: instantSchema,
+    note: text(TEXT_MAX.purpose).optional(),
+  })
+  .strict();
+export type TransferInput = z.input<typeof transferInputSchema>;
+
+export const releaseInputSchema = z
+  .object({
+    releasedAt: instantSchema,
+    outcome: z.enum(RELEASE_OUTCOMES),
+    notes: text(TEXT_MAX.notes).optional(),
+    /** What the person leaving says and shows, matched against the admission record. */
+    identity: identityInputSchema,
+  })
+  .strict();
+export type ReleaseInput = z.input<typeof releaseInputSchema>;
+
+export const releaseResolveInputSchema = z
+  .object({
+    decision: z.enum(RELEASE_DECISIONS),
+    note: text(TEXT_MAX.purpose).min(1),
+  })
+  .strict();
+
+export const staySchema = z.object({
+  id: z.string(),
+  personId: z.string(),
+  countryCode: z.string(),
+  centreId: z.string(),
+  unit: z.enum(CENTRE_UNITS),
+  admittedAt: z.string(),
+  referringAuthority: z.string(),
+  incidentId: z.string().nullable(),
+  reason: z.string(),
+  custodyType: z.enum(CUSTODY_TYPES),
+  attention: z.object({ kinds: z.array(z.enum(ATTENTION_KINDS)), note: z.string().optional() }),
+  status: z.enum(STAY_STATUSES),
+  releasedAt: z.string().nullable(),
+  releaseOutcome: z.enum(RELEASE_OUTCOMES).nullable(),
+  releaseNotes: z.string().nullable(),
+  transfers: z.array(
+    z.object({
+      fromCentreId: z.string(),
+      toCentreId: z.string(),
+      at: z.string(),
+      byName: z.string().nullable(),
+    }),
+  ),
+  releaseCheck: z
+    .object({
+      status: z.enum(['pending', 'confirmed', 'rejected']),
+      score: z.number(),
+      attemptedAt: z.string(),
+      resolvedAt: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type Stay = z.infer<typeof staySchema>;
+
+export const occupancyQuerySchema = z
+  .object({ from: isoDateSchema.optional(), to: isoDateSchema.optional() })
+  .strict();
+export type OccupancyQuery = z.infer<typeof occupancyQuerySchema>;
+
+const placesCountSchema = z.object({
+  places: z.number().int(),
+  occupied: z.number().int(),
+  free: z.number().int(),
+});
+export const occupancySchema = z.object({
+  centreId: z.string(),
+  asOf: z.string(),
+  from: z.string(),
+  to: z.string(),
+  units: z.array(placesCountSchema.extend({ unit: z.enum(CENTRE_UNITS) })),
+  total: placesCountSchema,
+  /** Every day of the range (UTC), admissions and transfers in, releases and transfers out. */
+  days: z.array(z.object({ date: z.string(), arrivals: z.number().int(), departures: z.number().int() })),
+  lengthOfStay: z.object({
+    /** Stays released from this centre in the range, in days from admission to release. */
+    released: z.number().int(),
+    meanDays: z.number().nullable(),
+    medianDays: z.number().nullable(),
+    /** The residents now, in days since admission. */
+    current: z.number().int(),
+    currentMeanDays: z.number().nullable(),
+  }),
+});
+export type Occupancy = z.infer<typeof occupancySchema>;
