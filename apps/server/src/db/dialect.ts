@@ -101,3 +101,17 @@ export function openDb(url: string, opts: { poolMax?: number } = {}): Db {
   const kysely = new Kysely<Database>({ dialect: waitingSqliteDialect(sqlite, prepare) });
   return { kysely, dialect: 'sqlite', url, sqlite, close: () => kysely.destroy() };
 }
+
+/**
+ * Whether an error is the database refusing a row that breaks the named unique index: both drivers'
+ * codes (SQLite names the columns, PostgreSQL the index), for a check that two concurrent writers
+ * can both pass before either commits.
+ */
+export function isUniqueViolation(error: unknown, index: string, columns: readonly string[]): boolean {
+  const e = error as { code?: unknown; constraint?: unknown; message?: unknown } | null;
+  if (!e || typeof e !== 'object') return false;
+  if (e.code === '23505') return e.constraint === index;
+  if (e.code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof e.message === 'string')
+    return columns.every((c) => (e.message as string).includes(c));
+  return false;
+}

@@ -252,6 +252,25 @@ describe('centre registry', () => {
     ).toBe('strong');
   });
 
+  it('admits a person once when two officers admit them at the same moment', async () => {
+    const person = await buildPerson(officer.browser, {
+      givenNames: 'Yessenia',
+      familyNames: 'Cruz Lagos',
+      sex: 'female',
+    });
+    const answers = await Promise.all(
+      [centre, other, centre, other].map((c) =>
+        officer.browser.post('/api/registry/stays', admissionBody(person, c)),
+      ),
+    );
+    const codes = answers.map((a) => a.statusCode).sort();
+    expect(codes).toEqual([201, 409, 409, 409]);
+    for (const a of answers.filter((x) => x.statusCode === 409))
+      expect(a.json().code).toBe('registry_already_in_centre');
+    const read = (await officer.browser.get(`/api/registry/persons/${person}`)).json();
+    expect(read.stays.filter((s: { status: string }) => s.status === 'open')).toHaveLength(1);
+  });
+
   it('admits and releases a person whose identity is confirmed at the door', async () => {
     const person = await buildPerson(officer.browser, {
       givenNames: 'Rosa Elvira',

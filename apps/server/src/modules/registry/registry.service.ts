@@ -22,6 +22,7 @@ import {
   transferInputSchema,
 } from '@enlace/shared';
 import { recordDenial, requireInScope, requirePermission } from '../../platform/authz/access';
+import { isUniqueViolation } from '../../db/dialect';
 import { type Actor, type Ctx, type Deps, nowIso, withTx } from '../../platform/context';
 import { decryptField, encryptField } from '../../platform/crypto';
 import {
@@ -491,7 +492,12 @@ export async function admit(ctx: Ctx, body: AdmissionInput): Promise<Stay> {
   await withTx(ctx, async (trx, audit) => {
     // Checked again inside the transaction: two officers admitting the same person at once.
     if (await openStayOfPerson(trx, person.id)) throw conflict('registry_already_in_centre');
-    await insertStay(trx, row);
+    // Both may pass that check before either commits: the partial unique index decides.
+    await insertStay(trx, row).catch((error: unknown) => {
+      if (isUniqueViolation(error, 'registry_stays_one_open_idx', ['registry_stays.person_id']))
+        throw conflict('registry_already_in_centre');
+      throw error;
+    });
     await audit({
       action: 'registry.stay_admitted',
       objectType: 'registry_stay',
