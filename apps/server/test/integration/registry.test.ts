@@ -240,6 +240,12 @@ describe('centre registry', () => {
       documentNumber: 'C0012345',
     });
     expect(mangled.json().compared).toBeGreaterThanOrEqual(1);
+    const holder = mangled.json().candidates.find((c: { person: { id: string } }) => c.person.id === person);
+    expect(holder, 'the holder of the same document is proposed').toBeDefined();
+    expect(
+      holder.explanation.fields.find((f: { field: string }) => f.field === 'document_number').agreement,
+    ).toBe('strong');
+    expect(holder.score).toBeLessThan(0.5);
     const byDocument = await officer.browser.post('/api/registry/persons/search', {
       givenNames: 'Dallana',
       familyNames: 'Mayrena',

@@ -131,6 +131,11 @@ export function scoreCandidates<T>(
   return [...best.values()].sort((a, b) => b.explanation.total - a.explanation.total);
 }
 
+/** Whether the document numbers agreed exactly (the engine's strongest level for the field). */
+export function sharesDocument(explanation: MatchExplanation): boolean {
+  return explanation.fields.some((f) => f.field === 'document_number' && f.agreement === 'strong');
+}
+
 /**
  * The birth date to store for what the officer entered: the date as given, or for an estimated
  * age the year of birth it implies (compared as a year by the engine).

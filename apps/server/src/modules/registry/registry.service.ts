@@ -46,6 +46,7 @@ import {
   precisionFits,
   RELEASE_MATCH_THRESHOLD,
   scoreCandidates,
+  sharesDocument,
 } from './registry.match';
 import { mayAdmit } from './registry.policy';
 import {
@@ -266,7 +267,9 @@ export async function searchPersons(ctx: Ctx, q: IdentityInput): Promise<SearchR
   const rows = await candidatesByKeys(ctx.db.kysely, actor.countryCode, keys, CANDIDATES_MAX);
   const people = rows.map((r) => ({ row: r, fields: decryptPerson(ctx, r) }));
   const ranked = scoreCandidates(query, people, (p) => variantsOf(p.row, p.fields))
-    .filter((s) => s.probability >= CANDIDATE_FLOOR)
+    // A person holding the same document is shown whatever the names say: a false name, or a
+    // family's shared document, is what the officer must see before registering someone new.
+    .filter((s) => s.probability >= CANDIDATE_FLOOR || sharesDocument(s.explanation))
     .slice(0, SEARCH_RESULTS_MAX);
   const inCentre = await personsInCentre(
     ctx.db.kysely,
