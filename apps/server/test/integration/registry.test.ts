@@ -469,6 +469,35 @@ describe('centre registry', () => {
       current: 1,
       currentMeanDays: 2.17,
     });
+    expect(o.residents).toEqual({
+      bySex: [
+        { sex: 'male', count: 1 },
+        { sex: 'female', count: 0 },
+        { sex: 'other', count: 0 },
+      ],
+      byAgeGroup: [
+        { ageGroup: '0-11', count: 0 },
+        { ageGroup: '12-17', count: 0 },
+        { ageGroup: '18-59', count: 1 },
+        { ageGroup: '60+', count: 0 },
+        { ageGroup: 'unknown', count: 0 },
+      ],
+      byNationality: [{ nationality: 'HND', count: 1 }],
+    });
+    const child = await buildPerson(officer.browser, {
+      givenNames: 'Dilcia',
+      familyNames: 'Pop Choc',
+      birthDate: '2009',
+      birthDatePrecision: 'year',
+      nationality: 'GTM',
+    });
+    await buildStay(officer.browser, child, a, { unit: 'adult_women' });
+    const withChild = (await officer.browser.get(`/api/registry/centres/${a}/occupancy`)).json();
+    expect(withChild.residents.byAgeGroup).toContainEqual({ ageGroup: '12-17', count: 1 });
+    expect(withChild.residents.byNationality).toEqual([
+      { nationality: 'GTM', count: 1 },
+      { nationality: 'HND', count: 1 },
+    ]);
     const ob = (
       await officer.browser.get(`/api/registry/centres/${b}/occupancy?from=2026-11-22&to=2026-11-22`)
     ).json();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AGE_GROUPS } from '../vocabulary';
 import { idSchema, localizedTextInputSchema, localizedTextSchema } from './common';
 import { iso3Schema, isoDateSchema } from './incidents';
 import { COUNT_MAX, TEXT_MAX } from './limits';
@@ -336,6 +337,15 @@ export const occupancySchema = z.object({
     /** The residents now, in days since admission. */
     current: z.number().int(),
     currentMeanDays: z.number().nullable(),
+  }),
+  /**
+   * The residents now, by sex, by age group on the day (a partly known birth date counts as its
+   * latest possible day: whoever may still be a child is counted as one) and by nationality.
+   */
+  residents: z.object({
+    bySex: z.array(z.object({ sex: z.enum(PERSON_SEXES), count: z.number().int() })),
+    byAgeGroup: z.array(z.object({ ageGroup: z.enum(AGE_GROUPS), count: z.number().int() })),
+    byNationality: z.array(z.object({ nationality: z.string(), count: z.number().int() })),
   }),
 });
 export type Occupancy = z.infer<typeof occupancySchema>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ageGroupOn,
   agreementOf,
   birthDateOf,
   isFuture,
@@ -83,5 +84,28 @@ describe('registry identity matching on the linkage engine', () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([1, 2, 3, 4])).toBe(2.5);
     expect(median([])).toBeNull();
+  });
+});
+
+describe('ageGroupOn', () => {
+  it('counts the years completed on the day', () => {
+    expect(ageGroupOn('2014-12-03', '2026-12-02T23:00:00Z')).toBe('0-11');
+    expect(ageGroupOn('2014-12-03', '2026-12-03T00:00:00Z')).toBe('12-17');
+    expect(ageGroupOn('1966-06-30', '2026-06-30T08:00:00Z')).toBe('60+');
+    expect(ageGroupOn('1994-03-07', '2026-12-03T00:00:00Z')).toBe('18-59');
+  });
+
+  it('counts a partly known birth date as its latest possible day, so a possible child is a child', () => {
+    // Born in 2008: 18 from 2026-01-01 at the earliest, from 2026-12-31 at the latest.
+    expect(ageGroupOn('2008', '2026-12-30T12:00:00Z')).toBe('12-17');
+    expect(ageGroupOn('2008', '2026-12-31T00:00:00Z')).toBe('18-59');
+    // Born in February 2008 (a leap year): the 29th is the latest day.
+    expect(ageGroupOn('2008-02', '2026-02-28T12:00:00Z')).toBe('12-17');
+    expect(ageGroupOn('2008-02', '2026-03-01T00:00:00Z')).toBe('18-59');
+  });
+
+  it('says unknown without a birth date or with one after the day', () => {
+    expect(ageGroupOn(null, '2026-12-03T00:00:00Z')).toBe('unknown');
+    expect(ageGroupOn('2027-01-01', '2026-12-03T00:00:00Z')).toBe('unknown');
   });
 });

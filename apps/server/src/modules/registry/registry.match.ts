@@ -8,7 +8,7 @@ import {
   type PersonRecord,
   tableFromRecords,
 } from '@enlace/linkage';
-import type { AGREEMENTS, MatchExplanation } from '@enlace/shared';
+import type { AGREEMENTS, AgeGroup, MatchExplanation } from '@enlace/shared';
 import trained from './registry.model.json';
 
 // Identity resolution for the registry, on the linkage engine: a person's blocking keys, and
@@ -129,6 +129,24 @@ export function scoreCandidates<T>(
     });
   });
   return [...best.values()].sort((a, b) => b.explanation.total - a.explanation.total);
+}
+
+/**
+ * The age group on a day of someone born on `birthDate` (YYYY, YYYY-MM or YYYY-MM-DD). A partial
+ * date counts as its latest possible day, so that whoever may still be a child is counted as one.
+ */
+export function ageGroupOn(birthDate: string | null, day: string): AgeGroup {
+  if (!birthDate) return 'unknown';
+  const [y, m, d] = birthDate.split('-').map(Number) as [number, number?, number?];
+  const month = m ?? 12;
+  const date = d ?? new Date(Date.UTC(y, month, 0)).getUTCDate();
+  const [ty, tm, td] = day.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const age = ty - y - (tm < month || (tm === month && td < date) ? 1 : 0);
+  if (age < 0) return 'unknown';
+  if (age <= 11) return '0-11';
+  if (age <= 17) return '12-17';
+  if (age <= 59) return '18-59';
+  return '60+';
 }
 
 /** Whether the document numbers agreed exactly (the engine's strongest level for the field). */

@@ -282,9 +282,15 @@ export function releasedStays(db: Q, centreId: string, from: string, toExclusive
 export function openStaysOfCentre(db: Q, centreId: string) {
   return db
     .selectFrom('registry_stays')
-    .select(['admitted_at'])
-    .where('centre_id', '=', centreId)
-    .where('status', '=', 'open')
+    .innerJoin('registry_persons', 'registry_persons.id', 'registry_stays.person_id')
+    .select([
+      'registry_stays.admitted_at',
+      'registry_persons.sex',
+      'registry_persons.birth_date',
+      'registry_persons.nationality',
+    ])
+    .where('registry_stays.centre_id', '=', centreId)
+    .where('registry_stays.status', '=', 'open')
     .limit(100_000)
     .execute();
 }

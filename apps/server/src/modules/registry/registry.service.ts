@@ -1,28 +1,31 @@
 import {
   type AdmissionInput,
+  AGE_GROUPS,
   admissionInputSchema,
+  CENTRE_UNITS,
   type Centre,
   type CentreInput,
-  CENTRE_UNITS,
   type CentreUnit,
   centreInputSchema,
   type IdentityInput,
   type Locale,
   type Occupancy,
   type OccupancyQuery,
+  PERSON_SEXES,
   type Person,
   type PersonInput,
+  type PersonSex,
   personInputSchema,
   type ReleaseInput,
   releaseInputSchema,
-  type SearchResult,
   SEARCH_RESULTS_MAX,
+  type SearchResult,
   type Stay,
   type TransferInput,
   transferInputSchema,
 } from '@enlace/shared';
-import { recordDenial, requireInScope, requirePermission } from '../../platform/authz/access';
 import { isUniqueViolation } from '../../db/dialect';
+import { recordDenial, requireInScope, requirePermission } from '../../platform/authz/access';
 import { type Actor, type Ctx, type Deps, nowIso, withTx } from '../../platform/context';
 import { decryptField, encryptField } from '../../platform/crypto';
 import {
@@ -37,6 +40,7 @@ import { uuidv7 } from '../../platform/ids';
 import { blindValues } from '../../platform/search/search';
 import { findAgency } from '../admin/admin.repository';
 import {
+  ageGroupOn,
   birthDateOf,
   CANDIDATE_FLOOR,
   type IdentityFields,
@@ -731,6 +735,12 @@ export async function occupancy(ctx: Ctx, id: string, q: OccupancyQuery): Promis
   const mean = (v: number[]) =>
     v.length ? Number((v.reduce((a, b) => a + b, 0) / v.length).toFixed(2)) : null;
   const med = median(lengths);
+  const tally = <K extends string>(keys: readonly K[], keyOf: (s: (typeof current)[number]) => K) => {
+    const n = new Map<K, number>(keys.map((k) => [k, 0]));
+    for (const s of current) n.set(keyOf(s), (n.get(keyOf(s)) ?? 0) + 1);
+    return [...n];
+  };
+  const nationalities = [...new Set(current.map((s) => s.nationality))].sort();
   return {
     centreId: centre.id,
     asOf: now,
@@ -745,6 +755,16 @@ export async function occupancy(ctx: Ctx, id: string, q: OccupancyQuery): Promis
       medianDays: med === null ? null : Number(med.toFixed(2)),
       current: currentLengths.length,
       currentMeanDays: mean(currentLengths),
+    },
+    residents: {
+      bySex: tally(PERSON_SEXES, (s) => s.sex as PersonSex).map(([sex, count]) => ({ sex, count })),
+      byAgeGroup: tally(AGE_GROUPS, (s) => ageGroupOn(s.birth_date, now)).map(([ageGroup, count]) => ({
+        ageGroup,
+        count,
+      })),
+      byNationality: tally(nationalities, (s) => s.nationality)
+        .map(([nationality, count]) => ({ nationality, count }))
+        .sort((a, b) => b.count - a.count || a.nationality.localeCompare(b.nationality)),
     },
   };
 }
