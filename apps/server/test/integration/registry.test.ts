@@ -52,6 +52,7 @@ describe('centre registry', () => {
       ['GET', '/api/registry/centres'],
       ['POST', '/api/registry/centres'],
       ['GET', `/api/registry/centres/${ID}/occupancy`],
+      ['GET', '/api/registry/aggregates'],
       ['POST', '/api/registry/stays'],
       ['POST', `/api/registry/stays/${ID}/transfer`],
       ['POST', `/api/registry/stays/${ID}/release`],

@@ -349,3 +349,24 @@ export const occupancySchema = z.object({
   }),
 });
 export type Occupancy = z.infer<typeof occupancySchema>;
+
+/** A count of persons as a regional view shows it: null when withheld by small-cell suppression. */
+const shownCountSchema = z.object({ persons: z.number().int().nullable(), suppressed: z.boolean() });
+
+/**
+ * People in centres now, by country, sex, age group and nationality, for every country of the
+ * network (action 6): aggregates only, small cells withheld as in the statistics.
+ */
+export const registryAggregatesSchema = z.object({
+  asOf: z.string(),
+  countries: z.array(
+    shownCountSchema.extend({
+      countryCode: z.string(),
+      bySex: z.array(shownCountSchema.extend({ sex: z.enum(PERSON_SEXES) })),
+      byAgeGroup: z.array(shownCountSchema.extend({ ageGroup: z.enum(AGE_GROUPS) })),
+      byNationality: z.array(shownCountSchema.extend({ nationality: z.string() })),
+    }),
+  ),
+  total: shownCountSchema,
+});
+export type RegistryAggregates = z.infer<typeof registryAggregatesSchema>;

@@ -294,3 +294,18 @@ export function openStaysOfCentre(db: Q, centreId: string) {
     .limit(100_000)
     .execute();
 }
+
+/** Everyone in a centre now, in every country: what the regional aggregates count (no names). */
+export function residentsOfRegion(db: Q) {
+  return db
+    .selectFrom('registry_stays')
+    .innerJoin('registry_persons', 'registry_persons.id', 'registry_stays.person_id')
+    .select([
+      'registry_stays.country_code',
+      'registry_persons.sex',
+      'registry_persons.birth_date',
+      'registry_persons.nationality',
+    ])
+    .where('registry_stays.status', '=', 'open')
+    .execute();
+}

@@ -8,6 +8,7 @@ import {
   occupancySchema,
   personInputSchema,
   personSchema,
+  registryAggregatesSchema,
   releaseInputSchema,
   releaseResolveInputSchema,
   searchResultSchema,
@@ -23,6 +24,7 @@ import {
   getPerson,
   listCentres,
   occupancy,
+  regionalAggregates,
   release,
   resolveRelease,
   searchPersons,
@@ -103,6 +105,19 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) => occupancy(request.ctx, request.params.id, request.query),
+  );
+  app.get(
+    '/api/registry/aggregates',
+    {
+      config: { access: 'registry.read' },
+      schema: {
+        tags,
+        description:
+          'People in centres now, by country, sex, age group and nationality, for every country of the network: aggregates only, small cells (fewer than 5 persons) withheld with the secondary suppression of the statistics.',
+        response: { 200: registryAggregatesSchema },
+      },
+    },
+    (request) => regionalAggregates(request.ctx),
   );
   app.post(
     '/api/registry/stays',

@@ -16,6 +16,7 @@ import {
   type PersonInput,
   type PersonSex,
   personInputSchema,
+  type RegistryAggregates,
   type ReleaseInput,
   releaseInputSchema,
   SEARCH_RESULTS_MAX,
@@ -39,6 +40,7 @@ import {
 import { uuidv7 } from '../../platform/ids';
 import { blindValues } from '../../platform/search/search';
 import { findAgency } from '../admin/admin.repository';
+import { suppressColumn, suppressValue } from '../stats/suppression';
 import {
   ageGroupOn,
   birthDateOf,
@@ -76,6 +78,7 @@ import {
   pendingCheckOfStay,
   personsInCentre,
   releasedStays,
+  residentsOfRegion,
   resolveCheck,
   type StayRow,
   staysOfPerson,
@@ -766,5 +769,66 @@ export async function occupancy(ctx: Ctx, id: string, q: OccupancyQuery): Promis
         .map(([nationality, count]) => ({ nationality, count }))
         .sort((a, b) => b.count - a.count || a.nationality.localeCompare(b.nationality)),
     },
+  };
+}
+
+/**
+ * The regional view of action 6: people in centres now by country, sex, age group and nationality,
+ * for a registry reader of any country. Person-level data never leaves its country here: every
+ * column is small-cell suppressed (primary and secondary) as the statistics are, whoever asks.
+ */
+export async function regionalAggregates(ctx: Ctx): Promise<RegistryAggregates> {
+  await requirePermission(ctx, 'registry.read');
+  const now = nowIso(ctx);
+  const rows = await residentsOfRegion(ctx.db.kysely);
+  const byCountry = new Map<string, typeof rows>();
+  for (const r of rows) {
+    const list = byCountry.get(r.country_code);
+    if (list) list.push(r);
+    else byCountry.set(r.country_code, [r]);
+  }
+  const shown = <T extends object>(items: T[], counts: number[]) => {
+    const out = suppressColumn(counts);
+    return items.map((item, i) => ({
+      ...item,
+      persons: out.values[i] ?? null,
+      suppressed: out.suppressed[i] ?? false,
+    }));
+  };
+  const countBy = <K extends string>(
+    list: typeof rows,
+    keys: readonly K[],
+    keyOf: (r: (typeof rows)[number]) => K,
+  ) => keys.map((k) => list.filter((r) => keyOf(r) === k).length);
+  const codes = [...byCountry.keys()].sort();
+  const totals = shown(
+    codes.map((countryCode) => ({ countryCode })),
+    codes.map((c) => byCountry.get(c)?.length ?? 0),
+  );
+  return {
+    asOf: now,
+    countries: totals.map((t) => {
+      const list = byCountry.get(t.countryCode) ?? [];
+      const nationalities = [...new Set(list.map((r) => r.nationality))].sort();
+      return {
+        ...t,
+        bySex: shown(
+          PERSON_SEXES.map((sex) => ({ sex })),
+          countBy(list, PERSON_SEXES, (r) => r.sex as PersonSex),
+        ),
+        byAgeGroup: shown(
+          AGE_GROUPS.map((ageGroup) => ({ ageGroup })),
+          countBy(list, AGE_GROUPS, (r) => ageGroupOn(r.birth_date, now)),
+        ),
+        byNationality: shown(
+          nationalities.map((nationality) => ({ nationality })),
+          countBy(list, nationalities, (r) => r.nationality),
+        ),
+      };
+    }),
+    total: (() => {
+      const v = suppressValue(rows.length);
+      return { persons: v.value, suppressed: v.suppressed };
+    })(),
   };
 }
