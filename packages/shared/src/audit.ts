@@ -68,6 +68,7 @@ export const AUDIT_ACTIONS = [
   'inventory.deleted',
   'inventory.updated',
   'registry.centre_created',
+  'registry.centre_resources_declared',
   'registry.person_created',
   'registry.person_read',
   'registry.persons_searched',

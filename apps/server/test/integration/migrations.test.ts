@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as fineGridByYear from '../../src/db/migrations/0005-fine-grid-by-year';
 import * as rollupSource from '../../src/db/migrations/0006-rollup-source';
 import * as registry from '../../src/db/migrations/0016-registry';
+import * as resources from '../../src/db/migrations/0017-centre-resources';
 import { rollupsNeedRebuild } from '../../src/db/migrate';
 import { createTestDb, type TestDb } from '../helpers';
 
@@ -84,12 +85,17 @@ describe('migration 0006', () => {
   });
 });
 
-describe('migration 0016', () => {
-  it('drops the registry tables and creates them again', async () => {
+describe('migrations 0016 and 0017', () => {
+  it('drop the registry tables and create them again, the later first', async () => {
+    await resources.down(db, t.db.dialect);
+    await expect(sql`SELECT count(*) FROM registry_centre_resources`.execute(db)).rejects.toThrow();
     await registry.down(db, t.db.dialect);
     await expect(sql`SELECT count(*) FROM registry_stays`.execute(db)).rejects.toThrow();
     await registry.up(db, t.db.dialect);
+    await resources.up(db, t.db.dialect);
     const r = await sql<{ n: number }>`SELECT count(*) AS n FROM registry_person_keys`.execute(db);
     expect(Number(r.rows[0]?.n)).toBe(0);
+    const c = await sql<{ n: number }>`SELECT count(*) AS n FROM registry_centre_resources`.execute(db);
+    expect(Number(c.rows[0]?.n)).toBe(0);
   });
 });

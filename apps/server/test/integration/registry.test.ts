@@ -570,3 +570,61 @@ describe('centre registry', () => {
     expect(after).toEqual(before);
   });
 });
+
+describe('resources of a centre', () => {
+  it('keeps every declaration of staff and budget, refuses bad input and other countries', async () => {
+    const supervisor = await signedIn(t, { role: 'centre_supervisor', countryCode: 'MEX' });
+    const officer = await signedIn(t, { role: 'centre_officer', countryCode: 'MEX' });
+    const outsider = await signedIn(t, { role: 'centre_supervisor', countryCode: 'GTM' });
+    const centre = await buildCentre(supervisor.browser);
+    const url = `/api/registry/centres/${centre}/resources`;
+    expect((await officer.browser.get(url)).json()).toEqual({ current: null, history: [] });
+    const first = {
+      asOf: '2026-10-01',
+      staff: [
+        { role: 'custody', count: 12 },
+        { role: 'medical', count: 2 },
+      ],
+      budget: [{ line: 'Alimentación', year: 2026, amount: 1250000.5, currency: 'MXN' }],
+    };
+    const made = await supervisor.browser.post(url, first);
+    expect(made.statusCode, made.body).toBe(201);
+    const second = { ...first, asOf: '2026-11-01', staff: [{ role: 'custody', count: 10 }] };
+    expect((await supervisor.browser.post(url, second)).statusCode).toBe(201);
+    const read = (await officer.browser.get(url)).json();
+    expect(read.current).toMatchObject({ asOf: '2026-11-01', staff: [{ role: 'custody', count: 10 }] });
+    expect(read.current.budget).toEqual(first.budget);
+    expect(read.history.map((h: { asOf: string; staff: number }) => [h.asOf, h.staff])).toEqual([
+      ['2026-11-01', 10],
+      ['2026-10-01', 14],
+    ]);
+    expect((await audits('registry.centre_resources_declared', centre)).length).toBe(2);
+
+    const bad = [
+      { ...first, asOf: '2099-01-01' },
+      {
+        ...first,
+        staff: [
+          { role: 'custody', count: 1 },
+          { role: 'custody', count: 2 },
+        ],
+      },
+      { ...first, staff: [{ role: 'custody', count: -1 }] },
+      { ...first, budget: [{ ...first.budget[0], currency: 'pesos' }] },
+      { ...first, extra: true },
+      { ...first, staff: [{ role: 'custody', count: 1, note: 'x' }] },
+    ];
+    for (const body of bad) {
+      const res = await supervisor.browser.post(url, body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+    }
+    const future = await supervisor.browser.post(url, { ...first, asOf: '2099-01-01' });
+    expect(future.json().errors).toEqual([
+      { path: 'asOf', message: 'The date of the resources cannot be later than today.' },
+    ]);
+    expect((await officer.browser.post(url, second)).statusCode).toBe(403);
+    expect((await outsider.browser.get(url)).statusCode).toBe(404);
+    expect((await outsider.browser.post(url, second)).statusCode).toBe(404);
+    expect((await officer.browser.get(url)).json().history).toHaveLength(2);
+  });
+});

@@ -370,3 +370,58 @@ export const registryAggregatesSchema = z.object({
   total: shownCountSchema,
 });
 export type RegistryAggregates = z.infer<typeof registryAggregatesSchema>;
+
+/** Who works in a centre, as action 7 counts them. */
+export const CENTRE_STAFF_ROLES = [
+  'custody',
+  'social_work',
+  'medical',
+  'psychosocial',
+  'legal',
+  'interpreters',
+  'child_protection',
+  'administration',
+  'other',
+] as const;
+export type CentreStaffRole = (typeof CENTRE_STAFF_ROLES)[number];
+
+/** A declaration of a centre's resources on a day: staff by role and budget lines. */
+export const centreResourcesInputSchema = z
+  .object({
+    asOf: isoDateSchema,
+    staff: z
+      .array(z.object({ role: z.enum(CENTRE_STAFF_ROLES), count: placesSchema }).strict())
+      .max(CENTRE_STAFF_ROLES.length),
+    budget: z
+      .array(
+        z
+          .object({
+            line: text(TEXT_MAX.title).min(1),
+            year: z.number().int().min(1990).max(2100),
+            amount: z.number().min(0).max(1e12),
+            currency: z.string().regex(/^[A-Z]{3}$/),
+          })
+          .strict(),
+      )
+      .max(50),
+  })
+  .strict();
+export type CentreResourcesInput = z.input<typeof centreResourcesInputSchema>;
+
+export const centreResourcesSchema = z.object({
+  centreId: z.string(),
+  asOf: z.string(),
+  staff: z.array(z.object({ role: z.enum(CENTRE_STAFF_ROLES), count: z.number().int() })),
+  budget: z.array(
+    z.object({ line: z.string(), year: z.number().int(), amount: z.number(), currency: z.string() }),
+  ),
+  declaredAt: z.string(),
+});
+export type CentreResources = z.infer<typeof centreResourcesSchema>;
+
+/** The latest declaration (null before the first) and the dates of every one, newest first. */
+export const centreResourcesHistorySchema = z.object({
+  current: centreResourcesSchema.nullable(),
+  history: z.array(z.object({ asOf: z.string(), declaredAt: z.string(), staff: z.number().int() })),
+});
+export type CentreResourcesHistory = z.infer<typeof centreResourcesHistorySchema>;

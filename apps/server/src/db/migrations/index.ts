@@ -16,6 +16,7 @@ import * as m0013 from './0013-handling';
 import * as m0014 from './0014-exchange';
 import * as m0015 from './0015-list-walks';
 import * as m0016 from './0016-registry';
+import * as m0017 from './0017-centre-resources';
 
 export interface AppMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -42,4 +43,5 @@ export const migrations: Record<string, AppMigration> = {
   '0014-exchange': m0014,
   '0015-list-walks': m0015,
   '0016-registry': m0016,
+  '0017-centre-resources': m0017,
 };

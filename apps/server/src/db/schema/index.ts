@@ -13,7 +13,6 @@ import type {
 } from './cases';
 import type { CountriesTable } from './countries';
 import type { DirectoryAuthorisationsTable, DirectoryEntriesTable } from './directory';
-import type { FileChunksTable, FilesTable } from './files';
 import type {
   ExchangeMessagesTable,
   ExchangeParticipantsTable,
@@ -21,7 +20,23 @@ import type {
   ExchangeReceiptsTable,
   ExchangeThreadsTable,
 } from './exchange';
+import type { FileChunksTable, FilesTable } from './files';
 import type { IncidentLinksTable, IncidentsTable, IncidentVersionsTable, VocabTermsTable } from './incidents';
+import type {
+  HandlingPermissionsTable,
+  JobRunsTable,
+  JobScheduleTable,
+  NotificationsTable,
+} from './platform';
+import type {
+  RegistryCentreResourcesTable,
+  RegistryCentresTable,
+  RegistryPersonKeysTable,
+  RegistryPersonsTable,
+  RegistryReleaseChecksTable,
+  RegistryStaysTable,
+  RegistryTransfersTable,
+} from './registry';
 import type { LoginThrottleTable, SessionsTable } from './sessions';
 import type {
   StatsFlowsTable,
@@ -31,20 +46,6 @@ import type {
   StatsPeopleNatTable,
   StatsPeopleTable,
 } from './stats';
-import type {
-  HandlingPermissionsTable,
-  JobRunsTable,
-  JobScheduleTable,
-  NotificationsTable,
-} from './platform';
-import type {
-  RegistryCentresTable,
-  RegistryPersonKeysTable,
-  RegistryPersonsTable,
-  RegistryReleaseChecksTable,
-  RegistryStaysTable,
-  RegistryTransfersTable,
-} from './registry';
 import type { RecoveryCodesTable, UsersTable } from './users';
 
 export interface Database {
@@ -88,6 +89,7 @@ export interface Database {
   exchange_receipts: ExchangeReceiptsTable;
   exchange_reads: ExchangeReadsTable;
   registry_centres: RegistryCentresTable;
+  registry_centre_resources: RegistryCentreResourcesTable;
   registry_persons: RegistryPersonsTable;
   registry_person_keys: RegistryPersonKeysTable;
   registry_stays: RegistryStaysTable;

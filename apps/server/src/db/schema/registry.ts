@@ -26,6 +26,21 @@ export interface RegistryCentresTable {
   updated_at: string;
 }
 
+/** A dated declaration of a centre's resources (action 7); every declaration is kept. */
+export interface RegistryCentreResourcesTable {
+  id: string;
+  centre_id: string;
+  country_code: string;
+  /** YYYY-MM-DD: the day the figures describe. */
+  as_of: string;
+  /** JSON [{role, count}] */
+  staff: string;
+  /** JSON [{line, year, amount, currency}] */
+  budget: string;
+  declared_by: string;
+  declared_at: string;
+}
+
 /** A person known to a country's centres. */
 export interface RegistryPersonsTable {
   id: string;

@@ -309,3 +309,22 @@ export function residentsOfRegion(db: Q) {
     .where('registry_stays.status', '=', 'open')
     .execute();
 }
+
+export type CentreResourcesRow = Selectable<Database['registry_centre_resources']>;
+
+export async function insertCentreResources(db: Q, row: CentreResourcesRow): Promise<void> {
+  await db.insertInto('registry_centre_resources').values(row).execute();
+}
+
+/** Every declaration of a centre's resources, the latest first (by its day, then when declared). */
+export function centreResourcesOf(db: Q, centreId: string): Promise<CentreResourcesRow[]> {
+  return db
+    .selectFrom('registry_centre_resources')
+    .selectAll()
+    .where('centre_id', '=', centreId)
+    .orderBy('as_of', 'desc')
+    .orderBy('declared_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1000)
+    .execute();
+}

@@ -2,6 +2,8 @@ import {
   admissionInputSchema,
   centreInputSchema,
   centreListSchema,
+  centreResourcesHistorySchema,
+  centreResourcesInputSchema,
   centreSchema,
   identityInputSchema,
   occupancyQuerySchema,
@@ -19,8 +21,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   admit,
+  centreResources,
   createCentre,
   createPerson,
+  declareCentreResources,
   getPerson,
   listCentres,
   occupancy,
@@ -105,6 +109,36 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) => occupancy(request.ctx, request.params.id, request.query),
+  );
+  app.get(
+    '/api/registry/centres/:id/resources',
+    {
+      config: { access: 'registry.read' },
+      schema: {
+        tags,
+        description:
+          'The resources of a centre (action 7): the latest declaration of staff by role and budget lines, and the dates of every declaration.',
+        params: idParams,
+        response: { 200: centreResourcesHistorySchema },
+      },
+    },
+    (request) => centreResources(request.ctx, request.params.id),
+  );
+  app.post(
+    '/api/registry/centres/:id/resources',
+    {
+      config: { access: 'registry.supervise' },
+      schema: {
+        tags,
+        description:
+          'A supervisor declares the centre’s staff by role and its budget lines as of a day (not in the future). Earlier declarations are kept. Audited.',
+        params: idParams,
+        body: centreResourcesInputSchema,
+        response: { 201: centreResourcesHistorySchema },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await declareCentreResources(request.ctx, request.params.id, request.body)),
   );
   app.get(
     '/api/registry/aggregates',

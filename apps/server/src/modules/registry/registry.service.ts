@@ -5,8 +5,12 @@ import {
   CENTRE_UNITS,
   type Centre,
   type CentreInput,
+  type CentreResources,
+  type CentreResourcesHistory,
+  type CentreResourcesInput,
   type CentreUnit,
   centreInputSchema,
+  centreResourcesInputSchema,
   type IdentityInput,
   type Locale,
   type Occupancy,
@@ -56,15 +60,18 @@ import {
 } from './registry.match';
 import { mayAdmit } from './registry.policy';
 import {
+  type CentreResourcesRow,
   type CentreRow,
   candidatesByKeys,
   centreCodeTaken,
+  centreResourcesOf,
   centresOfCountry,
   findCentre,
   findPerson,
   findStay,
   incidentCountry,
   insertCentre,
+  insertCentreResources,
   insertPerson,
   insertReleaseCheck,
   insertStay,
@@ -831,4 +838,66 @@ export async function regionalAggregates(ctx: Ctx): Promise<RegistryAggregates> 
       return { persons: v.value, suppressed: v.suppressed };
     })(),
   };
+}
+
+function presentResources(row: CentreResourcesRow): CentreResources {
+  return {
+    centreId: row.centre_id,
+    asOf: row.as_of,
+    staff: JSON.parse(row.staff),
+    budget: JSON.parse(row.budget),
+    declaredAt: row.declared_at,
+  };
+}
+
+/** A centre's resources (action 7): the latest declaration and the history of declarations. */
+export async function centreResources(ctx: Ctx, id: string): Promise<CentreResourcesHistory> {
+  await requirePermission(ctx, 'registry.read');
+  const centre = await centreInScope(ctx, id, 'registry.centre_resources');
+  const rows = await centreResourcesOf(ctx.db.kysely, centre.id);
+  return {
+    current: rows[0] ? presentResources(rows[0]) : null,
+    history: rows.map((r) => ({
+      asOf: r.as_of,
+      declaredAt: r.declared_at,
+      staff: (JSON.parse(r.staff) as { count: number }[]).reduce((a, x) => a + x.count, 0),
+    })),
+  };
+}
+
+/** A supervisor declares a centre's staff and budget lines on a day; earlier declarations stay. */
+export async function declareCentreResources(
+  ctx: Ctx,
+  id: string,
+  body: CentreResourcesInput,
+): Promise<CentreResourcesHistory> {
+  const actor = await requirePermission(ctx, 'registry.supervise');
+  const input = centreResourcesInputSchema.parse(body);
+  const centre = await centreInScope(ctx, id, 'registry.centre_resources_declare');
+  if (input.asOf > today(ctx))
+    throw invalidFields([{ path: 'asOf', code: 'registry_resources_date_future' }]);
+  const roles = input.staff.map((s) => s.role);
+  const repeated = roles.findIndex((r, i) => roles.indexOf(r) !== i);
+  if (repeated >= 0)
+    throw invalidFields([{ path: `staff.${repeated}.role`, code: 'registry_staff_role_repeated' }]);
+  const rowId = uuidv7();
+  await withTx(ctx, async (trx, audit) => {
+    await insertCentreResources(trx, {
+      id: rowId,
+      centre_id: centre.id,
+      country_code: centre.country_code,
+      as_of: input.asOf,
+      staff: JSON.stringify(input.staff),
+      budget: JSON.stringify(input.budget),
+      declared_by: actor.userId,
+      declared_at: nowIso(ctx),
+    });
+    await audit({
+      action: 'registry.centre_resources_declared',
+      objectType: 'registry_centre',
+      objectId: centre.id,
+      details: { asOf: input.asOf, staffRoles: input.staff.length, budgetLines: input.budget.length },
+    });
+  });
+  return centreResources(ctx, centre.id);
 }
