@@ -141,7 +141,9 @@ describe('enlace CLI', () => {
     try {
       expect(enlace(['seed', '--demo']).stdout).toMatch(/Demo data loaded/);
       const demo = await db.db.kysely.selectFrom('users').select(['email', 'is_demo']).execute();
-      expect(demo.length).toBe(10);
+      // The demo accounts (apps/server/src/seeds/demo/index.ts), the centre supervisor among them.
+      expect(demo.length).toBe(11);
+      expect(demo.map((u) => u.email)).toContain('supervision.mx@demo.enlace.example');
       expect(demo.every((u) => u.is_demo === 1 && u.email.endsWith('@demo.enlace.example'))).toBe(true);
       const refusedInProduction = spawnSync(process.execPath, [CLI, 'seed', '--demo'], {
         env: { ...process.env, DATABASE_URL: db.url, NODE_ENV: 'production', ENLACE_SECRET_KEY: KEY },
