@@ -305,8 +305,14 @@ export const staySchema = z.object({
       score: z.number(),
       attemptedAt: z.string(),
       resolvedAt: z.string().nullable(),
+      /** The release asked for: recorded as of this time and outcome if a supervisor confirms. */
+      releasedAt: z.string(),
+      outcome: z.enum(RELEASE_OUTCOMES),
+      /** The engine's comparison of what was shown at release with the admission record. */
+      explanation: matchExplanationSchema.nullable(),
     })
     .nullable(),
+  abilities: z.object({ transfer: z.boolean(), release: z.boolean(), resolve: z.boolean() }),
 });
 export type Stay = z.infer<typeof staySchema>;
 
@@ -425,3 +431,48 @@ export const centreResourcesHistorySchema = z.object({
   history: z.array(z.object({ asOf: z.string(), declaredAt: z.string(), staff: z.number().int() })),
 });
 export type CentreResourcesHistory = z.infer<typeof centreResourcesHistorySchema>;
+
+/** Who is in a centre now: the open stays of its current residents, newest admission first. */
+export const residentsQuerySchema = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  })
+  .strict();
+export type ResidentsQuery = z.input<typeof residentsQuerySchema>;
+
+export const residentSchema = z.object({
+  stayId: z.string(),
+  personId: z.string(),
+  givenNames: z.string(),
+  familyNames: z.string(),
+  sex: z.enum(PERSON_SEXES),
+  birthDate: z.string().nullable(),
+  birthDatePrecision: z.enum(BIRTH_DATE_PRECISIONS),
+  nationality: z.string(),
+  unit: z.enum(CENTRE_UNITS),
+  admittedAt: z.string(),
+  releaseCheckPending: z.boolean(),
+});
+export type Resident = z.infer<typeof residentSchema>;
+export const residentPageSchema = z.object({ total: z.number().int(), items: z.array(residentSchema) });
+export type ResidentPage = z.infer<typeof residentPageSchema>;
+
+/** A release stopped by the identity check, waiting for a supervisor (their work queue). */
+export const pendingReleaseCheckSchema = z.object({
+  stayId: z.string(),
+  personId: z.string(),
+  givenNames: z.string(),
+  familyNames: z.string(),
+  centreId: z.string(),
+  centreName: z.string(),
+  score: z.number(),
+  outcome: z.enum(RELEASE_OUTCOMES),
+  releasedAt: z.string(),
+  attemptedAt: z.string(),
+  attemptedByName: z.string().nullable(),
+  /** Whether the reader may decide it (a supervisor who did not attempt the release). */
+  mayResolve: z.boolean(),
+});
+export type PendingReleaseCheck = z.infer<typeof pendingReleaseCheckSchema>;
+export const pendingReleaseCheckListSchema = z.object({ items: z.array(pendingReleaseCheckSchema) });

@@ -328,3 +328,81 @@ export function centreResourcesOf(db: Q, centreId: string): Promise<CentreResour
     .limit(1000)
     .execute();
 }
+
+// ---- lists a centre works from
+
+export type ResidentRow = PersonRow & {
+  stay_id: string;
+  unit: string;
+  admitted_at: string;
+  pending_checks: number;
+};
+
+/** The residents of a centre now (its open stays), newest admission first, one page of them. */
+export function residentsOfCentre(db: Q, centreId: string, limit: number, offset: number) {
+  return db
+    .selectFrom('registry_stays as s')
+    .innerJoin('registry_persons as p', 'p.id', 's.person_id')
+    .selectAll('p')
+    .select([
+      's.id as stay_id',
+      's.unit',
+      's.admitted_at',
+      (eb) =>
+        eb
+          .selectFrom('registry_release_checks as rc')
+          .select(sql<number>`count(*)`.as('n'))
+          .whereRef('rc.stay_id', '=', 's.id')
+          .where('rc.status', '=', 'pending')
+          .as('pending_checks'),
+    ])
+    .where('s.centre_id', '=', centreId)
+    .where('s.status', '=', 'open')
+    .orderBy('s.admitted_at', 'desc')
+    .orderBy('s.id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute() as Promise<ResidentRow[]>;
+}
+
+export async function countResidents(db: Q, centreId: string): Promise<number> {
+  const r = await db
+    .selectFrom('registry_stays')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('centre_id', '=', centreId)
+    .where('status', '=', 'open')
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export type PendingCheckRow = CheckRow &
+  Pick<PersonRow, 'given_names_enc' | 'family_names_enc'> & {
+    person_id: string;
+    centre_id: string;
+    centre_names: string;
+    attempted_by_name: string | null;
+  };
+
+/** The identity checks of a country's releases that wait for a supervisor, oldest first. */
+export function pendingChecksOfCountry(db: Q, countryCode: string): Promise<PendingCheckRow[]> {
+  return db
+    .selectFrom('registry_release_checks as rc')
+    .innerJoin('registry_stays as s', 's.id', 'rc.stay_id')
+    .innerJoin('registry_persons as p', 'p.id', 's.person_id')
+    .innerJoin('registry_centres as c', 'c.id', 's.centre_id')
+    .leftJoin('users as u', 'u.id', 'rc.attempted_by')
+    .selectAll('rc')
+    .select([
+      'p.given_names_enc',
+      'p.family_names_enc',
+      's.person_id',
+      's.centre_id',
+      'c.names as centre_names',
+      'u.display_name as attempted_by_name',
+    ])
+    .where('rc.country_code', '=', countryCode)
+    .where('rc.status', '=', 'pending')
+    .orderBy('rc.attempted_at')
+    .limit(500)
+    .execute();
+}

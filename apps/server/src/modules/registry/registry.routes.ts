@@ -8,11 +8,14 @@ import {
   identityInputSchema,
   occupancyQuerySchema,
   occupancySchema,
+  pendingReleaseCheckListSchema,
   personInputSchema,
   personSchema,
   registryAggregatesSchema,
   releaseInputSchema,
   releaseResolveInputSchema,
+  residentPageSchema,
+  residentsQuerySchema,
   searchResultSchema,
   staySchema,
   transferInputSchema,
@@ -26,11 +29,14 @@ import {
   createPerson,
   declareCentreResources,
   getPerson,
+  getStay,
   listCentres,
   occupancy,
+  pendingReleaseChecks,
   regionalAggregates,
   release,
   resolveRelease,
+  residents,
   searchPersons,
   transfer,
 } from './registry.service';
@@ -209,5 +215,47 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) => resolveRelease(request.ctx, request.params.id, request.body),
+  );
+  app.get(
+    '/api/registry/stays/:id',
+    {
+      config: { access: 'registry.read' },
+      schema: {
+        tags,
+        description:
+          'A stay of the reader’s country: admission, attention, transfers, release, the latest identity check (with the engine’s explanation) and what the reader may do with it. Audited.',
+        params: idParams,
+        response: { 200: staySchema },
+      },
+    },
+    (request) => getStay(request.ctx, request.params.id),
+  );
+  app.get(
+    '/api/registry/centres/:id/residents',
+    {
+      config: { access: 'registry.read' },
+      schema: {
+        tags,
+        description:
+          'Who is in a centre of the reader’s country now (its open stays), newest admission first, a page at a time. Audited with the persons shown.',
+        params: idParams,
+        querystring: residentsQuerySchema,
+        response: { 200: residentPageSchema },
+      },
+    },
+    (request) => residents(request.ctx, request.params.id, request.query),
+  );
+  app.get(
+    '/api/registry/release-checks',
+    {
+      config: { access: 'registry.supervise' },
+      schema: {
+        tags,
+        description:
+          'The releases of the reader’s country stopped by the identity check, waiting for a supervisor, oldest first. Audited.',
+        response: { 200: pendingReleaseCheckListSchema },
+      },
+    },
+    (request) => pendingReleaseChecks(request.ctx),
   );
 };

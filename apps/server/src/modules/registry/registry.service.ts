@@ -13,6 +13,7 @@ import {
   centreResourcesInputSchema,
   type IdentityInput,
   type Locale,
+  type MatchExplanation,
   type Occupancy,
   type OccupancyQuery,
   PERSON_SEXES,
@@ -22,6 +23,11 @@ import {
   personInputSchema,
   type RegistryAggregates,
   type ReleaseInput,
+  type ReleaseOutcome,
+  type ResidentPage,
+  type ResidentsQuery,
+  residentsQuerySchema,
+  type PendingReleaseCheck,
   releaseInputSchema,
   SEARCH_RESULTS_MAX,
   type SearchResult,
@@ -58,11 +64,14 @@ import {
   scoreCandidates,
   sharesDocument,
 } from './registry.match';
-import { mayAdmit } from './registry.policy';
+import { mayAdmit, stayAbilities } from './registry.policy';
 import {
   type CentreResourcesRow,
   type CentreRow,
   candidatesByKeys,
+  countResidents,
+  pendingChecksOfCountry,
+  residentsOfCentre,
   centreCodeTaken,
   centreResourcesOf,
   centresOfCountry,
@@ -424,7 +433,7 @@ export async function getPerson(ctx: Ctx, id: string): Promise<Person> {
 
 // ---- stays
 
-async function presentStay(ctx: Ctx, s: StayRow): Promise<Stay> {
+async function presentStay(ctx: Ctx, actor: Actor, s: StayRow): Promise<Stay> {
   const [transfers, check] = await Promise.all([
     transfersOfStay(ctx.db.kysely, s.id),
     latestCheckOfStay(ctx.db.kysely, s.id),
@@ -457,8 +466,12 @@ async function presentStay(ctx: Ctx, s: StayRow): Promise<Stay> {
           score: check.score,
           attemptedAt: check.attempted_at,
           resolvedAt: check.resolved_at,
+          releasedAt: check.released_at,
+          outcome: check.release_outcome as ReleaseOutcome,
+          explanation: JSON.parse(dec(ctx, check.explanation_enc, P.explanation)) as MatchExplanation | null,
         }
       : null,
+    abilities: stayAbilities(actor, s, check),
   };
 }
 
@@ -522,7 +535,7 @@ export async function admit(ctx: Ctx, body: AdmissionInput): Promise<Stay> {
       details: { person: person.id, centre: centre.id, unit: input.unit },
     });
   });
-  return presentStay(ctx, row);
+  return presentStay(ctx, actor, row);
 }
 
 async function stayInScope(ctx: Ctx, id: string, action: string): Promise<StayRow> {
@@ -569,7 +582,7 @@ export async function transfer(ctx: Ctx, id: string, body: TransferInput): Promi
       details: { from: stay.centre_id, to: to.id, unit },
     });
   });
-  return presentStay(ctx, (await findStay(ctx.db.kysely, stay.id)) as StayRow);
+  return presentStay(ctx, actor, (await findStay(ctx.db.kysely, stay.id)) as StayRow);
 }
 
 /**
@@ -636,7 +649,7 @@ export async function release(ctx: Ctx, id: string, body: ReleaseInput): Promise
   });
   // The pending check is committed; the release itself did not happen.
   if (!matched) throw new AppError(409, 'registry_identity_mismatch', { score: Math.round(score * 100) });
-  return presentStay(ctx, (await findStay(ctx.db.kysely, stay.id)) as StayRow);
+  return presentStay(ctx, actor, (await findStay(ctx.db.kysely, stay.id)) as StayRow);
 }
 
 export async function resolveRelease(
@@ -692,7 +705,7 @@ export async function resolveRelease(
       details: { outcome: check.release_outcome, score: check.score, supervisor: actor.userId },
     });
   });
-  return presentStay(ctx, (await findStay(ctx.db.kysely, stay.id)) as StayRow);
+  return presentStay(ctx, actor, (await findStay(ctx.db.kysely, stay.id)) as StayRow);
 }
 
 // ---- occupancy
@@ -900,4 +913,79 @@ export async function declareCentreResources(
     });
   });
   return centreResources(ctx, centre.id);
+}
+
+// ---- what a centre works from: a stay, the residents, the checks waiting for a supervisor
+
+export async function getStay(ctx: Ctx, id: string): Promise<Stay> {
+  const actor = await requirePermission(ctx, 'registry.read');
+  const stay = await stayInScope(ctx, id, 'registry.stay_read');
+  await withTx(ctx, async (_trx, audit) => {
+    await audit({ action: 'registry.stay_read', objectType: 'registry_stay', objectId: id });
+  });
+  return presentStay(ctx, actor, stay);
+}
+
+export async function residents(ctx: Ctx, id: string, q: ResidentsQuery): Promise<ResidentPage> {
+  await requirePermission(ctx, 'registry.read');
+  const { limit, offset } = residentsQuerySchema.parse(q);
+  const centre = await centreInScope(ctx, id, 'registry.residents_read');
+  const [rows, total] = await Promise.all([
+    residentsOfCentre(ctx.db.kysely, centre.id, limit, offset),
+    countResidents(ctx.db.kysely, centre.id),
+  ]);
+  // A list of names is a read of personal data: audited with the persons it showed.
+  await withTx(ctx, async (_trx, audit) => {
+    await audit({
+      action: 'registry.residents_read',
+      objectType: 'registry_centre',
+      objectId: centre.id,
+      details: { shown: rows.length, offset, ids: rows.map((r) => r.id).join(' ') },
+    });
+  });
+  return {
+    total,
+    items: rows.map((r) => ({
+      stayId: r.stay_id,
+      personId: r.id,
+      givenNames: dec(ctx, r.given_names_enc, P.given),
+      familyNames: dec(ctx, r.family_names_enc, P.family),
+      sex: r.sex as PersonSex,
+      birthDate: r.birth_date,
+      birthDatePrecision: r.birth_date_precision as Person['birthDatePrecision'],
+      nationality: r.nationality,
+      unit: r.unit as CentreUnit,
+      admittedAt: r.admitted_at,
+      releaseCheckPending: Number(r.pending_checks) > 0,
+    })),
+  };
+}
+
+/** The releases of the actor's country stopped by the identity check: a supervisor's queue. */
+export async function pendingReleaseChecks(ctx: Ctx): Promise<{ items: PendingReleaseCheck[] }> {
+  const actor = await requirePermission(ctx, 'registry.supervise');
+  const rows = await pendingChecksOfCountry(ctx.db.kysely, actor.countryCode);
+  await withTx(ctx, async (_trx, audit) => {
+    await audit({
+      action: 'registry.release_checks_read',
+      objectType: 'registry_stay',
+      details: { shown: rows.length, ids: rows.map((r) => r.stay_id).join(' ') },
+    });
+  });
+  return {
+    items: rows.map((r) => ({
+      stayId: r.stay_id,
+      personId: r.person_id,
+      givenNames: dec(ctx, r.given_names_enc, P.given),
+      familyNames: dec(ctx, r.family_names_enc, P.family),
+      centreId: r.centre_id,
+      centreName: centreName(r.centre_names, ctx.locale),
+      score: r.score,
+      outcome: r.release_outcome as ReleaseOutcome,
+      releasedAt: r.released_at,
+      attemptedAt: r.attempted_at,
+      attemptedByName: r.attempted_by_name,
+      mayResolve: r.attempted_by !== actor.userId,
+    })),
+  };
 }
