@@ -20,6 +20,7 @@ export const BUILT_CAPABILITIES: ReadonlySet<CapabilityKey> = new Set<Capability
   'stats',
   'directory',
   'exchange',
+  'registry',
 ]);
 
 /**
@@ -41,6 +42,12 @@ export const SECTIONS = {
   exchange: [
     { key: 'inbox', path: '/exchange', permission: 'exchange.use' },
     { key: 'requests', path: '/exchange/requests', permission: 'exchange.use' },
+  ],
+  registry: [
+    { key: 'registrySearch', path: '/registry', permission: 'registry.read' },
+    { key: 'registryCentres', path: '/registry/centres', permission: 'registry.read' },
+    { key: 'registryChecks', path: '/registry/release-checks', permission: 'registry.supervise' },
+    { key: 'registryRegional', path: '/registry/regional', permission: 'registry.read' },
   ],
 } as const satisfies Partial<
   Record<CapabilityKey, readonly { key: string; path: string; permission: Permission }[]>

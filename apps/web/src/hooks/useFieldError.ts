@@ -10,7 +10,10 @@ export type ValidationKey =
   | 'validation.passwordMismatch'
   | 'validation.code'
   | 'validation.timeZoneNeeded'
-  | 'validation.termCode';
+  | 'validation.termCode'
+  | 'validation.partialDate'
+  | 'validation.nameOrDocument'
+  | 'validation.birthDatePrecision';
 
 export function useFieldError() {
   const { t } = useTranslation();

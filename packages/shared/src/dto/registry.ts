@@ -35,8 +35,10 @@ export const BIRTH_DATE_PRECISIONS = ['exact', 'year_month', 'year', 'estimated_
 export type BirthDatePrecision = (typeof BIRTH_DATE_PRECISIONS)[number];
 /** Custody as the law of the country calls it, or an alternative to detention. */
 export const CUSTODY_TYPES = ['administrative_custody', 'detention', 'shelter', 'alternative'] as const;
+export type CustodyType = (typeof CUSTODY_TYPES)[number];
 /** The attention decided at reception (action 3). */
 export const ATTENTION_KINDS = CENTRE_SERVICES;
+export type AttentionKind = (typeof ATTENTION_KINDS)[number];
 export const RELEASE_OUTCOMES = [
   'return',
   'asylum',

@@ -23,10 +23,8 @@ import {
   TEXT_MAX,
 } from '@enlace/shared';
 import {
-  Button,
   Checkbox,
   Group,
-  Modal,
   NativeSelect,
   SimpleGrid,
   Stack,
@@ -35,15 +33,14 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { type GetInputPropsReturnType, useForm } from '@mantine/form';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { type ReactNode, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../api';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormModal, useInput } from '../../components/FormModal';
 import { NumberField, numberRule } from '../../components/NumberField';
 import { numberOf, numberRules, numberText } from '../../components/number-text';
-import { focusFirstInvalid, showServerErrors, useFieldError, validators } from '../../hooks/useFieldError';
+import { focusFirstInvalid, showServerErrors, validators } from '../../hooks/useFieldError';
 import { useLocalized } from '../../hooks/useLabels';
 import { useCountries } from '../admin/admin.queries';
 import { useVocab } from '../incidents/vocabulary';
@@ -64,76 +61,6 @@ const today = () => new Date().toISOString().slice(0, 10);
 /** What the number fields of a case accept, from the shared schemas the server checks. */
 const MONEY = numberRules(amountSchema, { decimals: AMOUNT_DECIMALS });
 const MONTHS = numberRules(sentenceMonthsSchema);
-
-interface InputSource {
-  getInputProps: (path: string) => GetInputPropsReturnType;
-}
-
-/** A field's props, with client-side error keys translated (server errors are already). */
-function useInput(form: InputSource) {
-  const fieldError = useFieldError();
-  return (path: string) => {
-    const props = form.getInputProps(path);
-    return { ...props, error: fieldError(props.error as ReactNode) };
-  };
-}
-
-function labelsFor(error: unknown, labels: Record<string, string>) {
-  return Object.fromEntries(
-    (isApiError(error) ? error.fieldErrors : []).map((e) => [
-      e.path,
-      labels[e.path.split('.')[0] ?? e.path] ?? e.path,
-    ]),
-  );
-}
-
-function FormModal({
-  title,
-  onClose,
-  onSubmit,
-  error,
-  labels,
-  pending,
-  submitLabel,
-  children,
-  size = 'lg',
-}: {
-  title: string;
-  onClose: () => void;
-  onSubmit: (event?: React.FormEvent<HTMLFormElement>) => void;
-  error: unknown;
-  labels: Record<string, string>;
-  pending: boolean;
-  submitLabel: string;
-  children: ReactNode;
-  size?: string;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Modal
-      opened
-      onClose={onClose}
-      title={title}
-      size={size}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
-      <form onSubmit={onSubmit} noValidate>
-        <Stack gap="sm">
-          <ErrorAlert error={error} fieldLabels={labelsFor(error, labels)} />
-          {children}
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={pending}>
-              {submitLabel}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
-  );
-}
 
 /** Moves a case to another stage of the cycle, on the date it happened. */
 export function StageModal({ kase, onClose }: { kase: Case; onClose: () => void }) {

@@ -2,6 +2,7 @@ import { AGE_GROUPS, can, type IncidentState, SEXES } from '@enlace/shared';
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Fact } from '../../components/Fact';
 import { Count } from '../../components/Count';
 import { zoneLabel } from '../../components/time-zones';
 import { type DataColumn, DataTable, type ListConfig, useListState } from '../../components/DataTable';
@@ -12,15 +13,6 @@ import { useAgencies } from '../admin/admin.queries';
 import { useMe } from '../auth/auth.queries';
 import { PEOPLE_ORDER } from './fields';
 import { useVocab } from './vocabulary';
-
-function Item({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </>
-  );
-}
 
 type BreakdownEntry = IncidentState['breakdown'][number];
 
@@ -159,10 +151,10 @@ export function IncidentFacts({
           'what',
           t('incidents.section.what'),
           <dl className="definition-list">
-            <Item label={t('incidents.field.kind')}>{vocab.term('incident_kind', state.kind)}</Item>
-            <Item label={t('incidents.field.mode')}>{or(state.mode && vocab.fixed('mode', state.mode))}</Item>
-            <Item label={t('incidents.field.occurredOn')}>{format.day(state.occurredOn)}</Item>
-            <Item label={t('incidents.field.occurredAt')}>
+            <Fact label={t('incidents.field.kind')}>{vocab.term('incident_kind', state.kind)}</Fact>
+            <Fact label={t('incidents.field.mode')}>{or(state.mode && vocab.fixed('mode', state.mode))}</Fact>
+            <Fact label={t('incidents.field.occurredOn')}>{format.day(state.occurredOn)}</Fact>
+            <Fact label={t('incidents.field.occurredAt')}>
               {state.occurredAt ? (
                 format.utc(state.occurredAt)
               ) : (
@@ -170,33 +162,33 @@ export function IncidentFacts({
                   {t('incidents.timeUnknown')}
                 </Text>
               )}
-            </Item>
-            <Item label={t('incidents.field.localTime')}>
+            </Fact>
+            <Fact label={t('incidents.field.localTime')}>
               {state.occurredAt && state.timeZone ? (
                 format.dateTimeIn(state.occurredAt, state.timeZone)
               ) : (
                 <Dash />
               )}
-            </Item>
-            <Item label={t('incidents.field.timeZone')}>
+            </Fact>
+            <Fact label={t('incidents.field.timeZone')}>
               {/* Its offset and name at the time of the incident (or now, when the time is unknown). */}
               {or(
                 state.timeZone &&
                   zoneLabel(state.timeZone, i18n.language, new Date(state.occurredAt ?? Date.now())),
               )}
-            </Item>
-            <Item label={t('incidents.field.confidence')}>
+            </Fact>
+            <Fact label={t('incidents.field.confidence')}>
               {or(state.confidence && vocab.fixed('confidence', state.confidence))}
-            </Item>
-            <Item label={t('incidents.field.reportingAgencyId')}>
+            </Fact>
+            <Fact label={t('incidents.field.reportingAgencyId')}>
               {state.reportingAgencyId ? (
                 (agencyName(state.reportingAgencyId) ?? t('incidents.agencyHidden'))
               ) : (
                 <Dash />
               )}
-            </Item>
-            <Item label={t('incidents.field.source_name')}>{or(state.source.name)}</Item>
-            <Item label={t('incidents.field.source_url')}>
+            </Fact>
+            <Fact label={t('incidents.field.source_name')}>{or(state.source.name)}</Fact>
+            <Fact label={t('incidents.field.source_url')}>
               {state.source.url ? (
                 <Stack gap={2}>
                   {state.source.url
@@ -224,24 +216,24 @@ export function IncidentFacts({
               ) : (
                 <Dash />
               )}
-            </Item>
-            <Item label={t('incidents.field.source_quality')}>
+            </Fact>
+            <Fact label={t('incidents.field.source_quality')}>
               {state.source.quality ? t('incidents.qualityOf5', { quality: state.source.quality }) : <Dash />}
-            </Item>
+            </Fact>
           </dl>,
         )}
         {section(
           'place',
           t('incidents.section.place'),
           <dl className="definition-list">
-            <Item label={t('incidents.field.place_name')}>{or(place.name)}</Item>
-            <Item label={t('incidents.field.place_countryCode')}>
+            <Fact label={t('incidents.field.place_name')}>{or(place.name)}</Fact>
+            <Fact label={t('incidents.field.place_countryCode')}>
               {place.countryCode ? vocab.country(place.countryCode) : t('incidents.noCoastalState')}
-            </Item>
-            <Item label={t('incidents.field.place_region')}>
+            </Fact>
+            <Fact label={t('incidents.field.place_region')}>
               {or(place.region && vocab.term('region', place.region))}
-            </Item>
-            <Item label={t('incidents.field.coordinates')}>
+            </Fact>
+            <Fact label={t('incidents.field.coordinates')}>
               {place.latitude !== null && place.longitude !== null ? (
                 <span>
                   {t('incidents.latLon', {
@@ -252,8 +244,8 @@ export function IncidentFacts({
               ) : (
                 <Dash />
               )}
-            </Item>
-            <Item label={t('incidents.field.place_maritimeZone')}>
+            </Fact>
+            <Fact label={t('incidents.field.place_maritimeZone')}>
               {zone ? (
                 <span>
                   {vocab.term('maritime_zone', zone.code)}
@@ -267,10 +259,10 @@ export function IncidentFacts({
               ) : (
                 <Dash />
               )}
-            </Item>
-            <Item label={t('incidents.field.conveyance_flagState')}>
+            </Fact>
+            <Fact label={t('incidents.field.conveyance_flagState')}>
               {or(conveyance?.flagState && vocab.country(conveyance.flagState))}
-            </Item>
+            </Fact>
           </dl>,
         )}
       </SimpleGrid>
@@ -280,22 +272,22 @@ export function IncidentFacts({
         t('incidents.section.conveyance'),
         conveyance ? (
           <dl className="definition-list">
-            <Item label={t('incidents.field.conveyance_type')}>
+            <Fact label={t('incidents.field.conveyance_type')}>
               {vocab.fixed('conveyanceType', conveyance.type)}
-            </Item>
-            <Item label={t('incidents.field.conveyance_name')}>{or(conveyance.name)}</Item>
-            <Item label={t('incidents.field.conveyance_registration')}>{or(conveyance.registration)}</Item>
-            <Item label={t('incidents.field.conveyance_flagState')}>
+            </Fact>
+            <Fact label={t('incidents.field.conveyance_name')}>{or(conveyance.name)}</Fact>
+            <Fact label={t('incidents.field.conveyance_registration')}>{or(conveyance.registration)}</Fact>
+            <Fact label={t('incidents.field.conveyance_flagState')}>
               {or(conveyance.flagState && vocab.country(conveyance.flagState))}
-            </Item>
-            <Item label={t('incidents.field.conveyance_model')}>{or(conveyance.model)}</Item>
-            <Item label={t('incidents.field.conveyance_stateless')}>
+            </Fact>
+            <Fact label={t('incidents.field.conveyance_model')}>{or(conveyance.model)}</Fact>
+            <Fact label={t('incidents.field.conveyance_stateless')}>
               {conveyance.stateless === null
                 ? t('common.unknown')
                 : conveyance.stateless
                   ? t('common.yes')
                   : t('common.no')}
-            </Item>
+            </Fact>
           </dl>
         ) : (
           <Text c="dimmed">{t('incidents.noConveyance')}</Text>
@@ -324,14 +316,14 @@ export function IncidentFacts({
           </Title>
           <BreakdownTable breakdown={breakdown} />
           <dl className="definition-list">
-            <Item label={t('incidents.field.nationalities')}>
+            <Fact label={t('incidents.field.nationalities')}>
               {state.nationalities.length ? (
                 state.nationalities.map((n) => vocab.country(n)).join(', ')
               ) : (
                 <Dash />
               )}
-            </Item>
-            <Item label={t('incidents.field.causeOfDeath')}>{or(state.causeOfDeath)}</Item>
+            </Fact>
+            <Fact label={t('incidents.field.causeOfDeath')}>{or(state.causeOfDeath)}</Fact>
           </dl>
         </Stack>,
       )}
@@ -364,18 +356,18 @@ export function IncidentFacts({
               <Text c="dimmed">{t('incidents.routeUnknown')}</Text>
             )}
             <dl className="definition-list">
-              <Item label={t('incidents.field.route_origin')}>
+              <Fact label={t('incidents.field.route_origin')}>
                 {or(route.origin && vocab.country(route.origin))}
-              </Item>
-              <Item label={t('incidents.field.route_transit')}>
+              </Fact>
+              <Fact label={t('incidents.field.route_transit')}>
                 {route.transit.length ? route.transit.map((c) => vocab.country(c)).join(', ') : <Dash />}
-              </Item>
-              <Item label={t('incidents.field.route_destination')}>
+              </Fact>
+              <Fact label={t('incidents.field.route_destination')}>
                 {or(route.destination && vocab.country(route.destination))}
-              </Item>
-              <Item label={t('incidents.field.route_code')}>
+              </Fact>
+              <Fact label={t('incidents.field.route_code')}>
                 {or(route.code && vocab.term('route', route.code))}
-              </Item>
+              </Fact>
             </dl>
           </Stack>,
         )}
