@@ -31,6 +31,11 @@ import { NoAccessPage } from './pages/NoAccessPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { ProfilePage } from './pages/ProfilePage';
+import { CentresPage } from './pages/registry/CentresPage';
+import { PersonPage } from './pages/registry/PersonPage';
+import { RegistrySearchPage } from './pages/registry/RegistrySearchPage';
+import { ReleaseChecksPage } from './pages/registry/ReleaseChecksPage';
+import { StayPage } from './pages/registry/StayPage';
 import { SignInPage } from './pages/SignInPage';
 import { DatabasesPage } from './pages/stats/DatabasesPage';
 
@@ -38,6 +43,9 @@ import { DatabasesPage } from './pages/stats/DatabasesPage';
 // load when first opened, not with the application.
 const DashboardPage = lazy(() => import('./pages/stats/DashboardPage'));
 const MapPage = lazy(() => import('./pages/stats/MapPage'));
+// A centre's page and the regional view draw charts and data tables of the statistics (echarts).
+const CentrePage = lazy(() => import('./pages/registry/CentrePage'));
+const RegionalPage = lazy(() => import('./pages/registry/RegionalPage'));
 
 function Lazy({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -210,6 +218,27 @@ export function AppRoutes() {
             <RequirePermission permission="exchange.use">
               <ThreadPage />
             </RequirePermission>
+          }
+        />
+        <Route path="registry" element={<RegistrySearchPage />} />
+        <Route path="registry/persons/:id" element={<PersonPage />} />
+        <Route path="registry/stays/:id" element={<StayPage />} />
+        <Route path="registry/centres" element={<CentresPage />} />
+        <Route
+          path="registry/centres/:id"
+          element={
+            <Lazy>
+              <CentrePage />
+            </Lazy>
+          }
+        />
+        <Route path="registry/release-checks" element={<ReleaseChecksPage />} />
+        <Route
+          path="registry/regional"
+          element={
+            <Lazy>
+              <RegionalPage />
+            </Lazy>
           }
         />
         <Route

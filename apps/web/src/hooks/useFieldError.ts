@@ -13,7 +13,8 @@ export type ValidationKey =
   | 'validation.termCode'
   | 'validation.partialDate'
   | 'validation.nameOrDocument'
-  | 'validation.birthDatePrecision';
+  | 'validation.birthDatePrecision'
+  | 'validation.currency';
 
 export function useFieldError() {
   const { t } = useTranslation();

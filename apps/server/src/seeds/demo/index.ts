@@ -5,6 +5,7 @@ import type { Ctx } from '../../platform/context';
 import { seedDemoIncidents } from './incidents';
 import { seedDemoDirectory } from './directory';
 import { seedDemoExchange } from './exchange';
+import { seedDemoRegistry } from './registry';
 
 /** Every demo account uses this password (packages/shared: the sign-in page shows it in demo mode). */
 export { DEMO_PASSWORD };
@@ -202,5 +203,6 @@ export async function seedDemo(ctx: Ctx): Promise<boolean> {
   await seedDemoIncidents(ctx);
   await seedDemoDirectory(ctx);
   await seedDemoExchange(ctx);
+  await seedDemoRegistry(ctx);
   return true;
 }

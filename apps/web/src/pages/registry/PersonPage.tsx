@@ -112,7 +112,9 @@ function PersonDetail({ person }: { person: Person }) {
     <Page
       title={name}
       actions={
-        person.abilities.admit && <Button onClick={() => setAdmitting(true)}>{t('registry.person.admit')}</Button>
+        person.abilities.admit && (
+          <Button onClick={() => setAdmitting(true)}>{t('registry.person.admit')}</Button>
+        )
       }
     >
       <SectionNav group="registry" />

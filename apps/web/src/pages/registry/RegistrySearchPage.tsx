@@ -143,7 +143,11 @@ function Results({ result, onRegister }: { result: SearchResult; onRegister?: ()
                   {t('registry.search.inCentre')}
                 </Badge>
               )}
-              <Badge variant="filled" color={c.score >= 0.95 ? 'green' : c.score >= 0.5 ? 'yellow' : 'gray'} tt="none">
+              <Badge
+                variant="filled"
+                color={c.score >= 0.95 ? 'green' : c.score >= 0.5 ? 'yellow' : 'gray'}
+                tt="none"
+              >
                 {t('registry.search.probability', { value: format.percent(c.score) })}
               </Badge>
             </Group>

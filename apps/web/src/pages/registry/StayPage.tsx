@@ -129,7 +129,9 @@ function StayDetail({ stay }: { stay: Stay }) {
             <Fact label={t('registry.fields.admittedAt')}>{format.dateTime(stay.admittedAt)}</Fact>
             <Fact label={t('registry.fields.referringAuthority')}>{stay.referringAuthority}</Fact>
             <Fact label={t('registry.fields.reason')}>{stay.reason}</Fact>
-            <Fact label={t('registry.fields.custodyType')}>{t(`registry.custodyTypes.${stay.custodyType}`)}</Fact>
+            <Fact label={t('registry.fields.custodyType')}>
+              {t(`registry.custodyTypes.${stay.custodyType}`)}
+            </Fact>
             <Fact label={t('registry.fields.attention')}>
               {stay.attention.kinds.map((k) => t(`registry.services.${k}`)).join(', ') || '—'}
               {stay.attention.note && (
