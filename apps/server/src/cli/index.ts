@@ -8,6 +8,8 @@ import { seedDemo } from '../seeds/demo';
 import { createUser, resetMfa, updateUserAccount } from '../modules/admin/admin.service';
 import { rebuildRollups } from '../modules/incidents/incidents.service';
 import { importMissingMigrants, startExport } from '../modules/incidents/incidents.transfer';
+import { importRegistry } from '../modules/registry/registry.import';
+import { buildActor } from '../platform/authz/access';
 import { computeIncidentStats, incidentStatsTable } from '../modules/stats/stats.service';
 import { verifyAuditChain } from '../platform/audit/audit';
 import { systemClock } from '../platform/clock';
@@ -244,6 +246,45 @@ export function buildCli(): Command {
         });
       },
     );
+
+  const registry = program.command('registry').description('the centre registry');
+  registry
+    .command('import <file>')
+    .description(
+      'load persons and their admissions into a centre from a CSV (columns in docs/registry.md), as an officer of the country: every row is checked before anything is written; each person is searched before being registered',
+    )
+    .requiredOption('--centre <code>', 'the centre’s code in the officer’s country')
+    .requiredOption(
+      '--as <email>',
+      'the centre officer or supervisor doing the import (their rights apply, the audit names them)',
+    )
+    .option('--dry-run', 'check the file and report, writing nothing')
+    .action(async (file: string, o: { centre: string; as: string; dryRun?: boolean }) => {
+      const text = readFileSync(file, 'utf8');
+      await withCtx(async (ctx) => {
+        const user = await userByEmail(ctx, o.as);
+        if (user.status !== 'active') fail(`The account ${o.as} is not active`);
+        const actor = buildActor(user, 'cli');
+        if (!actor.permissions.has('registry.write')) fail(`${o.as} may not register persons (${user.role})`);
+        const started = performance.now();
+        const outcome = await importRegistry({ ...ctx, actor }, text, {
+          centreCode: o.centre,
+          dryRun: o.dryRun,
+        });
+        if (!outcome.ok) {
+          const lines = outcome.errors.map(
+            (e) => `  row ${e.row}${e.column ? `, column "${e.column}"` : ''}: ${e.message}`,
+          );
+          fail(`Import stopped: ${outcome.errors.length} error(s) in ${file}\n${lines.join('\n')}`);
+        }
+        const seconds = ((performance.now() - started) / 1000).toFixed(2);
+        process.stdout.write(
+          outcome.dryRun
+            ? `Dry run: ${outcome.rows} rows are valid for ${o.centre}; nothing written (${seconds} s)\n`
+            : `Imported ${outcome.rows} rows into ${o.centre}: ${outcome.created} persons registered, ${outcome.matched} already held (${outcome.alreadyIn} of them already admitted), in ${seconds} s\n`,
+        );
+      });
+    });
 
   const stats = program.command('stats').description('the regional statistics');
   stats
