@@ -32,6 +32,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { SignInPage } from './pages/SignInPage';
+import { DuplicatesPage } from './pages/registry/DuplicatesPage';
 import { DatabasesPage } from './pages/stats/DatabasesPage';
 
 // The dashboard (echarts) and the map (Leaflet, world boundaries) are the heaviest screens: they
@@ -124,6 +125,14 @@ export function AppRoutes() {
           element={
             <RequirePermission permission="directory.manage">
               <AuthorisationsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="registry/duplicates"
+          element={
+            <RequirePermission permission="registry.read">
+              <DuplicatesPage />
             </RequirePermission>
           }
         />

@@ -1,5 +1,11 @@
-import type { MrzCheck, MrzFlag, MrzFormat, PersonSex } from '@enlace/shared';
-import { MRZ_COMPARED_FIELDS, MRZ_FORMATS } from '@enlace/shared';
+import {
+  type MRZ_COMPARED_FIELDS,
+  MRZ_FORMATS,
+  type MrzCheck,
+  type MrzFlag,
+  type MrzFormat,
+  type PersonSex,
+} from '@enlace/shared';
 import { type Details, parse } from 'mrz';
 
 // The machine-readable zone of a travel document (ICAO 9303), read with the `mrz` package and
