@@ -1,6 +1,5 @@
 import { can, type DuplicatePair, TEXT_MAX } from '@enlace/shared';
 import {
-  Alert,
   Badge,
   Button,
   Group,
@@ -49,6 +48,13 @@ const AGREEMENT_BADGE: Record<string, { color: string; variant: 'filled' | 'outl
 };
 
 const fullName = (p: Side) => `${p.givenNames} ${p.familyNames}`;
+
+/** A birth date as much as it is known: a day, a month of a year, or a year. */
+function birthDateText(format: ReturnType<typeof useFormat>, date: string): string {
+  if (date.length === 10) return format.day(date);
+  if (date.length === 7) return format.month(date);
+  return date;
+}
 
 /**
  * The review of duplicates: pairs of persons the engine found after registration wait here for a
@@ -216,7 +222,7 @@ function PersonCell({ person }: { person: Side }) {
       </Text>
       <Text size="xs" c="dimmed">
         {[
-          person.birthDate ?? t('common.notStated'),
+          person.birthDate ? birthDateText(format, person.birthDate) : t('common.notStated'),
           person.nationality,
           t('registryDuplicates.registeredOn', { date: format.date(person.createdAt) }),
         ].join(' · ')}
@@ -272,9 +278,11 @@ function Comparison({ pair, onDone }: { pair: DuplicatePair; onDone: () => void 
   };
   const value = (field: string, side: 'given' | 'recorded', person: Side) => {
     const f = byField.get(field);
-    if (f && (side === 'given' ? f.given : f.recorded)) return side === 'given' ? f.given : f.recorded;
-    if (field === 'document_number') return person.documentNumber ?? '—';
-    return '—';
+    const v = f ? (side === 'given' ? f.given : f.recorded) : '';
+    if (!v) return field === 'document_number' ? (person.documentNumber ?? '—') : '—';
+    if (field === 'sex') return t(`registryDuplicates.sexes.${person.sex}`);
+    if (field === 'birth_date') return birthDateText(format, v);
+    return v;
   };
 
   return (
@@ -338,15 +346,18 @@ function Comparison({ pair, onDone }: { pair: DuplicatePair; onDone: () => void 
           </Table>
         </Table.ScrollContainer>
         {pair.note && (
-          <Alert color="gray" title={t('registryDuplicates.lastNote')}>
+          <Paper withBorder p="sm" bg="var(--mantine-color-body)">
+            <Text size="sm" fw={600}>
+              {t('registryDuplicates.lastNote')}
+            </Text>
             <Text size="sm">{pair.note}</Text>
             {pair.decidedBy && (
-              <Text size="xs" c="dimmed">
+              <Text size="xs">
                 {pair.decidedBy}
                 {pair.decidedAt ? ` · ${format.dateTime(pair.decidedAt)}` : ''}
               </Text>
             )}
-          </Alert>
+          </Paper>
         )}
         {(pair.abilities.decide || pair.abilities.undo) && (
           <>
