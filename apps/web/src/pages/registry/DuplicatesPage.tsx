@@ -1,6 +1,7 @@
 import { can, type DuplicatePair, TEXT_MAX } from '@enlace/shared';
 import {
   Badge,
+  Box,
   Button,
   Group,
   Paper,
@@ -297,8 +298,14 @@ function Comparison({ pair, onDone }: { pair: DuplicatePair; onDone: () => void 
             bits: format.decimal(pair.explanation.total, 1),
           })}
         </Text>
-        <Table.ScrollContainer minWidth={560}>
-          <Table striped withTableBorder>
+        {/* Scrolls sideways on a phone; focusable so that a keyboard can scroll it too. */}
+        <Box
+          style={{ overflowX: 'auto' }}
+          tabIndex={0}
+          role="region"
+          aria-label={t('registryDuplicates.comparisonCaption')}
+        >
+          <Table striped withTableBorder miw={560}>
             <Table.Caption>{t('registryDuplicates.comparisonCaption')}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
@@ -344,7 +351,7 @@ function Comparison({ pair, onDone }: { pair: DuplicatePair; onDone: () => void 
               </Table.Tr>
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </Box>
         {pair.note && (
           <Paper withBorder p="sm" bg="var(--mantine-color-body)">
             <Text size="sm" fw={600}>
