@@ -123,8 +123,8 @@ describe('duplicate review', () => {
 
     await page.locator('label', { hasText: 'Decididos' }).click();
     const decidedTable = page.getByRole('table', { name: 'Decididos' });
-    await decidedTable.getByText('Misma persona (fusionados)').waitFor();
-    await decidedTable.getByText('Personas distintas').waitFor();
+    await decidedTable.getByText('Fusionados', { exact: true }).waitFor();
+    await decidedTable.getByText('Personas distintas', { exact: true }).waitFor();
     await decidedTable
       .getByRole('button', { name: 'Comparar a Wilfredo Antonio Mejía Lara y Wilfredo Antonio Mejia Lara' })
       .click();
