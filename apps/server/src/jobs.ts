@@ -1,5 +1,6 @@
 import { flagStaleEntries, runAuthorisations } from './modules/directory/directory.service';
 import { remindDeadlines } from './modules/exchange/exchange.service';
+import { scanDuplicates } from './modules/registry/registry-duplicates.service';
 import type { Deps } from './platform/context';
 import { purgeStagedFiles } from './platform/files/files.service';
 import type { JobDefinition } from './platform/jobs/scheduler';
@@ -37,6 +38,13 @@ export function scheduledJobs(deps: Deps, options: { send?: SendMail | null } = 
       name: 'notifications.email',
       schedule: '* * * * *',
       run: () => sendPendingEmails(deps, send),
+    },
+    {
+      name: 'registry.duplicates',
+      schedule: '40 2 * * *',
+      // Persons registered since the last scan, each country on its own; pairs are only queued.
+      leaseMs: 60 * 60 * 1000,
+      run: (ctx) => scanDuplicates(ctx),
     },
   ];
 }

@@ -37,6 +37,7 @@ import { RegistrySearchPage } from './pages/registry/RegistrySearchPage';
 import { ReleaseChecksPage } from './pages/registry/ReleaseChecksPage';
 import { StayPage } from './pages/registry/StayPage';
 import { SignInPage } from './pages/SignInPage';
+import { DuplicatesPage } from './pages/registry/DuplicatesPage';
 import { DatabasesPage } from './pages/stats/DatabasesPage';
 
 // The dashboard (echarts) and the map (Leaflet, world boundaries) are the heaviest screens: they
@@ -132,6 +133,14 @@ export function AppRoutes() {
           element={
             <RequirePermission permission="directory.manage">
               <AuthorisationsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="registry/duplicates"
+          element={
+            <RequirePermission permission="registry.read">
+              <DuplicatesPage />
             </RequirePermission>
           }
         />

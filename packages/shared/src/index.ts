@@ -25,3 +25,6 @@ export * from './dto/exchange';
 export * from './dto/directory';
 export * from './documents';
 export * from './dto/registry';
+export * from './dto/registry-duplicates';
+export * from './dto/registry-mrz';
+export * from './dto/registry-mrz-check';

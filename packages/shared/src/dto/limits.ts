@@ -36,6 +36,8 @@ export const TEXT_MAX = {
   acronym: 20,
   /** A field name listed by a database of the inventory. */
   fieldName: 100,
+  /** A travel document's machine-readable zone (at most 3 × 30 or 2 × 44 characters, with line breaks). */
+  mrz: 200,
 } as const;
 
 /**

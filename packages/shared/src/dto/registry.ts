@@ -3,6 +3,7 @@ import { AGE_GROUPS } from '../vocabulary';
 import { idSchema, localizedTextInputSchema, localizedTextSchema } from './common';
 import { iso3Schema, isoDateSchema } from './incidents';
 import { COUNT_MAX, TEXT_MAX } from './limits';
+import { mrzTextSchema, personMrzSchema } from './registry-mrz';
 
 /**
  * The centre registry (Work Plan area 3): centres and their places, the persons they receive
@@ -145,6 +146,8 @@ export const personInputSchema = z
     otherNationalities: z.array(iso3Schema).max(5).default([]),
     languages: z.array(languageSchema).max(10).default([]),
     documentNumber: text(TEXT_MAX.reference).optional(),
+    /** The document's machine-readable zone: checked and flagged, never corrected (registry-mrz). */
+    mrz: mrzTextSchema.optional(),
   })
   .strict();
 export type PersonInput = z.input<typeof personInputSchema>;
@@ -180,6 +183,8 @@ export const personSchema = z.object({
   mergedInto: z.string().nullable(),
   createdAt: z.string(),
   stays: z.array(staySummarySchema),
+  /** The document's MRZ and the flags of its check, when one was given. */
+  mrz: personMrzSchema.nullable(),
   abilities: z.object({ admit: z.boolean() }),
 });
 export type Person = z.infer<typeof personSchema>;

@@ -37,6 +37,11 @@ import type {
   RegistryStaysTable,
   RegistryTransfersTable,
 } from './registry';
+import type {
+  RegistryDuplicatePairsTable,
+  RegistryDuplicateScansTable,
+  RegistryPersonMrzTable,
+} from './registry-duplicates';
 import type { LoginThrottleTable, SessionsTable } from './sessions';
 import type {
   StatsFlowsTable,
@@ -95,4 +100,7 @@ export interface Database {
   registry_stays: RegistryStaysTable;
   registry_transfers: RegistryTransfersTable;
   registry_release_checks: RegistryReleaseChecksTable;
+  registry_duplicate_pairs: RegistryDuplicatePairsTable;
+  registry_duplicate_scans: RegistryDuplicateScansTable;
+  registry_person_mrz: RegistryPersonMrzTable;
 }

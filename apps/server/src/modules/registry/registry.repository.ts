@@ -68,7 +68,7 @@ export function findPerson(db: Q, id: string): Promise<PersonRow | undefined> {
 /**
  * The persons of a country sharing at least one blocking key with a query, the most keys shared
  * first, at most `limit`: candidate retrieval in the database (the key index), so every server
- * answers alike. Persons merged into another are left out.
+ * answers alike. A person merged into another is retrieved as the kept one, never on their own.
  */
 export async function candidatesByKeys(
   db: Q,
@@ -77,11 +77,13 @@ export async function candidatesByKeys(
   limit: number,
 ): Promise<PersonRow[]> {
   if (keys.length === 0) return [];
+  const owner = sql<string>`coalesce(m.merged_into, m.id)`;
   const shared = db
     .selectFrom('registry_person_keys as k')
-    .select(['k.person_id', sql<number>`count(*)`.as('shared')])
+    .innerJoin('registry_persons as m', 'm.id', 'k.person_id')
+    .select([owner.as('person_id'), sql<number>`count(*)`.as('shared')])
     .where('k.key', 'in', keys)
-    .groupBy('k.person_id');
+    .groupBy(owner);
   return db
     .selectFrom(shared.as('s'))
     .innerJoin('registry_persons as p', 'p.id', 's.person_id')
@@ -92,6 +94,17 @@ export async function candidatesByKeys(
     .orderBy('p.created_at', 'desc')
     .orderBy('p.id')
     .limit(limit)
+    .execute();
+}
+
+/** The persons merged into these (a merge keeps every record: they are read with the kept one). */
+export function personsMergedInto(db: Q, keptIds: readonly string[]): Promise<PersonRow[]> {
+  if (keptIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('registry_persons')
+    .selectAll()
+    .where('merged_into', 'in', keptIds)
+    .orderBy('id')
     .execute();
 }
 
@@ -110,24 +123,36 @@ export async function personsInCentre(db: Q, personIds: readonly string[]): Prom
 export type StayOfPerson = StayRow & { centre_names: string; pending_checks: number };
 
 export function staysOfPerson(db: Q, personId: string): Promise<StayOfPerson[]> {
-  return db
-    .selectFrom('registry_stays as s')
-    .innerJoin('registry_centres as c', 'c.id', 's.centre_id')
-    .selectAll('s')
-    .select([
-      'c.names as centre_names',
-      (eb) =>
-        eb
-          .selectFrom('registry_release_checks as rc')
-          .select(sql<number>`count(*)`.as('n'))
-          .whereRef('rc.stay_id', '=', 's.id')
-          .where('rc.status', '=', 'pending')
-          .as('pending_checks'),
-    ])
-    .where('s.person_id', '=', personId)
-    .orderBy('s.admitted_at', 'desc')
-    .limit(500)
-    .execute() as Promise<StayOfPerson[]>;
+  return (
+    db
+      .selectFrom('registry_stays as s')
+      .innerJoin('registry_centres as c', 'c.id', 's.centre_id')
+      .selectAll('s')
+      .select([
+        'c.names as centre_names',
+        (eb) =>
+          eb
+            .selectFrom('registry_release_checks as rc')
+            .select(sql<number>`count(*)`.as('n'))
+            .whereRef('rc.stay_id', '=', 's.id')
+            .where('rc.status', '=', 'pending')
+            .as('pending_checks'),
+      ])
+      // A person's stays and those of the persons merged into them: stays stay where they were.
+      .where((eb) =>
+        eb.or([
+          eb('s.person_id', '=', personId),
+          eb(
+            's.person_id',
+            'in',
+            eb.selectFrom('registry_persons').select('id').where('merged_into', '=', personId),
+          ),
+        ]),
+      )
+      .orderBy('s.admitted_at', 'desc')
+      .limit(500)
+      .execute() as Promise<StayOfPerson[]>
+  );
 }
 
 // ---- stays, transfers, release checks

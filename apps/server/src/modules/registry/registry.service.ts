@@ -64,6 +64,8 @@ import {
   scoreCandidates,
   sharesDocument,
 } from './registry.match';
+import { mrzOfNewPerson, mrzOfPerson } from './registry-mrz.service';
+import { insertPersonMrz } from './registry-mrz.repository';
 import { mayAdmit, stayAbilities } from './registry.policy';
 import {
   type CentreResourcesRow,
@@ -93,6 +95,8 @@ import {
   type PersonRow,
   pendingCheckOfStay,
   personsInCentre,
+  personsMergedInto,
+  type Q,
   releasedStays,
   residentsOfRegion,
   resolveCheck,
@@ -223,7 +227,7 @@ async function centreInScope(ctx: Ctx, id: string, action: string): Promise<Cent
 
 // ---- persons
 
-interface PersonFields {
+export interface PersonFields {
   givenNames: string;
   familyNames: string;
   documentGivenNames: string | null;
@@ -232,7 +236,7 @@ interface PersonFields {
   documentNumber: string | null;
 }
 
-function decryptPerson(deps: Deps, r: PersonRow): PersonFields {
+export function decryptPerson(deps: Deps, r: PersonRow): PersonFields {
   return {
     givenNames: dec(deps, r.given_names_enc, P.given),
     familyNames: dec(deps, r.family_names_enc, P.family),
@@ -244,7 +248,7 @@ function decryptPerson(deps: Deps, r: PersonRow): PersonFields {
 }
 
 /** A person's record as the engine compares it: the names as stated, then as in a document. */
-function variantsOf(r: PersonRow, f: PersonFields): IdentityFields[] {
+export function variantsOf(r: PersonRow, f: PersonFields): IdentityFields[] {
   const base = {
     birthDate: r.birth_date,
     sex: r.sex,
@@ -282,14 +286,43 @@ function identityOf(ctx: Ctx, q: IdentityInput, path = ''): IdentityFields {
   };
 }
 
+export interface RankedPerson {
+  row: PersonRow;
+  fields: PersonFields;
+}
+
+/**
+ * Candidate retrieval and scoring, one code path for the search before create and the duplicate
+ * scan: the persons of a country sharing a blocking key with `query` (retrieved in the database),
+ * decrypted and scored by the engine, best first. A kept person is compared under their own
+ * variants and those of every person merged into them (a merge keeps every record).
+ */
+export async function rankCandidates(deps: Deps, db: Q, countryCode: string, query: IdentityFields) {
+  const keys = blindValues(deps.config.secretKey, personBlockingKeys(query));
+  const rows = await candidatesByKeys(db, countryCode, keys, CANDIDATES_MAX);
+  const merged = await personsMergedInto(
+    db,
+    rows.map((r) => r.id),
+  );
+  const people: RankedPerson[] = rows.map((r) => ({ row: r, fields: decryptPerson(deps, r) }));
+  const mergedInto = new Map<string, RankedPerson[]>();
+  for (const m of merged) {
+    const list = mergedInto.get(m.merged_into ?? '') ?? [];
+    list.push({ row: m, fields: decryptPerson(deps, m) });
+    mergedInto.set(m.merged_into ?? '', list);
+  }
+  const ranked = scoreCandidates(query, people, (p) =>
+    [p, ...(mergedInto.get(p.row.id) ?? [])].flatMap((x) => variantsOf(x.row, x.fields)),
+  );
+  return { compared: rows.length, ranked };
+}
+
 export async function searchPersons(ctx: Ctx, q: IdentityInput): Promise<SearchResult> {
   const actor = await requirePermission(ctx, 'registry.read');
   if (!q.givenNames && !q.familyNames && !q.documentNumber) throw badRequest('registry_search_too_little');
   const query = identityOf(ctx, q);
-  const keys = blindValues(ctx.config.secretKey, personBlockingKeys(query));
-  const rows = await candidatesByKeys(ctx.db.kysely, actor.countryCode, keys, CANDIDATES_MAX);
-  const people = rows.map((r) => ({ row: r, fields: decryptPerson(ctx, r) }));
-  const ranked = scoreCandidates(query, people, (p) => variantsOf(p.row, p.fields))
+  const { compared, ranked: all } = await rankCandidates(ctx, ctx.db.kysely, actor.countryCode, query);
+  const ranked = all
     // A person holding the same document is shown whatever the names say: a false name, or a
     // family's shared document, is what the officer must see before registering someone new.
     .filter((s) => s.probability >= CANDIDATE_FLOOR || sharesDocument(s.explanation))
@@ -304,14 +337,14 @@ export async function searchPersons(ctx: Ctx, q: IdentityInput): Promise<SearchR
       action: 'registry.persons_searched',
       objectType: 'registry_person',
       details: {
-        compared: rows.length,
+        compared,
         returned: ranked.length,
         ids: ranked.map((s) => s.candidate.row.id).join(' '),
       },
     });
   });
   return {
-    compared: rows.length,
+    compared,
     candidates: ranked.map(({ candidate: { row, fields }, probability, explanation }) => ({
       person: {
         id: row.id,
@@ -344,6 +377,7 @@ async function presentPerson(ctx: Ctx, actor: Actor, r: PersonRow): Promise<Pers
     languages: JSON.parse(r.languages) as string[],
     mergedInto: r.merged_into,
     createdAt: r.created_at,
+    mrz: await mrzOfPerson(ctx, ctx.db.kysely, r.id),
     stays: stays.map((s) => ({
       id: s.id,
       centreId: s.centre_id,
@@ -373,6 +407,7 @@ export async function createPerson(ctx: Ctx, body: PersonInput): Promise<Person>
     errors.push({ path: 'birthDate', code: 'registry_birth_date_invalid' });
   if (errors.length) throw invalidFields(errors);
   const id = uuidv7();
+  const mrz = mrzOfNewPerson(ctx, id, input);
   const fields: PersonFields = {
     givenNames: input.givenNames,
     familyNames: input.familyNames,
@@ -404,11 +439,14 @@ export async function createPerson(ctx: Ctx, body: PersonInput): Promise<Person>
   const keys = storedKeys(ctx, variantsOf(row, fields));
   await withTx(ctx, async (trx, audit) => {
     await insertPerson(trx, row, keys);
+    if (mrz) await insertPersonMrz(trx, mrz);
     await audit({
       action: 'registry.person_created',
       objectType: 'registry_person',
       objectId: id,
-      details: { country: actor.countryCode },
+      details: mrz
+        ? { country: actor.countryCode, mrzFlags: (JSON.parse(mrz.flags) as unknown[]).length }
+        : { country: actor.countryCode },
     });
   });
   return presentPerson(ctx, actor, row);
@@ -424,9 +462,16 @@ async function personInScope(ctx: Ctx, id: string, action: string): Promise<Pers
 
 export async function getPerson(ctx: Ctx, id: string): Promise<Person> {
   const actor = await requirePermission(ctx, 'registry.read');
-  const row = await personInScope(ctx, id, 'registry.person_read');
+  const found = await personInScope(ctx, id, 'registry.person_read');
+  // A person merged into another is read as the kept one, with the stays of both.
+  const row = found.merged_into ? ((await findPerson(ctx.db.kysely, found.merged_into)) as PersonRow) : found;
   await withTx(ctx, async (_trx, audit) => {
-    await audit({ action: 'registry.person_read', objectType: 'registry_person', objectId: id });
+    await audit({
+      action: 'registry.person_read',
+      objectType: 'registry_person',
+      objectId: id,
+      ...(row.id === id ? {} : { details: { mergedInto: row.id } }),
+    });
   });
   return presentPerson(ctx, actor, row);
 }
@@ -496,6 +541,8 @@ export async function admit(ctx: Ctx, body: AdmissionInput): Promise<Stay> {
       throw invalidFields([{ path: 'incidentId', code: 'incident_not_found' }]);
   }
   if (centre.status === 'closed') throw conflict('registry_centre_closed');
+  // A duplicate merged into another is admitted as the kept person, never on its own.
+  if (person.merged_into) throw conflict('registry_person_merged');
   if (await openStayOfPerson(ctx.db.kysely, person.id)) throw conflict('registry_already_in_centre');
   const id = uuidv7();
   const row: StayRow = {
