@@ -1,5 +1,6 @@
 import { flagStaleEntries, runAuthorisations } from './modules/directory/directory.service';
 import { remindDeadlines } from './modules/exchange/exchange.service';
+import { evaluateCrisisLevels } from './modules/registry/crisis.service';
 import type { Deps } from './platform/context';
 import { purgeStagedFiles } from './platform/files/files.service';
 import type { JobDefinition } from './platform/jobs/scheduler';
@@ -32,6 +33,11 @@ export function scheduledJobs(deps: Deps, options: { send?: SendMail | null } = 
       name: 'files.purge_staged',
       schedule: '17 * * * *',
       run: async (_ctx, now) => ({ removed: await purgeStagedFiles(deps, now) }),
+    },
+    {
+      name: 'registry.crisis',
+      schedule: '*/5 * * * *',
+      run: (ctx) => evaluateCrisisLevels(ctx),
     },
     {
       name: 'notifications.email',

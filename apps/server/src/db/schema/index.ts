@@ -37,6 +37,7 @@ import type {
   RegistryStaysTable,
   RegistryTransfersTable,
 } from './registry';
+import type { RegistryCrisisHistoryTable, RegistryCrisisStatesTable } from './registry-crisis';
 import type { LoginThrottleTable, SessionsTable } from './sessions';
 import type {
   StatsFlowsTable,
@@ -95,4 +96,6 @@ export interface Database {
   registry_stays: RegistryStaysTable;
   registry_transfers: RegistryTransfersTable;
   registry_release_checks: RegistryReleaseChecksTable;
+  registry_crisis_states: RegistryCrisisStatesTable;
+  registry_crisis_history: RegistryCrisisHistoryTable;
 }

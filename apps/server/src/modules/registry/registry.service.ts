@@ -45,6 +45,7 @@ import { uuidv7 } from '../../platform/ids';
 import { blindValues } from '../../platform/search/search';
 import { findAgency } from '../admin/admin.repository';
 import { suppressColumn, suppressValue } from '../stats/suppression';
+import { evaluateAfterMovement } from './crisis.service';
 import {
   ageGroupOn,
   birthDateOf,
@@ -521,6 +522,7 @@ export async function admit(ctx: Ctx, body: AdmissionInput): Promise<Stay> {
       objectId: id,
       details: { person: person.id, centre: centre.id, unit: input.unit },
     });
+    await evaluateAfterMovement(trx, audit, ctx, actor.countryCode);
   });
   return presentStay(ctx, row);
 }
@@ -568,6 +570,7 @@ export async function transfer(ctx: Ctx, id: string, body: TransferInput): Promi
       objectId: stay.id,
       details: { from: stay.centre_id, to: to.id, unit },
     });
+    await evaluateAfterMovement(trx, audit, ctx, stay.country_code);
   });
   return presentStay(ctx, (await findStay(ctx.db.kysely, stay.id)) as StayRow);
 }
@@ -607,6 +610,7 @@ export async function release(ctx: Ctx, id: string, body: ReleaseInput): Promise
         objectId: stay.id,
         details: { outcome: input.outcome, score },
       });
+      await evaluateAfterMovement(trx, audit, ctx, stay.country_code);
       return;
     }
     await insertReleaseCheck(trx, {
@@ -691,6 +695,7 @@ export async function resolveRelease(
       objectId: stay.id,
       details: { outcome: check.release_outcome, score: check.score, supervisor: actor.userId },
     });
+    await evaluateAfterMovement(trx, audit, ctx, stay.country_code);
   });
   return presentStay(ctx, (await findStay(ctx.db.kysely, stay.id)) as StayRow);
 }
