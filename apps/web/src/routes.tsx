@@ -31,6 +31,7 @@ import { NoAccessPage } from './pages/NoAccessPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { ProfilePage } from './pages/ProfilePage';
+import { CrisisPage } from './pages/registry/CrisisPage';
 import { SignInPage } from './pages/SignInPage';
 import { DatabasesPage } from './pages/stats/DatabasesPage';
 
@@ -249,6 +250,14 @@ export function AppRoutes() {
           element={
             <RequirePermission permission="audit.read">
               <AuditPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="registry/crisis"
+          element={
+            <RequirePermission permission="registry.read">
+              <CrisisPage />
             </RequirePermission>
           }
         />
