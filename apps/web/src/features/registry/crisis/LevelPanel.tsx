@@ -3,13 +3,22 @@ import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/cor
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../hooks/useFormat';
 
-/** Colours of the levels; the level is always said in words beside its colour. */
-export const LEVEL_COLOURS = ['gray', 'yellow', 'orange', 'red', 'grape'] as const;
+/**
+ * The look of each level: the level is always said in words, the colour only adds to it. Text and
+ * background keep 4.5:1 (dark text on yellow and orange, white on the dark red and purple).
+ */
+const LEVEL_LOOKS = [
+  { color: 'dark', variant: 'outline', c: undefined },
+  { color: 'yellow.4', variant: 'filled', c: 'black' },
+  { color: 'orange.5', variant: 'filled', c: 'black' },
+  { color: 'red.9', variant: 'filled', c: undefined },
+  { color: 'grape.9', variant: 'filled', c: undefined },
+] as const;
 
 export function LevelBadge({ level }: { level: number }) {
   const { t } = useTranslation();
   return (
-    <Badge color={LEVEL_COLOURS[level] ?? 'gray'} variant="filled" autoContrast tt="none" size="lg">
+    <Badge {...(LEVEL_LOOKS[level] ?? LEVEL_LOOKS[0])} tt="none" size="lg">
       {level === 0
         ? t('registryCrisis.names.0')
         : `${t('registryCrisis.levelOf', { level })} — ${t(`registryCrisis.names.${level}` as never)}`}
