@@ -1,7 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, expectAccessible, launchBrowser, newPage, signIn, snap } from '../support/browser';
-import { apiAs, checkBothWidths } from '../support/exchange';
+import {
+  baseUrl,
+  expectAccessible,
+  launchBrowser,
+  newPage,
+  signIn,
+  snap,
+  waitForLang,
+} from '../support/browser';
+import { apiAs, checkBothWidths, chooseCodes } from '../support/exchange';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -115,6 +123,28 @@ describe('crisis levels of the centres', () => {
     await history.getByRole('row', { name: /0 → 1/ }).waitFor();
     await checkBothWidths(page, 'crisis page at level 1');
     await snap(page, 'registry-crisis-level1-es-1366');
+    // English and French at both widths, for the screenshots; then back to Spanish (the choice is saved).
+    for (const [lang, item, heading] of [
+      ['en', 'English', 'Crisis levels of the centres'],
+      ['fr', 'Français', 'Niveaux de crise des centres'],
+      ['es', 'Español', 'Niveles de crisis de los centros'],
+    ] as const) {
+      await page.setViewportSize({ width: 1366, height: 900 });
+      await page.getByRole('button', { name: /^(Idioma|Language|Langue)/ }).click();
+      await page.getByRole('menuitem', { name: item }).click();
+      await waitForLang(page, lang);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      if (lang === 'es') break;
+      await expectAccessible(page, `crisis page in ${lang}`);
+      await snap(page, `registry-crisis-level1-${lang}-1366`);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.waitForTimeout(300);
+      await snap(page, `registry-crisis-level1-${lang}-390`);
+    }
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(300);
+    await snap(page, 'registry-crisis-level1-es-390');
+    await page.setViewportSize({ width: 1366, height: 900 });
 
     // The notice: level and country, and a link to the page (no personal data).
     await page.goto(`${baseUrl()}/notifications`);
@@ -126,6 +156,37 @@ describe('crisis levels of the centres', () => {
     await notice.click();
     await page.waitForURL(/\/registry\/crisis$/);
     await page.getByRole('heading', { level: 1, name: 'Niveles de crisis de los centros' }).waitFor();
+
+    // A declared level 3 offers the binational alert; Guatemala's centres focal point receives it.
+    await page.getByRole('button', { name: 'Declarar un nivel' }).click();
+    const declare = page.getByRole('dialog', { name: 'Declarar un nivel de crisis' });
+    await declare.getByRole('combobox', { name: /^Nivel/ }).selectOption('3');
+    await declare.getByRole('textbox', { name: /^Motivo/ }).fill('Caravana anunciada en Ciudad Hidalgo');
+    await expectAccessible(page, 'declaration dialog');
+    await declare.getByRole('button', { name: 'Declarar' }).click();
+    await declare.waitFor({ state: 'detached' });
+    await page.getByText('Nivel 3 de 4 — Crisis').first().waitFor();
+    await page
+      .getByText(/Caravana anunciada en Ciudad Hidalgo/)
+      .first()
+      .waitFor();
+
+    await page.getByRole('button', { name: 'Abrir una alerta binacional' }).click();
+    const alert = page.getByRole('dialog', { name: 'Abrir una alerta binacional' });
+    await alert.getByRole('combobox', { name: /^País/ }).selectOption('GTM');
+    await chooseCodes(alert, 'H0', 'A', '1');
+    await alert.getByRole('textbox', { name: /^Nota para el otro país/ }).fill('Pedimos coordinar albergues');
+    await page.waitForTimeout(200);
+    await expectAccessible(page, 'binational alert dialog');
+    await snap(page, 'registry-crisis-alert-es-1366');
+    const sent = page.waitForResponse(
+      (r) => r.url().endsWith('/api/registry/crisis/alerts') && r.request().method() === 'POST',
+    );
+    await alert.getByRole('button', { name: 'Abrir la alerta' }).click();
+    expect((await sent).status()).toBe(201);
+    await page.getByText(/^Alerta EX-MEX-.* enviada a 1 punto/).waitFor();
+    await history.getByRole('link', { name: 'Alerta a Guatemala' }).waitFor();
+    await checkBothWidths(page, 'crisis page at level 3 with an alert');
     await context.close();
   });
 });

@@ -1,9 +1,8 @@
 import { CRISIS_LEVELS, type Crisis, TEXT_MAX } from '@enlace/shared';
-import { Anchor, Button, Group, Modal, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Modal, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { isApiError } from '../../../api';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { focusFirstInvalid } from '../../../hooks/useFieldError';
@@ -232,18 +231,10 @@ export function AlertModal({
       { countryCode: country, codes: chosen, ...(note.trim() ? { note: note.trim() } : {}) },
       {
         onSuccess: (alert) => {
+          // The toast lives outside the router: the history row links to the thread.
           notifications.show({
             color: 'green',
-            message: (
-              <Stack gap={4}>
-                <Text size="sm">
-                  {t('registryCrisis.alert.done', { reference: alert.reference, count: alert.recipients })}
-                </Text>
-                <Anchor component={Link} to={`/exchange/${alert.threadId}`} size="sm">
-                  {t('registryCrisis.alert.openThread')}
-                </Anchor>
-              </Stack>
-            ),
+            message: t('registryCrisis.alert.done', { reference: alert.reference, count: alert.recipients }),
           });
           close();
         },
