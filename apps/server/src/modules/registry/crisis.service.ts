@@ -128,7 +128,7 @@ interface Raw {
  * The highest level whose watched figures are reached (a figure at or above its threshold), and
  * which one reached it. Occupancy is compared exactly (occupied × 100 ≥ threshold × places).
  */
-export function reachedLevel(levels: Levels, f: CrisisFigures & { raw: Raw }): CrisisTrigger {
+function reachedLevel(levels: Levels, f: CrisisFigures & { raw: Raw }): CrisisTrigger {
   for (const l of [...levels].sort((a, b) => b.level - a.level)) {
     const { raw } = f;
     if (
