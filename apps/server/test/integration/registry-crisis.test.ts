@@ -2,7 +2,7 @@ import type { Role } from '@enlace/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateCrisisLevels } from '../../src/modules/registry/crisis.service';
 import { H0, type Session } from '../factories/exchange';
-import { buildCentre, buildPerson, buildStay } from '../factories/registry';
+import { admissionBody, buildCentre, buildPerson, buildStay } from '../factories/registry';
 import { Browser, buildTestApp, signedIn, type TestApp } from '../helpers';
 
 let t: TestApp;
@@ -463,5 +463,38 @@ describe('crisis levels', () => {
       .where('country_code', '=', 'MEX')
       .executeTakeFirstOrThrow();
     expect(mex.level).toBe(1);
+  });
+
+  it('records and tells one crossing once when two admissions race across the threshold', async () => {
+    const sup = await signedIn(t, { role: 'centre_supervisor', countryCode: 'PAN' });
+    const fp = await signedIn(t, { role: 'centre_officer', countryCode: 'PAN' });
+    const adminPa = await signedIn(t, { role: 'country_admin', countryCode: 'PAN' });
+    const entry = await focalEntry(adminPa, 'PAN', fp.user.id, 'Guardia de albergues PA');
+    const pan = await buildCentre(sup.browser, {
+      capacity: { adult_men: 3, adult_women: 0, families: 0, unaccompanied_children: 0 },
+    });
+    const set = await sup.browser.request({
+      method: 'PUT',
+      url: '/api/registry/crisis/thresholds',
+      payload: { levels: levels([{ countryOccupancyPct: 100, notify: [entry] }]) },
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    const men = PEOPLE.filter((p) => p[2] === 'male').slice(0, 3);
+    const ids: string[] = [];
+    for (const [given, family, sex, birth] of men)
+      ids.push(
+        await buildPerson(sup.browser, { givenNames: given, familyNames: family, sex, birthDate: birth }),
+      );
+    await buildStay(sup.browser, ids[0] as string, pan, { unit: 'adult_men' });
+    const raced = await Promise.all(
+      ids
+        .slice(1)
+        .map((id) => sup.browser.post('/api/registry/stays', admissionBody(id, pan, { unit: 'adult_men' }))),
+    );
+    expect(raced.map((r) => r.statusCode)).toEqual([201, 201]);
+    const history = await historyOf('PAN');
+    expect(history.map((h) => [h.from_level, h.to_level])).toEqual([[0, 1]]);
+    expect(JSON.parse(history[0]?.figures ?? '{}')).toMatchObject({ occupied: 3, places: 3 });
+    expect((await crisisNotices(fp.user.id)).length).toBe(1);
   });
 });
