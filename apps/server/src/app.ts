@@ -25,6 +25,7 @@ import { auditRoutes } from './modules/admin/audit.routes';
 import { casesRoutes } from './modules/cases/cases.routes';
 import { directoryRoutes } from './modules/directory/directory.routes';
 import { exchangeRoutes } from './modules/exchange/exchange.routes';
+import { crisisRoutes } from './modules/registry/crisis.routes';
 import { registryRoutes } from './modules/registry/registry.routes';
 import { registryDuplicatesRoutes } from './modules/registry/registry-duplicates.routes';
 import { registryMrzRoutes } from './modules/registry/registry-mrz.routes';
@@ -215,6 +216,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(registryRoutes);
   await app.register(registryDuplicatesRoutes);
   await app.register(registryMrzRoutes);
+  await app.register(crisisRoutes);
   await app.register(notificationsRoutes);
   await app.register(handlingRoutes);
 

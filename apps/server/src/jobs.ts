@@ -1,6 +1,7 @@
 import { flagStaleEntries, runAuthorisations } from './modules/directory/directory.service';
 import { remindDeadlines } from './modules/exchange/exchange.service';
 import { scanDuplicates } from './modules/registry/registry-duplicates.service';
+import { evaluateCrisisLevels } from './modules/registry/crisis.service';
 import type { Deps } from './platform/context';
 import { purgeStagedFiles } from './platform/files/files.service';
 import type { JobDefinition } from './platform/jobs/scheduler';
@@ -33,6 +34,11 @@ export function scheduledJobs(deps: Deps, options: { send?: SendMail | null } = 
       name: 'files.purge_staged',
       schedule: '17 * * * *',
       run: async (_ctx, now) => ({ removed: await purgeStagedFiles(deps, now) }),
+    },
+    {
+      name: 'registry.crisis',
+      schedule: '*/5 * * * *',
+      run: (ctx) => evaluateCrisisLevels(ctx),
     },
     {
       name: 'notifications.email',

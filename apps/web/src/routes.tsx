@@ -36,6 +36,7 @@ import { PersonPage } from './pages/registry/PersonPage';
 import { RegistrySearchPage } from './pages/registry/RegistrySearchPage';
 import { ReleaseChecksPage } from './pages/registry/ReleaseChecksPage';
 import { StayPage } from './pages/registry/StayPage';
+import { CrisisPage } from './pages/registry/CrisisPage';
 import { SignInPage } from './pages/SignInPage';
 import { DuplicatesPage } from './pages/registry/DuplicatesPage';
 import { DatabasesPage } from './pages/stats/DatabasesPage';
@@ -287,6 +288,14 @@ export function AppRoutes() {
           element={
             <RequirePermission permission="audit.read">
               <AuditPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="registry/crisis"
+          element={
+            <RequirePermission permission="registry.read">
+              <CrisisPage />
             </RequirePermission>
           }
         />

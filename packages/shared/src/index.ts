@@ -28,3 +28,4 @@ export * from './dto/registry';
 export * from './dto/registry-duplicates';
 export * from './dto/registry-mrz';
 export * from './dto/registry-mrz-check';
+export * from './dto/registry-crisis';

@@ -141,6 +141,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'registry.supervise',
     'identity.use',
     'stats.read',
+    // The binational alert of a crisis level 3 or 4 (action 9, footnote 20) is an exchange thread.
+    'exchange.use',
   ],
   protection_officer: [...common, 'registry.read', 'protection.read', 'stats.read'],
   observer: ['library.read', 'workplan.read', 'training.read', 'stats.read'],

@@ -5,6 +5,7 @@ import * as rollupSource from '../../src/db/migrations/0006-rollup-source';
 import * as registry from '../../src/db/migrations/0016-registry';
 import * as resources from '../../src/db/migrations/0017-centre-resources';
 import * as duplicates from '../../src/db/migrations/0019-registry-duplicates';
+import * as crisis from '../../src/db/migrations/0020-registry-crisis';
 import { rollupsNeedRebuild } from '../../src/db/migrate';
 import { createTestDb, type TestDb } from '../helpers';
 
@@ -113,5 +114,18 @@ describe('migration 0019', () => {
       const r = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(db);
       expect(Number(r.rows[0]?.n)).toBe(0);
     }
+  });
+});
+
+describe('migration 0020', () => {
+  it('drops the crisis tables and creates them again', async () => {
+    await crisis.down(db, t.db.dialect);
+    await expect(sql`SELECT count(*) FROM registry_crisis_history`.execute(db)).rejects.toThrow();
+    await expect(sql`SELECT count(*) FROM registry_crisis_states`.execute(db)).rejects.toThrow();
+    await crisis.up(db, t.db.dialect);
+    const h = await sql<{ n: number }>`SELECT count(*) AS n FROM registry_crisis_history`.execute(db);
+    expect(Number(h.rows[0]?.n)).toBe(0);
+    const s = await sql<{ n: number }>`SELECT count(*) AS n FROM registry_crisis_states`.execute(db);
+    expect(Number(s.rows[0]?.n)).toBe(0);
   });
 });

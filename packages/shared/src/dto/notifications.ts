@@ -18,6 +18,7 @@ export const NOTIFICATION_KINDS = [
   'exchange.acknowledged',
   'exchange.deadline_soon',
   'exchange.deadline_passed',
+  'registry.crisis_level_raised',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

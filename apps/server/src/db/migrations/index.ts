@@ -18,6 +18,7 @@ import * as m0015 from './0015-list-walks';
 import * as m0016 from './0016-registry';
 import * as m0017 from './0017-centre-resources';
 import * as m0019 from './0019-registry-duplicates';
+import * as m0020 from './0020-registry-crisis';
 
 export interface AppMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -46,4 +47,5 @@ export const migrations: Record<string, AppMigration> = {
   '0016-registry': m0016,
   '0017-centre-resources': m0017,
   '0019-registry-duplicates': m0019,
+  '0020-registry-crisis': m0020,
 };

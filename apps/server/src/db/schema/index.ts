@@ -42,6 +42,7 @@ import type {
   RegistryDuplicateScansTable,
   RegistryPersonMrzTable,
 } from './registry-duplicates';
+import type { RegistryCrisisHistoryTable, RegistryCrisisStatesTable } from './registry-crisis';
 import type { LoginThrottleTable, SessionsTable } from './sessions';
 import type {
   StatsFlowsTable,
@@ -103,4 +104,6 @@ export interface Database {
   registry_duplicate_pairs: RegistryDuplicatePairsTable;
   registry_duplicate_scans: RegistryDuplicateScansTable;
   registry_person_mrz: RegistryPersonMrzTable;
+  registry_crisis_states: RegistryCrisisStatesTable;
+  registry_crisis_history: RegistryCrisisHistoryTable;
 }

@@ -51,6 +51,7 @@ import { uuidv7 } from '../../platform/ids';
 import { blindValues } from '../../platform/search/search';
 import { findAgency } from '../admin/admin.repository';
 import { suppressColumn, suppressValue } from '../stats/suppression';
+import { evaluateAfterMovement } from './crisis.service';
 import {
   ageGroupOn,
   birthDateOf,
@@ -581,6 +582,7 @@ export async function admit(ctx: Ctx, body: AdmissionInput): Promise<Stay> {
       objectId: id,
       details: { person: person.id, centre: centre.id, unit: input.unit },
     });
+    await evaluateAfterMovement(trx, audit, ctx, actor.countryCode);
   });
   return presentStay(ctx, actor, row);
 }
@@ -628,6 +630,7 @@ export async function transfer(ctx: Ctx, id: string, body: TransferInput): Promi
       objectId: stay.id,
       details: { from: stay.centre_id, to: to.id, unit },
     });
+    await evaluateAfterMovement(trx, audit, ctx, stay.country_code);
   });
   return presentStay(ctx, actor, (await findStay(ctx.db.kysely, stay.id)) as StayRow);
 }
@@ -667,6 +670,7 @@ export async function release(ctx: Ctx, id: string, body: ReleaseInput): Promise
         objectId: stay.id,
         details: { outcome: input.outcome, score },
       });
+      await evaluateAfterMovement(trx, audit, ctx, stay.country_code);
       return;
     }
     await insertReleaseCheck(trx, {
@@ -751,6 +755,7 @@ export async function resolveRelease(
       objectId: stay.id,
       details: { outcome: check.release_outcome, score: check.score, supervisor: actor.userId },
     });
+    await evaluateAfterMovement(trx, audit, ctx, stay.country_code);
   });
   return presentStay(ctx, actor, (await findStay(ctx.db.kysely, stay.id)) as StayRow);
 }

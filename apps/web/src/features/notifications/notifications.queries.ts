@@ -81,6 +81,8 @@ export function notificationHref(
       return n.kind === 'handling.permission_requested'
         ? '/exchange/requests'
         : '/exchange/requests?box=outgoing';
+    case 'registry_crisis':
+      return '/registry/crisis';
     default:
       return null;
   }
