@@ -25,6 +25,7 @@ import { auditRoutes } from './modules/admin/audit.routes';
 import { casesRoutes } from './modules/cases/cases.routes';
 import { directoryRoutes } from './modules/directory/directory.routes';
 import { exchangeRoutes } from './modules/exchange/exchange.routes';
+import { belongingsRoutes } from './modules/registry/belongings.routes';
 import { registryRoutes } from './modules/registry/registry.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { homeRoutes } from './modules/home/home.routes';
@@ -211,6 +212,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(directoryRoutes);
   await app.register(exchangeRoutes);
   await app.register(registryRoutes);
+  await app.register(belongingsRoutes);
   await app.register(notificationsRoutes);
   await app.register(handlingRoutes);
 

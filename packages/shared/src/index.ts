@@ -25,3 +25,4 @@ export * from './dto/exchange';
 export * from './dto/directory';
 export * from './documents';
 export * from './dto/registry';
+export * from './dto/registry-belongings';

@@ -4,6 +4,7 @@ import * as fineGridByYear from '../../src/db/migrations/0005-fine-grid-by-year'
 import * as rollupSource from '../../src/db/migrations/0006-rollup-source';
 import * as registry from '../../src/db/migrations/0016-registry';
 import * as resources from '../../src/db/migrations/0017-centre-resources';
+import * as belongings from '../../src/db/migrations/0018-registry-belongings';
 import { rollupsNeedRebuild } from '../../src/db/migrate';
 import { createTestDb, type TestDb } from '../helpers';
 
@@ -87,15 +88,37 @@ describe('migration 0006', () => {
 
 describe('migrations 0016 and 0017', () => {
   it('drop the registry tables and create them again, the later first', async () => {
+    // 0018 refers to the stays: it goes first and comes back last.
+    await belongings.down(db, t.db.dialect);
     await resources.down(db, t.db.dialect);
     await expect(sql`SELECT count(*) FROM registry_centre_resources`.execute(db)).rejects.toThrow();
     await registry.down(db, t.db.dialect);
     await expect(sql`SELECT count(*) FROM registry_stays`.execute(db)).rejects.toThrow();
     await registry.up(db, t.db.dialect);
     await resources.up(db, t.db.dialect);
+    await belongings.up(db, t.db.dialect);
     const r = await sql<{ n: number }>`SELECT count(*) AS n FROM registry_person_keys`.execute(db);
     expect(Number(r.rows[0]?.n)).toBe(0);
     const c = await sql<{ n: number }>`SELECT count(*) AS n FROM registry_centre_resources`.execute(db);
     expect(Number(c.rows[0]?.n)).toBe(0);
+  });
+});
+
+describe('migration 0018', () => {
+  it('drops the belongings tables and creates them again, empty', async () => {
+    await belongings.down(db, t.db.dialect);
+    await expect(sql`SELECT count(*) FROM registry_belongings_items`.execute(db)).rejects.toThrow();
+    await expect(sql`SELECT count(*) FROM registry_receipt_counters`.execute(db)).rejects.toThrow();
+    await belongings.up(db, t.db.dialect);
+    for (const table of [
+      'registry_belongings',
+      'registry_belongings_items',
+      'registry_belongings_custody',
+      'registry_belongings_returns',
+      'registry_receipt_counters',
+    ]) {
+      const r = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(db);
+      expect(Number(r.rows[0]?.n), table).toBe(0);
+    }
   });
 });

@@ -18,6 +18,7 @@ export const NOTIFICATION_KINDS = [
   'exchange.acknowledged',
   'exchange.deadline_soon',
   'exchange.deadline_passed',
+  'registry.belongings_discrepancy',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -37,6 +37,13 @@ import type {
   RegistryStaysTable,
   RegistryTransfersTable,
 } from './registry';
+import type {
+  RegistryBelongingsCustodyTable,
+  RegistryBelongingsItemsTable,
+  RegistryBelongingsReturnsTable,
+  RegistryBelongingsTable,
+  RegistryReceiptCountersTable,
+} from './registry-belongings';
 import type { LoginThrottleTable, SessionsTable } from './sessions';
 import type {
   StatsFlowsTable,
@@ -95,4 +102,9 @@ export interface Database {
   registry_stays: RegistryStaysTable;
   registry_transfers: RegistryTransfersTable;
   registry_release_checks: RegistryReleaseChecksTable;
+  registry_belongings: RegistryBelongingsTable;
+  registry_belongings_items: RegistryBelongingsItemsTable;
+  registry_belongings_custody: RegistryBelongingsCustodyTable;
+  registry_belongings_returns: RegistryBelongingsReturnsTable;
+  registry_receipt_counters: RegistryReceiptCountersTable;
 }

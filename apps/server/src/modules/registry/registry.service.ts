@@ -58,6 +58,7 @@ import {
   scoreCandidates,
   sharesDocument,
 } from './registry.match';
+import { logTransferCustody } from './belongings.repository';
 import { mayAdmit } from './registry.policy';
 import {
   type CentreResourcesRow,
@@ -223,7 +224,7 @@ interface PersonFields {
   documentNumber: string | null;
 }
 
-function decryptPerson(deps: Deps, r: PersonRow): PersonFields {
+export function decryptPerson(deps: Deps, r: PersonRow): PersonFields {
   return {
     givenNames: dec(deps, r.given_names_enc, P.given),
     familyNames: dec(deps, r.family_names_enc, P.family),
@@ -561,6 +562,16 @@ export async function transfer(ctx: Ctx, id: string, body: TransferInput): Promi
       at,
       by_user: actor.userId,
       note_enc: encOrNull(ctx, input.note, P.transferNote),
+    });
+    // The belongings travel with the person: their custody log says so in the same transaction.
+    await logTransferCustody(trx, {
+      id: uuidv7(),
+      stay_id: stay.id,
+      from_centre_id: stay.centre_id,
+      to_centre_id: to.id,
+      at,
+      by_user: actor.userId,
+      recorded_at: nowIso(ctx),
     });
     await audit({
       action: 'registry.stay_transferred',
