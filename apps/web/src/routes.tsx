@@ -33,6 +33,8 @@ import { NotificationsPage } from './pages/NotificationsPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { SignInPage } from './pages/SignInPage';
 import { DatabasesPage } from './pages/stats/DatabasesPage';
+import { BelongingsDiscrepanciesPage } from './pages/registry/BelongingsDiscrepanciesPage';
+import { BelongingsPage } from './pages/registry/BelongingsPage';
 
 // The dashboard (echarts) and the map (Leaflet, world boundaries) are the heaviest screens: they
 // load when first opened, not with the application.
@@ -249,6 +251,22 @@ export function AppRoutes() {
           element={
             <RequirePermission permission="audit.read">
               <AuditPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="registry/stays/:id/belongings"
+          element={
+            <RequirePermission permission="registry.read">
+              <BelongingsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="registry/belongings/discrepancies"
+          element={
+            <RequirePermission permission="registry.supervise">
+              <BelongingsDiscrepanciesPage />
             </RequirePermission>
           }
         />

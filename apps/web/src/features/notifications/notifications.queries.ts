@@ -81,6 +81,8 @@ export function notificationHref(
       return n.kind === 'handling.permission_requested'
         ? '/exchange/requests'
         : '/exchange/requests?box=outgoing';
+    case 'registry_belongings':
+      return `/registry/stays/${encodeURIComponent(n.objectId)}/belongings`;
     default:
       return null;
   }
