@@ -84,7 +84,7 @@ export function BelongingsDiscrepanciesPage() {
       sortable: true,
       value: (d) => t(`registryBelongings.outcomes.${d.outcome}`),
       cell: (d) => (
-        <Badge color="red" variant="light">
+        <Badge color="red.8" variant="filled">
           {t(`registryBelongings.outcomes.${d.outcome}`)}
         </Badge>
       ),
@@ -106,7 +106,7 @@ export function BelongingsDiscrepanciesPage() {
       description={t('registryBelongings.discrepancyList.description')}
     >
       {query.data?.truncated && (
-        <Alert color="yellow">{t('registryBelongings.discrepancyList.truncated')}</Alert>
+        <Alert color="orange">{t('registryBelongings.discrepancyList.truncated')}</Alert>
       )}
       <DataTable
         id="registry-belongings-discrepancies"

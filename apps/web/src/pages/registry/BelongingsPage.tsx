@@ -172,12 +172,12 @@ export function BelongingsPage() {
       header: t('registryBelongings.columns.state'),
       cell: (i) =>
         i.supersededBy ? (
-          <Badge color="gray" variant="light">
+          <Badge color="gray.8" variant="filled">
             {t('registryBelongings.state.superseded')}
           </Badge>
         ) : i.return ? (
           <Stack gap={2}>
-            <Badge color={i.return.outcome === 'returned' ? 'green' : 'red'} variant="light">
+            <Badge color={i.return.outcome === 'returned' ? 'green.8' : 'red.8'} variant="filled">
               {t(`registryBelongings.outcomes.${i.return.outcome}`)}
             </Badge>
             {(i.return.reason || i.return.authority) && (
@@ -185,7 +185,7 @@ export function BelongingsPage() {
             )}
           </Stack>
         ) : (
-          <Badge color="blue" variant="light">
+          <Badge color="enlace.8" variant="filled">
             {t('registryBelongings.state.held')}
           </Badge>
         ),
@@ -276,7 +276,7 @@ export function BelongingsPage() {
           <Stack gap={4}>
             <Group gap="xs">
               <Text fw={600}>{t('registryBelongings.statusLabel')}</Text>
-              <Badge color={data.status === 'verified' ? 'green' : 'yellow'} variant="light">
+              <Badge color={data.status === 'verified' ? 'green.8' : 'orange.8'} variant="filled">
                 {statusLabel}
               </Badge>
             </Group>
@@ -349,7 +349,7 @@ export function BelongingsPage() {
         <ErrorAlert error={verify.error} />
       </Paper>
       {data.stayStatus === 'released' && data.summary.held > 0 && (
-        <Alert color="yellow" title={t('registryBelongings.stillHeldTitle')}>
+        <Alert color="orange" title={t('registryBelongings.stillHeldTitle')}>
           {t('registryBelongings.stillHeld', { n: data.summary.held })}
         </Alert>
       )}
