@@ -102,8 +102,8 @@ describe('belongings of a person in a centre', () => {
     // Who recorded the inventory does not verify it.
     await page.getByText('Lo verifica un segundo oficial').waitFor();
     await expect(page.getByRole('button', { name: 'Verificar el inventario' }).count()).resolves.toBe(0);
-    await checkBothWidths(page, 'draft inventory');
     await snap(page, 'belongings-draft-es-1366');
+    await checkBothWidths(page, 'draft inventory');
 
     // The supervisor, who recorded nothing, verifies: the receipt is numbered, in Creole first.
     const sup = supervisor.page;
@@ -146,8 +146,8 @@ describe('belongings of a person in a centre', () => {
     await dialog.waitFor({ state: 'detached' });
     await page.getByText('Discrepancias en la salida').waitFor();
     await items.getByText('Faltante').waitFor();
-    await checkBothWidths(page, 'returned belongings');
     await snap(page, 'belongings-returned-es-1366');
+    await checkBothWidths(page, 'returned belongings');
 
     // The supervisor sees it in the country's discrepancies and opens the stay from there.
     await sup.goto(`${baseUrl()}/registry/belongings/discrepancies`);
@@ -157,8 +157,8 @@ describe('belongings of a person in a centre', () => {
     await row.waitFor();
     await row.getByText('Faltante').waitFor();
     await row.getByText(/Teléfono azul con funda/).waitFor();
-    await checkBothWidths(sup, 'discrepancies');
     await snap(sup, 'belongings-discrepancies-es-1366');
+    await checkBothWidths(sup, 'discrepancies');
     await row.getByRole('link', { name: new RegExp(`recibo ${receipt}`) }).click();
     await sup.waitForURL(new RegExp(`${path}$`));
     await sup.getByRole('heading', { level: 1, name: 'Pertenencias' }).waitFor();

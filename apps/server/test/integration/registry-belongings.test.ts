@@ -435,6 +435,9 @@ describe('belongings of a stay', () => {
     expect(released.statusCode, released.body).toBe(200);
     const afterRelease = (await officer.browser.get(url())).json();
     expect(afterRelease.summary.held).toBe(4);
+    // The person's record says their belongings are still held after the release.
+    const personRead = (await officer.browser.get(`/api/registry/persons/${afterRelease.personId}`)).json();
+    expect(personRead.stays[0]).toMatchObject({ id: stay, status: 'released', belongingsHeld: 4 });
     expect(afterRelease.abilities.return).toBe(true);
 
     // Retained needs its authority and reason; nothing is stored when one item is refused.
@@ -452,6 +455,8 @@ describe('belongings of a stay', () => {
     const done = await officer.browser.post(`${url()}/return`, body);
     expect(done.statusCode, done.body).toBe(201);
     expect(done.json().summary).toEqual({ held: 2, returned: 1, discrepancies: 1 });
+    const person = (await officer.browser.get(`/api/registry/persons/${done.json().personId}`)).json();
+    expect(person.stays[0].belongingsHeld).toBe(2);
     expect(done.json().items.find((i: { number: number }) => i.number === 3).return).toMatchObject({
       outcome: 'missing',
       reason: 'Not in bag BOLSA-0002 when opened',

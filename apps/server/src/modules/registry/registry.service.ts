@@ -58,7 +58,7 @@ import {
   scoreCandidates,
   sharesDocument,
 } from './registry.match';
-import { logTransferCustody } from './belongings.repository';
+import { heldItemsOfStays, logTransferCustody } from './belongings.repository';
 import { mayAdmit } from './registry.policy';
 import {
   type CentreResourcesRow,
@@ -324,6 +324,10 @@ export async function searchPersons(ctx: Ctx, q: IdentityInput): Promise<SearchR
 async function presentPerson(ctx: Ctx, actor: Actor, r: PersonRow): Promise<Person> {
   const f = decryptPerson(ctx, r);
   const stays = await staysOfPerson(ctx.db.kysely, r.id);
+  const held = await heldItemsOfStays(
+    ctx.db.kysely,
+    stays.map((s) => s.id),
+  );
   return {
     id: r.id,
     countryCode: r.country_code,
@@ -346,6 +350,7 @@ async function presentPerson(ctx: Ctx, actor: Actor, r: PersonRow): Promise<Pers
       releasedAt: s.released_at,
       releaseOutcome: s.release_outcome as Person['stays'][number]['releaseOutcome'],
       releaseCheckPending: Number(s.pending_checks) > 0,
+      belongingsHeld: held.get(s.id) ?? 0,
     })),
     abilities: { admit: mayAdmit(actor, r.country_code) && !stays.some((s) => s.status === 'open') },
   };
