@@ -26,6 +26,7 @@ import { casesRoutes } from './modules/cases/cases.routes';
 import { directoryRoutes } from './modules/directory/directory.routes';
 import { exchangeRoutes } from './modules/exchange/exchange.routes';
 import { crisisRoutes } from './modules/registry/crisis.routes';
+import { belongingsRoutes } from './modules/registry/belongings.routes';
 import { registryRoutes } from './modules/registry/registry.routes';
 import { registryDuplicatesRoutes } from './modules/registry/registry-duplicates.routes';
 import { registryMrzRoutes } from './modules/registry/registry-mrz.routes';
@@ -217,6 +218,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(registryDuplicatesRoutes);
   await app.register(registryMrzRoutes);
   await app.register(crisisRoutes);
+  await app.register(belongingsRoutes);
   await app.register(notificationsRoutes);
   await app.register(handlingRoutes);
 

@@ -40,6 +40,8 @@ import { CrisisPage } from './pages/registry/CrisisPage';
 import { SignInPage } from './pages/SignInPage';
 import { DuplicatesPage } from './pages/registry/DuplicatesPage';
 import { DatabasesPage } from './pages/stats/DatabasesPage';
+import { BelongingsDiscrepanciesPage } from './pages/registry/BelongingsDiscrepanciesPage';
+import { BelongingsPage } from './pages/registry/BelongingsPage';
 
 // The dashboard (echarts) and the map (Leaflet, world boundaries) are the heaviest screens: they
 // load when first opened, not with the application.
@@ -296,6 +298,22 @@ export function AppRoutes() {
           element={
             <RequirePermission permission="registry.read">
               <CrisisPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="registry/stays/:id/belongings"
+          element={
+            <RequirePermission permission="registry.read">
+              <BelongingsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="registry/belongings/discrepancies"
+          element={
+            <RequirePermission permission="registry.supervise">
+              <BelongingsDiscrepanciesPage />
             </RequirePermission>
           }
         />

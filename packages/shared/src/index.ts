@@ -29,3 +29,4 @@ export * from './dto/registry-duplicates';
 export * from './dto/registry-mrz';
 export * from './dto/registry-mrz-check';
 export * from './dto/registry-crisis';
+export * from './dto/registry-belongings';

@@ -6,6 +6,7 @@ import * as registry from '../../src/db/migrations/0016-registry';
 import * as resources from '../../src/db/migrations/0017-centre-resources';
 import * as duplicates from '../../src/db/migrations/0019-registry-duplicates';
 import * as crisis from '../../src/db/migrations/0020-registry-crisis';
+import * as belongings from '../../src/db/migrations/0018-registry-belongings';
 import { rollupsNeedRebuild } from '../../src/db/migrate';
 import { createTestDb, type TestDb } from '../helpers';
 
@@ -90,6 +91,8 @@ describe('migration 0006', () => {
 describe('migrations 0016 and 0017', () => {
   it('drop the registry tables and create them again, the later first', async () => {
     await duplicates.down(db, t.db.dialect);
+    // 0018 refers to the stays: it goes first and comes back last.
+    await belongings.down(db, t.db.dialect);
     await resources.down(db, t.db.dialect);
     await expect(sql`SELECT count(*) FROM registry_centre_resources`.execute(db)).rejects.toThrow();
     await registry.down(db, t.db.dialect);
@@ -97,6 +100,7 @@ describe('migrations 0016 and 0017', () => {
     await registry.up(db, t.db.dialect);
     await resources.up(db, t.db.dialect);
     await duplicates.up(db, t.db.dialect);
+    await belongings.up(db, t.db.dialect);
     const r = await sql<{ n: number }>`SELECT count(*) AS n FROM registry_person_keys`.execute(db);
     expect(Number(r.rows[0]?.n)).toBe(0);
     const c = await sql<{ n: number }>`SELECT count(*) AS n FROM registry_centre_resources`.execute(db);
@@ -127,5 +131,23 @@ describe('migration 0020', () => {
     expect(Number(h.rows[0]?.n)).toBe(0);
     const s = await sql<{ n: number }>`SELECT count(*) AS n FROM registry_crisis_states`.execute(db);
     expect(Number(s.rows[0]?.n)).toBe(0);
+  });
+});
+describe('migration 0018', () => {
+  it('drops the belongings tables and creates them again, empty', async () => {
+    await belongings.down(db, t.db.dialect);
+    await expect(sql`SELECT count(*) FROM registry_belongings_items`.execute(db)).rejects.toThrow();
+    await expect(sql`SELECT count(*) FROM registry_receipt_counters`.execute(db)).rejects.toThrow();
+    await belongings.up(db, t.db.dialect);
+    for (const table of [
+      'registry_belongings',
+      'registry_belongings_items',
+      'registry_belongings_custody',
+      'registry_belongings_returns',
+      'registry_receipt_counters',
+    ]) {
+      const r = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(db);
+      expect(Number(r.rows[0]?.n), table).toBe(0);
+    }
   });
 });

@@ -19,6 +19,7 @@ export const NOTIFICATION_KINDS = [
   'exchange.deadline_soon',
   'exchange.deadline_passed',
   'registry.crisis_level_raised',
+  'registry.belongings_discrepancy',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

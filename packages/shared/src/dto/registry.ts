@@ -163,6 +163,8 @@ export const staySummarySchema = z.object({
   releaseOutcome: z.enum(RELEASE_OUTCOMES).nullable(),
   /** A release stopped by the identity check waits for a supervisor. */
   releaseCheckPending: z.boolean(),
+  /** Items of the belongings inventory still held (current, no return recorded): 0 when none. */
+  belongingsHeld: z.number().int(),
 });
 
 export const personSchema = z.object({

@@ -17,6 +17,7 @@ import * as m0014 from './0014-exchange';
 import * as m0015 from './0015-list-walks';
 import * as m0016 from './0016-registry';
 import * as m0017 from './0017-centre-resources';
+import * as m0018 from './0018-registry-belongings';
 import * as m0019 from './0019-registry-duplicates';
 import * as m0020 from './0020-registry-crisis';
 
@@ -46,6 +47,7 @@ export const migrations: Record<string, AppMigration> = {
   '0015-list-walks': m0015,
   '0016-registry': m0016,
   '0017-centre-resources': m0017,
+  '0018-registry-belongings': m0018,
   '0019-registry-duplicates': m0019,
   '0020-registry-crisis': m0020,
 };

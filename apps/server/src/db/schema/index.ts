@@ -43,6 +43,13 @@ import type {
   RegistryPersonMrzTable,
 } from './registry-duplicates';
 import type { RegistryCrisisHistoryTable, RegistryCrisisStatesTable } from './registry-crisis';
+import type {
+  RegistryBelongingsCustodyTable,
+  RegistryBelongingsItemsTable,
+  RegistryBelongingsReturnsTable,
+  RegistryBelongingsTable,
+  RegistryReceiptCountersTable,
+} from './registry-belongings';
 import type { LoginThrottleTable, SessionsTable } from './sessions';
 import type {
   StatsFlowsTable,
@@ -106,4 +113,9 @@ export interface Database {
   registry_person_mrz: RegistryPersonMrzTable;
   registry_crisis_states: RegistryCrisisStatesTable;
   registry_crisis_history: RegistryCrisisHistoryTable;
+  registry_belongings: RegistryBelongingsTable;
+  registry_belongings_items: RegistryBelongingsItemsTable;
+  registry_belongings_custody: RegistryBelongingsCustodyTable;
+  registry_belongings_returns: RegistryBelongingsReturnsTable;
+  registry_receipt_counters: RegistryReceiptCountersTable;
 }

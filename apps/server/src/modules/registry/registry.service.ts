@@ -65,6 +65,7 @@ import {
   scoreCandidates,
   sharesDocument,
 } from './registry.match';
+import { heldItemsOfStays, logTransferCustody } from './belongings.repository';
 import { mrzOfNewPerson, mrzOfPerson } from './registry-mrz.service';
 import { insertPersonMrz } from './registry-mrz.repository';
 import { mayAdmit, stayAbilities } from './registry.policy';
@@ -366,6 +367,10 @@ export async function searchPersons(ctx: Ctx, q: IdentityInput): Promise<SearchR
 async function presentPerson(ctx: Ctx, actor: Actor, r: PersonRow): Promise<Person> {
   const f = decryptPerson(ctx, r);
   const stays = await staysOfPerson(ctx.db.kysely, r.id);
+  const held = await heldItemsOfStays(
+    ctx.db.kysely,
+    stays.map((s) => s.id),
+  );
   return {
     id: r.id,
     countryCode: r.country_code,
@@ -389,6 +394,7 @@ async function presentPerson(ctx: Ctx, actor: Actor, r: PersonRow): Promise<Pers
       releasedAt: s.released_at,
       releaseOutcome: s.release_outcome as Person['stays'][number]['releaseOutcome'],
       releaseCheckPending: Number(s.pending_checks) > 0,
+      belongingsHeld: held.get(s.id) ?? 0,
     })),
     abilities: { admit: mayAdmit(actor, r.country_code) && !stays.some((s) => s.status === 'open') },
   };
@@ -623,6 +629,16 @@ export async function transfer(ctx: Ctx, id: string, body: TransferInput): Promi
       at,
       by_user: actor.userId,
       note_enc: encOrNull(ctx, input.note, P.transferNote),
+    });
+    // The belongings travel with the person: their custody log says so in the same transaction.
+    await logTransferCustody(trx, {
+      id: uuidv7(),
+      stay_id: stay.id,
+      from_centre_id: stay.centre_id,
+      to_centre_id: to.id,
+      at,
+      by_user: actor.userId,
+      recorded_at: nowIso(ctx),
     });
     await audit({
       action: 'registry.stay_transferred',

@@ -49,6 +49,23 @@ describe('renderPdf', () => {
     }
   });
 
+  it('draws lines to sign on, each with its role and the signer’s name, never split across pages', async () => {
+    const lines = Array.from({ length: 14 }, (_, i) => ({
+      label: `Rol ${i + 1}`,
+      name: `Firmante ${i + 1}`,
+    }));
+    const pdf = await renderPdf(
+      { title: 'Firmas', sections: [{ heading: 'Firmas', blocks: [{ kind: 'signatures', lines }] }] },
+      { locale: 'es', timeZone: 'UTC', generatedAt: at },
+    );
+    const text = await pages(pdf);
+    expect(text.length).toBeGreaterThan(1);
+    for (const page of text)
+      for (const [i, line] of page.entries())
+        if (line.startsWith('Rol ')) expect(page[i + 1]).toBe(`Firmante ${line.slice(4)}`);
+    expect(text.flat().filter((l) => l.startsWith('Firmante '))).toHaveLength(14);
+  });
+
   it('writes instants in the reader’s zone and language, naming the zone', () => {
     const es = formatInstant('es', '2026-03-02T14:30:00.000Z', 'America/Mexico_City');
     expect(es).toMatch(/^2 de marzo de 2026\D+8:30 \(America\/Mexico_City\)$/);

@@ -20,7 +20,9 @@ export interface DocumentColumn {
 export type DocumentBlock =
   | { kind: 'paragraph'; text: string }
   | { kind: 'fields'; fields: DocumentField[] }
-  | { kind: 'table'; columns: DocumentColumn[]; rows: string[][] };
+  | { kind: 'table'; columns: DocumentColumn[]; rows: string[][] }
+  /** Lines to sign on, each with its role and the signer's name under it (a receipt, a notice). */
+  | { kind: 'signatures'; lines: { label: string; name: string }[] };
 
 export interface DocumentSection {
   heading: string;
@@ -79,6 +81,8 @@ export function formatInstant(locale: DocumentLocale, iso: string, timeZone: str
 const MARGIN = { top: 56, bottom: 72, left: 56, right: 56 };
 const SIZE = { title: 16, heading: 12, body: 10, small: 8 };
 const GAP = 4;
+/** The blank height above a signature line. */
+const SIGNATURE_SPACE = 36;
 const LABEL_SHARE = 0.3;
 const RULE = '#495057';
 const LIGHT_RULE = '#ced4da';
@@ -94,11 +98,11 @@ function ensureRoom(doc: Doc, height: number): void {
   if (doc.y + height > bottom(doc)) doc.addPage();
 }
 
-function rule(doc: Doc, light = false): void {
+function rule(doc: Doc, light = false, length = width(doc)): void {
   const y = doc.y;
   doc
     .moveTo(MARGIN.left, y)
-    .lineTo(MARGIN.left + width(doc), y)
+    .lineTo(MARGIN.left + length, y)
     .lineWidth(light ? 0.5 : 1)
     .strokeColor(light ? LIGHT_RULE : RULE)
     .stroke();
@@ -165,8 +169,23 @@ function table(doc: Doc, columns: readonly DocumentColumn[], rows: readonly stri
   doc.moveDown(0.5);
 }
 
+/** Room to sign above a rule, then the role and the name; a signature is never split across pages. */
+function signatures(doc: Doc, lines: readonly { label: string; name: string }[]): void {
+  const lineWidth = Math.round(width(doc) * 0.6);
+  for (const l of lines) {
+    ensureRoom(doc, SIGNATURE_SPACE + SIZE.body * 3 + GAP * 2);
+    doc.y += SIGNATURE_SPACE;
+    rule(doc, false, lineWidth);
+    doc.font('bold').fontSize(SIZE.body).text(l.label, MARGIN.left, doc.y, { width: lineWidth });
+    doc.font('regular').text(l.name, MARGIN.left, doc.y, { width: lineWidth });
+    doc.x = MARGIN.left;
+  }
+  doc.moveDown(0.5);
+}
+
 function block(doc: Doc, b: DocumentBlock): void {
   if (b.kind === 'fields') fields(doc, b.fields);
+  else if (b.kind === 'signatures') signatures(doc, b.lines);
   else if (b.kind === 'table') table(doc, b.columns, b.rows);
   else {
     doc

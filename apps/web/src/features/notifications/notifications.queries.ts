@@ -83,6 +83,8 @@ export function notificationHref(
         : '/exchange/requests?box=outgoing';
     case 'registry_crisis':
       return '/registry/crisis';
+    case 'registry_belongings':
+      return `/registry/stays/${encodeURIComponent(n.objectId)}/belongings`;
     default:
       return null;
   }
