@@ -17,6 +17,7 @@ import * as m0014 from './0014-exchange';
 import * as m0015 from './0015-list-walks';
 import * as m0016 from './0016-registry';
 import * as m0017 from './0017-centre-resources';
+import * as m0021 from './0021-shares';
 
 export interface AppMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -44,4 +45,5 @@ export const migrations: Record<string, AppMigration> = {
   '0015-list-walks': m0015,
   '0016-registry': m0016,
   '0017-centre-resources': m0017,
+  '0021-shares': m0021,
 };

@@ -4,7 +4,6 @@ import type {
   CaseAssetsTable,
   CaseEvidenceTable,
   CaseIncidentsTable,
-  CaseSharesTable,
   CaseStageEventsTable,
   CaseSuspectsTable,
   CasesTable,
@@ -37,7 +36,9 @@ import type {
   RegistryStaysTable,
   RegistryTransfersTable,
 } from './registry';
+import type { RegistryAbroadTransfersTable } from './registry-shares';
 import type { LoginThrottleTable, SessionsTable } from './sessions';
+import type { SharesTable } from './shares';
 import type {
   StatsFlowsTable,
   StatsGridTable,
@@ -73,7 +74,6 @@ export interface Database {
   case_assets: CaseAssetsTable;
   case_evidence: CaseEvidenceTable;
   evidence_custody: EvidenceCustodyTable;
-  case_shares: CaseSharesTable;
   data_inventory: DataInventoryTable;
   files: FilesTable;
   file_chunks: FileChunksTable;
@@ -95,4 +95,6 @@ export interface Database {
   registry_stays: RegistryStaysTable;
   registry_transfers: RegistryTransfersTable;
   registry_release_checks: RegistryReleaseChecksTable;
+  shares: SharesTable;
+  registry_abroad_transfers: RegistryAbroadTransfersTable;
 }
