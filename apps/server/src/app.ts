@@ -26,6 +26,7 @@ import { casesRoutes } from './modules/cases/cases.routes';
 import { directoryRoutes } from './modules/directory/directory.routes';
 import { exchangeRoutes } from './modules/exchange/exchange.routes';
 import { registryRoutes } from './modules/registry/registry.routes';
+import { registrySharesRoutes } from './modules/registry/registry-shares.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { homeRoutes } from './modules/home/home.routes';
 import { incidentsRoutes } from './modules/incidents/incidents.routes';
@@ -211,6 +212,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(directoryRoutes);
   await app.register(exchangeRoutes);
   await app.register(registryRoutes);
+  await app.register(registrySharesRoutes);
   await app.register(notificationsRoutes);
   await app.register(handlingRoutes);
 

@@ -25,3 +25,5 @@ export * from './dto/exchange';
 export * from './dto/directory';
 export * from './documents';
 export * from './dto/registry';
+export * from './dto/shares';
+export * from './dto/registry-shares';

@@ -179,6 +179,8 @@ export const personSchema = z.object({
   createdAt: z.string(),
   stays: z.array(staySummarySchema),
   abilities: z.object({ admit: z.boolean() }),
+  /** Set when another country reads the person by share (dto/registry-shares.ts): what the shares carry. */
+  sharedWithMe: z.object({ fields: z.array(z.string()), stayIds: z.array(z.string()) }).optional(),
 });
 export type Person = z.infer<typeof personSchema>;
 

@@ -34,14 +34,7 @@ import {
   offerShare,
   revokeShare,
 } from '../../platform/shares/shares.service';
-import {
-  badRequest,
-  conflict,
-  type FieldError,
-  forbidden,
-  invalidFields,
-  notFound,
-} from '../../platform/errors';
+import { conflict, type FieldError, forbidden, invalidFields, notFound } from '../../platform/errors';
 import { monthOf } from '../incidents/incident-state';
 import { loadVocabIndex } from '../incidents/incidents.service';
 import { isIso3 } from '../incidents/iso-countries';

@@ -58,6 +58,7 @@ import {
   scoreCandidates,
   sharesDocument,
 } from './registry.match';
+import { personReadByShare, restrictToShare } from './registry-shares.access';
 import { mayAdmit } from './registry.policy';
 import {
   type CentreResourcesRow,
@@ -100,7 +101,7 @@ const OCCUPANCY_DEFAULT_DAYS = 30;
 const OCCUPANCY_MAX_DAYS = 366;
 
 // Purposes bound to each encrypted column: a ciphertext moved to another column does not decrypt.
-const P = {
+export const P = {
   given: 'registry.person.given_names',
   family: 'registry.person.family_names',
   docGiven: 'registry.person.document_given_names',
@@ -116,8 +117,9 @@ const P = {
   resolution: 'registry.check.resolution',
 };
 
-const enc = (deps: Deps, v: string, purpose: string) => encryptField(deps.config.secretKey, v, purpose);
-const encOrNull = (deps: Deps, v: string | null | undefined, purpose: string) =>
+export const enc = (deps: Deps, v: string, purpose: string) =>
+  encryptField(deps.config.secretKey, v, purpose);
+export const encOrNull = (deps: Deps, v: string | null | undefined, purpose: string) =>
   v === null || v === undefined || v === '' ? null : enc(deps, v, purpose);
 const dec = (deps: Deps, v: string, purpose: string) => decryptField(deps.config.secretKey, v, purpose);
 const decOrNull = (deps: Deps, v: string | null, purpose: string) =>
@@ -126,7 +128,7 @@ const decOrNull = (deps: Deps, v: string | null, purpose: string) =>
 const today = (ctx: Deps) => nowIso(ctx).slice(0, 10);
 const instant = (v: string) => new Date(v).toISOString();
 
-function centreName(names: string, locale: Locale): string {
+export function centreName(names: string, locale: Locale): string {
   const n = JSON.parse(names) as Partial<Record<Locale, string>>;
   return n[locale] ?? n.es ?? '';
 }
@@ -214,7 +216,7 @@ async function centreInScope(ctx: Ctx, id: string, action: string): Promise<Cent
 
 // ---- persons
 
-interface PersonFields {
+export interface PersonFields {
   givenNames: string;
   familyNames: string;
   documentGivenNames: string | null;
@@ -223,7 +225,7 @@ interface PersonFields {
   documentNumber: string | null;
 }
 
-function decryptPerson(deps: Deps, r: PersonRow): PersonFields {
+export function decryptPerson(deps: Deps, r: PersonRow): PersonFields {
   return {
     givenNames: dec(deps, r.given_names_enc, P.given),
     familyNames: dec(deps, r.family_names_enc, P.family),
@@ -235,7 +237,7 @@ function decryptPerson(deps: Deps, r: PersonRow): PersonFields {
 }
 
 /** A person's record as the engine compares it: the names as stated, then as in a document. */
-function variantsOf(r: PersonRow, f: PersonFields): IdentityFields[] {
+export function variantsOf(r: PersonRow, f: PersonFields): IdentityFields[] {
   const base = {
     birthDate: r.birth_date,
     sex: r.sex,
@@ -253,7 +255,7 @@ function variantsOf(r: PersonRow, f: PersonFields): IdentityFields[] {
 }
 
 /** The blocking keys stored for a person: each variant's, as keyed hashes (blind index). */
-function storedKeys(deps: Deps, variants: readonly IdentityFields[]): string[] {
+export function storedKeys(deps: Deps, variants: readonly IdentityFields[]): string[] {
   const keys = new Set(variants.flatMap((v) => personBlockingKeys(v)));
   return [...new Set(blindValues(deps.config.secretKey, [...keys]))];
 }
@@ -415,11 +417,19 @@ async function personInScope(ctx: Ctx, id: string, action: string): Promise<Pers
 
 export async function getPerson(ctx: Ctx, id: string): Promise<Person> {
   const actor = await requirePermission(ctx, 'registry.read');
-  const row = await personInScope(ctx, id, 'registry.person_read');
+  // Another country's person is read only by an accepted share, and only what it carries.
+  const shared = await personReadByShare(ctx, id);
+  const row = shared ? shared.row : await personInScope(ctx, id, 'registry.person_read');
   await withTx(ctx, async (_trx, audit) => {
-    await audit({ action: 'registry.person_read', objectType: 'registry_person', objectId: id });
+    await audit({
+      action: 'registry.person_read',
+      objectType: 'registry_person',
+      objectId: id,
+      ...(shared ? { details: { shared: true } } : {}),
+    });
   });
-  return presentPerson(ctx, actor, row);
+  const person = await presentPerson(ctx, actor, row);
+  return shared ? restrictToShare(person, shared.extent) : person;
 }
 
 // ---- stays
