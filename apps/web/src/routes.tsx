@@ -31,6 +31,7 @@ import { NoAccessPage } from './pages/NoAccessPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { ProfilePage } from './pages/ProfilePage';
+import { SharesPage } from './pages/registry/SharesPage';
 import { SignInPage } from './pages/SignInPage';
 import { DatabasesPage } from './pages/stats/DatabasesPage';
 
@@ -142,6 +143,14 @@ export function AppRoutes() {
         <Route
           path="incidents/:id/follow-up"
           element={<IncidentFormPage key="follow_up" mode="follow_up" />}
+        />
+        <Route
+          path="registry/shares"
+          element={
+            <RequirePermission permission="registry.read">
+              <SharesPage />
+            </RequirePermission>
+          }
         />
         <Route path="cases" element={<CasesPage />} />
         <Route
