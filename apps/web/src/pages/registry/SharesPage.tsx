@@ -203,7 +203,7 @@ function ShareList({ box }: { box: Box }) {
               {t(`registryShares.statuses.${s.status}`)}
             </Badge>
             {s.transfer && (
-              <Badge variant="light" color="blue.9" classNames={{ label: 'badge-label-whole' }}>
+              <Badge variant="outline" color="blue.9" classNames={{ label: 'badge-label-whole' }}>
                 {t('registryShares.transfer')}
               </Badge>
             )}
