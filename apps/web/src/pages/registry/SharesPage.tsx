@@ -93,6 +93,13 @@ export function SharesPage() {
 
 type Dialog = { kind: 'open' | 'accept' | 'decline' | 'revoke'; share: RegistryShare } | null;
 
+/** A birth date as much as it is known: a day, a month or a year. */
+function birthDateText(format: ReturnType<typeof useFormat>, value: string): string {
+  if (value.length === 10) return format.day(value);
+  if (value.length === 7) return format.month(value);
+  return value;
+}
+
 function personName(s: RegistryShare): string | null {
   return s.person ? `${s.person.givenNames} ${s.person.familyNames}` : null;
 }
@@ -125,7 +132,7 @@ function ShareList({ box }: { box: Box }) {
             <Text size="xs" c="dimmed">
               {[
                 t(`registryShares.sexes.${s.person.sex}`),
-                s.person.birthDate ?? t('common.notStated'),
+                s.person.birthDate ? birthDateText(format, s.person.birthDate) : t('common.notStated'),
                 countryName(s.person.nationality),
               ].join(' · ')}
             </Text>
@@ -307,7 +314,10 @@ function SharedPersonModal({ share, onClose }: { share: RegistryShare; onClose: 
     ? [
         [t('registryShares.person.names'), `${p.givenNames} ${p.familyNames}`],
         [t('registryShares.person.sex'), t(`registryShares.sexes.${p.sex}`)],
-        [t('registryShares.person.birthDate'), p.birthDate ?? t('common.notStated')],
+        [
+          t('registryShares.person.birthDate'),
+          p.birthDate ? birthDateText(format, p.birthDate) : t('common.notStated'),
+        ],
         [t('registryShares.person.nationality'), countryName(p.nationality)],
         [t('registryShares.person.owner'), countryName(p.countryCode)],
         ...(p.sharedWithMe?.fields.includes('document')
