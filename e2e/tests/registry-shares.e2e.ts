@@ -1,6 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, expectAccessible, launchBrowser, newPage, signIn, snap } from '../support/browser';
+import {
+  baseUrl,
+  expectAccessible,
+  launchBrowser,
+  newPage,
+  signIn,
+  snap,
+  waitForLang,
+} from '../support/browser';
 import { apiAs, checkBothWidths } from '../support/exchange';
 
 let browser: Browser;
@@ -161,6 +169,21 @@ describe('registry shares between countries', () => {
       .filter({ hasText: OFFERED.familyNames })
       .waitFor();
     expect(await gt.page.getByText(SHARED.familyNames).count()).toBe(0);
+
+    // English and French at both widths (axe, nothing wider than the phone); then back to Spanish.
+    for (const [lang, item, heading] of [
+      ['en', 'English', 'Persons shared between countries'],
+      ['fr', 'Français', 'Personnes partagées entre pays'],
+      ['es', 'Español', 'Personas compartidas entre países'],
+    ] as const) {
+      await gt.page.getByRole('button', { name: /^(Idioma|Language|Langue)/ }).click();
+      await gt.page.getByRole('menuitem', { name: item }).click();
+      await waitForLang(gt.page, lang);
+      await gt.page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      if (lang === 'es') break;
+      await checkBothWidths(gt.page, `registry shares, incoming, ${lang}`);
+      await snap(gt.page, `registry-shares-incoming-${lang}-1366`);
+    }
     await mx.context.close();
     await gt.context.close();
   });

@@ -9,22 +9,26 @@ import type {
   TransferAbroadInput,
 } from '@enlace/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { api } from '../../../api';
 
 const KEY = ['registry', 'shares'] as const;
 
 /** Persons other countries share with mine (offers and accepted shares), or mine shares with others. */
 export function useRegistryShares(box: 'incoming' | 'outgoing') {
+  // Centre names come in the reader's language: a change of language asks again.
+  const { i18n } = useTranslation();
   return useQuery({
-    queryKey: [...KEY, box],
+    queryKey: [...KEY, box, i18n.language],
     queryFn: () => api<RegistryShareList>(`/api/registry/shares/${box}`),
   });
 }
 
 /** Every share of one person of my country (for the person page). */
 export function usePersonShares(personId: string | undefined) {
+  const { i18n } = useTranslation();
   return useQuery({
-    queryKey: [...KEY, 'person', personId],
+    queryKey: [...KEY, 'person', personId, i18n.language],
     queryFn: () => api<RegistryShareList>(`/api/registry/persons/${personId}/shares`),
     enabled: Boolean(personId),
   });
@@ -32,8 +36,9 @@ export function usePersonShares(personId: string | undefined) {
 
 /** A person as my country may read them: its own, or another country's by an accepted share. */
 export function useRegistryPerson(id: string | undefined) {
+  const { i18n } = useTranslation();
   return useQuery({
-    queryKey: ['registry', 'person', id],
+    queryKey: ['registry', 'person', id, i18n.language],
     queryFn: () => api<Person>(`/api/registry/persons/${id}`),
     enabled: Boolean(id),
   });
