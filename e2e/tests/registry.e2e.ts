@@ -50,7 +50,9 @@ describe('centre registry', () => {
     await page.getByRole('button', { name: 'Ninguna de estas: registrar una persona nueva' }).click();
     const dialog = page.getByRole('dialog', { name: 'Registrar una persona nueva' });
     await dialog.waitFor();
-    await expect(dialog.getByRole('textbox', { name: 'Nombres', exact: true }).inputValue()).resolves.toBe(GIVEN);
+    await expect(dialog.getByRole('textbox', { name: 'Nombres', exact: true }).inputValue()).resolves.toBe(
+      GIVEN,
+    );
     await expect(dialog.getByRole('textbox', { name: /^Fecha de nacimiento/ }).inputValue()).resolves.toBe(
       '1992-03-07',
     );

@@ -30,6 +30,7 @@ import { belongingsRoutes } from './modules/registry/belongings.routes';
 import { registryRoutes } from './modules/registry/registry.routes';
 import { registryDuplicatesRoutes } from './modules/registry/registry-duplicates.routes';
 import { registryMrzRoutes } from './modules/registry/registry-mrz.routes';
+import { registrySharesRoutes } from './modules/registry/registry-shares.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { homeRoutes } from './modules/home/home.routes';
 import { incidentsRoutes } from './modules/incidents/incidents.routes';
@@ -219,6 +220,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(registryMrzRoutes);
   await app.register(crisisRoutes);
   await app.register(belongingsRoutes);
+  await app.register(registrySharesRoutes);
   await app.register(notificationsRoutes);
   await app.register(handlingRoutes);
 

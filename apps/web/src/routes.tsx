@@ -37,6 +37,7 @@ import { RegistrySearchPage } from './pages/registry/RegistrySearchPage';
 import { ReleaseChecksPage } from './pages/registry/ReleaseChecksPage';
 import { StayPage } from './pages/registry/StayPage';
 import { CrisisPage } from './pages/registry/CrisisPage';
+import { SharesPage } from './pages/registry/SharesPage';
 import { SignInPage } from './pages/SignInPage';
 import { DuplicatesPage } from './pages/registry/DuplicatesPage';
 import { DatabasesPage } from './pages/stats/DatabasesPage';
@@ -162,6 +163,14 @@ export function AppRoutes() {
         <Route
           path="incidents/:id/follow-up"
           element={<IncidentFormPage key="follow_up" mode="follow_up" />}
+        />
+        <Route
+          path="registry/shares"
+          element={
+            <RequirePermission permission="registry.read">
+              <SharesPage />
+            </RequirePermission>
+          }
         />
         <Route path="cases" element={<CasesPage />} />
         <Route

@@ -109,6 +109,12 @@ export const AUDIT_ACTIONS = [
   'user.updated',
   'vocabulary.term_added',
   'vocabulary.term_updated',
+  'registry.person_shared',
+  'registry.person_share_revoked',
+  'registry.transfer_offered',
+  'registry.transfer_accepted',
+  'registry.transfer_declined',
+  'registry.transfer_withdrawn',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -134,6 +140,7 @@ export const AUDIT_OBJECT_TYPES = [
   'stats',
   'user',
   'vocabulary',
+  'share',
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 

@@ -30,3 +30,5 @@ export * from './dto/registry-mrz';
 export * from './dto/registry-mrz-check';
 export * from './dto/registry-crisis';
 export * from './dto/registry-belongings';
+export * from './dto/shares';
+export * from './dto/registry-shares';

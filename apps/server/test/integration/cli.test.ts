@@ -141,9 +141,11 @@ describe('enlace CLI', () => {
     try {
       expect(enlace(['seed', '--demo']).stdout).toMatch(/Demo data loaded/);
       const demo = await db.db.kysely.selectFrom('users').select(['email', 'is_demo']).execute();
-      // The demo accounts (apps/server/src/seeds/demo/index.ts), the centre supervisor among them.
-      expect(demo.length).toBe(11);
+      // The demo accounts (apps/server/src/seeds/demo/index.ts), the centre supervisors of Mexico
+      // and of Guatemala (who receives Mexico's shares) among them.
+      expect(demo.length).toBe(12);
       expect(demo.map((u) => u.email)).toContain('supervision.mx@demo.enlace.example');
+      expect(demo.map((u) => u.email)).toContain('supervision.gt@demo.enlace.example');
       expect(demo.every((u) => u.is_demo === 1 && u.email.endsWith('@demo.enlace.example'))).toBe(true);
       const refusedInProduction = spawnSync(process.execPath, [CLI, 'seed', '--demo'], {
         env: { ...process.env, DATABASE_URL: db.url, NODE_ENV: 'production', ENLACE_SECRET_KEY: KEY },

@@ -7,6 +7,7 @@ import * as resources from '../../src/db/migrations/0017-centre-resources';
 import * as duplicates from '../../src/db/migrations/0019-registry-duplicates';
 import * as crisis from '../../src/db/migrations/0020-registry-crisis';
 import * as belongings from '../../src/db/migrations/0018-registry-belongings';
+import * as shares from '../../src/db/migrations/0021-shares';
 import { rollupsNeedRebuild } from '../../src/db/migrate';
 import { createTestDb, type TestDb } from '../helpers';
 
@@ -93,6 +94,8 @@ describe('migrations 0016 and 0017', () => {
     await duplicates.down(db, t.db.dialect);
     // 0018 refers to the stays: it goes first and comes back last.
     await belongings.down(db, t.db.dialect);
+    // 0021's transfers abroad reference the registry's stays and persons.
+    await shares.down(db, t.db.dialect);
     await resources.down(db, t.db.dialect);
     await expect(sql`SELECT count(*) FROM registry_centre_resources`.execute(db)).rejects.toThrow();
     await registry.down(db, t.db.dialect);
@@ -101,6 +104,7 @@ describe('migrations 0016 and 0017', () => {
     await resources.up(db, t.db.dialect);
     await duplicates.up(db, t.db.dialect);
     await belongings.up(db, t.db.dialect);
+    await shares.up(db, t.db.dialect);
     const r = await sql<{ n: number }>`SELECT count(*) AS n FROM registry_person_keys`.execute(db);
     expect(Number(r.rows[0]?.n)).toBe(0);
     const c = await sql<{ n: number }>`SELECT count(*) AS n FROM registry_centre_resources`.execute(db);
@@ -149,5 +153,60 @@ describe('migration 0018', () => {
       const r = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(db);
       expect(Number(r.rows[0]?.n), table).toBe(0);
     }
+  });
+});
+
+describe('migration 0021', () => {
+  it('moves the cases’ shares into the shares room and back, row for row', async () => {
+    await shares.down(db, t.db.dialect);
+    await expect(sql`SELECT count(*) FROM shares`.execute(db)).rejects.toThrow();
+    const caseId = '00000000-0000-4000-8000-00000000c021';
+    await sql`INSERT INTO cases (id, country_code, reference, title, stage, opened_on, month, created_at, updated_at)
+      VALUES (${caseId}, 'CRI', 'MIG-0021', 'Round trip', 'investigation', '2025-01-10', 202501,
+        '2025-01-10T00:00:00.000Z', '2025-01-10T00:00:00.000Z')`.execute(db);
+    await sql`INSERT INTO case_shares (id, case_id, country_code, granted_at, granted_by, revoked_at, revoked_by) VALUES
+      ('s-live', ${caseId}, 'PAN', '2025-02-01T10:00:00.000Z', NULL, NULL, NULL),
+      ('s-gone', ${caseId}, 'GTM', '2025-02-02T10:00:00.000Z', NULL, '2025-03-01T10:00:00.000Z', NULL)`.execute(
+      db,
+    );
+    const before = await sql`SELECT * FROM case_shares ORDER BY id`.execute(db);
+
+    await shares.up(db, t.db.dialect);
+    await expect(sql`SELECT count(*) FROM case_shares`.execute(db)).rejects.toThrow();
+    const moved = await sql<{
+      id: string;
+      object_kind: string;
+      owner_country: string;
+      shared_with: string;
+      status: string;
+      accepted_at: string | null;
+    }>`
+      SELECT id, object_kind, owner_country, shared_with, status, accepted_at FROM shares ORDER BY id`.execute(
+      db,
+    );
+    expect(moved.rows).toEqual([
+      {
+        id: 's-gone',
+        object_kind: 'case',
+        owner_country: 'CRI',
+        shared_with: 'GTM',
+        status: 'revoked',
+        accepted_at: '2025-02-02T10:00:00.000Z',
+      },
+      {
+        id: 's-live',
+        object_kind: 'case',
+        owner_country: 'CRI',
+        shared_with: 'PAN',
+        status: 'accepted',
+        accepted_at: '2025-02-01T10:00:00.000Z',
+      },
+    ]);
+
+    await shares.down(db, t.db.dialect);
+    expect((await sql`SELECT * FROM case_shares ORDER BY id`.execute(db)).rows).toEqual(before.rows);
+    await shares.up(db, t.db.dialect);
+    await sql`DELETE FROM shares`.execute(db);
+    await sql`DELETE FROM cases WHERE id = ${caseId}`.execute(db);
   });
 });

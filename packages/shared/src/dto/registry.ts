@@ -188,6 +188,8 @@ export const personSchema = z.object({
   /** The document's MRZ and the flags of its check, when one was given. */
   mrz: personMrzSchema.nullable(),
   abilities: z.object({ admit: z.boolean() }),
+  /** Set when another country reads the person by share (dto/registry-shares.ts): what the shares carry. */
+  sharedWithMe: z.object({ fields: z.array(z.string()), stayIds: z.array(z.string()) }).optional(),
 });
 export type Person = z.infer<typeof personSchema>;
 

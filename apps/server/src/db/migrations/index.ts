@@ -20,6 +20,7 @@ import * as m0017 from './0017-centre-resources';
 import * as m0018 from './0018-registry-belongings';
 import * as m0019 from './0019-registry-duplicates';
 import * as m0020 from './0020-registry-crisis';
+import * as m0021 from './0021-shares';
 
 export interface AppMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -50,4 +51,5 @@ export const migrations: Record<string, AppMigration> = {
   '0018-registry-belongings': m0018,
   '0019-registry-duplicates': m0019,
   '0020-registry-crisis': m0020,
+  '0021-shares': m0021,
 };

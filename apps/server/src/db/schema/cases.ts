@@ -103,16 +103,6 @@ export interface EvidenceCustodyTable {
   recorded_by: string | null;
 }
 
-export interface CaseSharesTable {
-  id: string;
-  case_id: string;
-  country_code: string;
-  granted_at: string;
-  granted_by: string | null;
-  revoked_at: string | null;
-  revoked_by: string | null;
-}
-
 export interface DataInventoryTable {
   id: string;
   country_code: string;

@@ -4,7 +4,6 @@ import type {
   CaseAssetsTable,
   CaseEvidenceTable,
   CaseIncidentsTable,
-  CaseSharesTable,
   CaseStageEventsTable,
   CaseSuspectsTable,
   CasesTable,
@@ -50,7 +49,9 @@ import type {
   RegistryBelongingsTable,
   RegistryReceiptCountersTable,
 } from './registry-belongings';
+import type { RegistryAbroadTransfersTable } from './registry-shares';
 import type { LoginThrottleTable, SessionsTable } from './sessions';
+import type { SharesTable } from './shares';
 import type {
   StatsFlowsTable,
   StatsGridTable,
@@ -86,7 +87,6 @@ export interface Database {
   case_assets: CaseAssetsTable;
   case_evidence: CaseEvidenceTable;
   evidence_custody: EvidenceCustodyTable;
-  case_shares: CaseSharesTable;
   data_inventory: DataInventoryTable;
   files: FilesTable;
   file_chunks: FileChunksTable;
@@ -118,4 +118,6 @@ export interface Database {
   registry_belongings_custody: RegistryBelongingsCustodyTable;
   registry_belongings_returns: RegistryBelongingsReturnsTable;
   registry_receipt_counters: RegistryReceiptCountersTable;
+  shares: SharesTable;
+  registry_abroad_transfers: RegistryAbroadTransfersTable;
 }

@@ -8,13 +8,13 @@ import { ftsMatchesAtMost, matchesSearch, type QueryWord } from '../../platform/
 import type {
   CaseAssetsTable,
   CaseEvidenceTable,
-  CaseSharesTable,
   CaseStageEventsTable,
   CaseSuspectsTable,
   CasesTable,
   EvidenceCustodyTable,
 } from '../../db/schema/cases';
 import type { Actor, Tx } from '../../platform/context';
+import { idsSharedWith } from '../../platform/shares/shares.repository';
 
 export type Q = Tx | Kysely<Database>;
 export type CaseRow = Selectable<CasesTable>;
@@ -23,7 +23,6 @@ export type SuspectRow = Selectable<CaseSuspectsTable>;
 export type AssetRow = Selectable<CaseAssetsTable>;
 export type EvidenceRow = Selectable<CaseEvidenceTable>;
 export type CustodyRow = Selectable<EvidenceCustodyTable>;
-export type ShareRow = Selectable<CaseSharesTable>;
 
 export function findCase(db: Q, id: string): Promise<CaseRow | undefined> {
   return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
@@ -35,16 +34,6 @@ export function findCaseByReference(db: Q, country: string, reference: string): 
     .selectAll()
     .where('country_code', '=', country)
     .where('reference', '=', reference)
-    .executeTakeFirst();
-}
-
-export function findActiveShare(db: Q, caseId: string, country: string): Promise<ShareRow | undefined> {
-  return db
-    .selectFrom('case_shares')
-    .selectAll()
-    .where('case_id', '=', caseId)
-    .where('country_code', '=', country)
-    .where('revoked_at', 'is', null)
     .executeTakeFirst();
 }
 
@@ -86,15 +75,7 @@ function casesMatching(
             // was read to check it (100 ms at 50,000 cases).
             qb: selectCases(db)
               .where('cases.country_code', '<>', actor.countryCode)
-              .where(
-                'cases.id',
-                'in',
-                db
-                  .selectFrom('case_shares as s')
-                  .select('s.case_id')
-                  .where('s.country_code', '=', actor.countryCode)
-                  .where('s.revoked_at', 'is', null),
-              ),
+              .where('cases.id', 'in', idsSharedWith(db, 'case', actor.countryCode)),
           },
         ];
   return parts.map(({ qb: part, owner }) => {
@@ -365,39 +346,6 @@ export async function closeCustody(db: Q, evidenceId: string, seq: number, at: s
     .where('evidence_id', '=', evidenceId)
     .where('seq', '=', seq)
     .where('to_at', 'is', null)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
-}
-
-export function listShares(db: Q, caseId: string): Promise<ShareRow[]> {
-  return db
-    .selectFrom('case_shares')
-    .selectAll()
-    .where('case_id', '=', caseId)
-    .orderBy('granted_at')
-    .orderBy('id')
-    .execute();
-}
-
-export function findShare(db: Q, caseId: string, id: string): Promise<ShareRow | undefined> {
-  return db
-    .selectFrom('case_shares')
-    .selectAll()
-    .where('case_id', '=', caseId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
-export async function insertShare(db: Q, row: ShareRow): Promise<void> {
-  await db.insertInto('case_shares').values(row).execute();
-}
-
-export async function revokeShare(db: Q, id: string, at: string, by: string): Promise<boolean> {
-  const res = await db
-    .updateTable('case_shares')
-    .set({ revoked_at: at, revoked_by: by })
-    .where('id', '=', id)
-    .where('revoked_at', 'is', null)
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }

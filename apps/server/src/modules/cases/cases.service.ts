@@ -26,15 +26,15 @@ import { inScope, recordDenial, requireActor, requirePermission } from '../../pl
 import { type Actor, type Ctx, type Deps, nowIso, withTx } from '../../platform/context';
 import { decryptField, encryptField } from '../../platform/crypto';
 import { parseSearch, searchTerms } from '../../platform/search/search';
+import { findShareById, sharesOfObject } from '../../platform/shares/shares.repository';
 import {
-  badRequest,
-  conflict,
-  type FieldError,
-  forbidden,
-  invalidFields,
-  notFound,
-} from '../../platform/errors';
-import { findCountry } from '../admin/admin.repository';
+  acceptedSharesWith,
+  checkShareTarget,
+  liveSharesWith,
+  offerShare,
+  revokeShare,
+} from '../../platform/shares/shares.service';
+import { conflict, type FieldError, forbidden, invalidFields, notFound } from '../../platform/errors';
 import { monthOf } from '../incidents/incident-state';
 import { loadVocabIndex } from '../incidents/incidents.service';
 import { isIso3 } from '../incidents/iso-countries';
@@ -49,12 +49,10 @@ import {
   deleteSuspect,
   type CustodyRow,
   type EvidenceRow,
-  findActiveShare,
   findAsset,
   findCase,
   findCaseByReference,
   findEvidence,
-  findShare,
   findSuspect,
   incidentsOfCountry,
   insertAssets,
@@ -63,7 +61,6 @@ import {
   insertCases,
   insertCustody,
   insertEvidence,
-  insertShare,
   insertStageEvents,
   insertSuspects,
   listAssets,
@@ -71,11 +68,9 @@ import {
   pageOfCases,
   listCustody,
   listEvidence,
-  listShares,
   listStageEvents,
   listSuspects,
   replaceCaseIncidents,
-  revokeShare,
   setCaseSearchTerms,
   type SuspectRow,
   updateAsset,
@@ -143,7 +138,8 @@ async function readableCase(
   const actor = requireActor(ctx);
   const row = await findCase(ctx.db.kysely, id);
   if (row && inScope(actor, row.country_code)) return { row, shared: false };
-  if (row && (await findActiveShare(ctx.db.kysely, id, actor.countryCode))) return { row, shared: true };
+  if (row && (await acceptedSharesWith(ctx, 'case', id, actor.countryCode)).length > 0)
+    return { row, shared: true };
   await recordDenial(ctx, { action, objectType: 'case', objectId: id, reason: row ? 'scope' : 'not_found' });
   throw notFound();
 }
@@ -155,7 +151,8 @@ export async function mayReadCase(ctx: Ctx, id: string): Promise<boolean> {
   const row = await findCase(ctx.db.kysely, id);
   if (!row) return false;
   return (
-    inScope(actor, row.country_code) || Boolean(await findActiveShare(ctx.db.kysely, id, actor.countryCode))
+    inScope(actor, row.country_code) ||
+    (await acceptedSharesWith(ctx, 'case', id, actor.countryCode)).length > 0
   );
 }
 
@@ -264,7 +261,7 @@ async function present(ctx: Ctx, row: CaseRow, shared: boolean): Promise<Case> {
     listSuspects(db, row.id),
     listAssets(db, row.id),
     listEvidence(db, row.id),
-    shared ? Promise.resolve([]) : listShares(db, row.id),
+    shared ? Promise.resolve([]) : sharesOfObject(db, 'case', row.id),
   ]);
   const custody = await listCustody(
     db,
@@ -301,8 +298,8 @@ async function present(ctx: Ctx, row: CaseRow, shared: boolean): Promise<Case> {
     ),
     shares: shares.map((s) => ({
       id: s.id,
-      countryCode: s.country_code,
-      grantedAt: s.granted_at,
+      countryCode: s.shared_with,
+      grantedAt: s.offered_at,
       revokedAt: s.revoked_at,
     })),
     sharedWithMe: shared,
@@ -824,7 +821,7 @@ export async function transferCustody(
 
 /** Shares a case with another country, read-only, until revoked. Explicit and audited. */
 export async function shareCase(ctx: Ctx, id: string, countryCode: string): Promise<Case> {
-  const actor = await requirePermission(ctx, 'cases.share');
+  await requirePermission(ctx, 'cases.share');
   const { row, shared } = await readableCase(ctx, id, 'case.share');
   if (shared) {
     await recordDenial(ctx, {
@@ -835,34 +832,29 @@ export async function shareCase(ctx: Ctx, id: string, countryCode: string): Prom
     });
     throw forbidden();
   }
-  if (countryCode === row.country_code)
-    throw invalidFields([{ path: 'countryCode', code: 'share_own_country' }]);
-  if (!(await findCountry(ctx.db.kysely, countryCode))) throw badRequest('unknown_country');
-  if (await findActiveShare(ctx.db.kysely, id, countryCode)) throw conflict('already_shared');
-  const now = nowIso(ctx);
-  const share = {
-    id: randomUUID(),
-    case_id: id,
-    country_code: countryCode,
-    granted_at: now,
-    granted_by: actor.userId,
-    revoked_at: null,
-    revoked_by: null,
-  };
+  await checkShareTarget(ctx, row.country_code, countryCode, 'countryCode');
+  if ((await liveSharesWith(ctx, 'case', id, countryCode)).length > 0) throw conflict('already_shared');
+  // Read-only and immediate: a case share needs no acceptance by the receiving country.
   await withTx(ctx, async (trx, audit) => {
-    await insertShare(trx, share);
-    await audit({
-      action: 'case.shared',
-      objectType: 'case',
-      objectId: id,
-      details: { country: countryCode, share: share.id },
-    });
+    await offerShare(
+      ctx,
+      trx,
+      audit,
+      {
+        kind: 'case',
+        objectId: id,
+        ownerCountry: row.country_code,
+        sharedWith: countryCode,
+        requiresAcceptance: false,
+      },
+      { action: 'case.shared', objectType: 'case', objectId: id },
+    );
   });
   return present(ctx, row, false);
 }
 
 export async function revokeCaseShare(ctx: Ctx, id: string, shareId: string): Promise<Case> {
-  const actor = await requirePermission(ctx, 'cases.share');
+  await requirePermission(ctx, 'cases.share');
   const { row, shared } = await readableCase(ctx, id, 'case.share.revoke');
   if (shared) {
     await recordDenial(ctx, {
@@ -873,15 +865,13 @@ export async function revokeCaseShare(ctx: Ctx, id: string, shareId: string): Pr
     });
     throw forbidden();
   }
-  const share = await findShare(ctx.db.kysely, id, shareId);
-  if (!share) throw notFound();
+  const share = await findShareById(ctx.db.kysely, shareId);
+  if (share?.object_kind !== 'case' || share.object_id !== id) throw notFound();
   await withTx(ctx, async (trx, audit) => {
-    if (!(await revokeShare(trx, shareId, nowIso(ctx), actor.userId))) throw conflict('share_revoked');
-    await audit({
+    await revokeShare(ctx, trx, audit, share, {
       action: 'case.share_revoked',
       objectType: 'case',
       objectId: id,
-      details: { country: share.country_code, share: shareId },
     });
   });
   return present(ctx, row, false);

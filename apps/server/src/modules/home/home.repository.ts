@@ -13,17 +13,20 @@ type Q = Tx | Kysely<Database>;
 export async function casesSharedWith(db: Q, actor: Actor, limit: number) {
   const opened = sql<number>`CASE WHEN EXISTS (SELECT 1 FROM audit_events a
       WHERE a.object_type = 'case' AND a.object_id = c.id AND a.action = 'case.read'
-        AND a.actor_id = ${actor.userId} AND a.occurred_at >= s.granted_at) THEN 1 ELSE 0 END`;
+        AND a.actor_id = ${actor.userId} AND a.occurred_at >= s.accepted_at) THEN 1 ELSE 0 END`;
   const base = db
-    .selectFrom('case_shares as s')
-    .innerJoin('cases as c', 'c.id', 's.case_id')
-    .where('s.country_code', '=', actor.countryCode)
-    .where('s.revoked_at', 'is', null)
+    .selectFrom('shares as s')
+    .innerJoin('cases as c', 'c.id', 's.object_id')
+    .where('s.object_kind', '=', 'case')
+    .where('s.shared_with', '=', actor.countryCode)
+    .where('s.status', '=', 'accepted')
     .where('c.country_code', '<>', actor.countryCode);
   const items = await base
-    .select(['c.id', 'c.reference', 'c.title', 'c.country_code', 'c.stage', 's.granted_at'])
+    .select(['c.id', 'c.reference', 'c.title', 'c.country_code', 'c.stage'])
+    // An accepted share has its acceptance time (a case's is when it was shared).
+    .select((eb) => eb.fn.coalesce('s.accepted_at', 's.offered_at').as('granted_at'))
     .select(opened.as('opened'))
-    .orderBy('s.granted_at', 'desc')
+    .orderBy('s.accepted_at', 'desc')
     .orderBy('c.id')
     .limit(limit)
     .execute();

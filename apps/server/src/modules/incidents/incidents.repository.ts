@@ -9,6 +9,7 @@ import type { IncidentsTable, IncidentVersionsTable, VocabTermsTable } from '../
 import { scopeTo } from '../../platform/authz/access';
 import { ftsMatchesAtMost, matchesSearch, type QueryWord } from '../../platform/search/search';
 import type { Actor, Tx } from '../../platform/context';
+import { sharedWithCountry } from '../../platform/shares/shares.repository';
 
 export type IncidentRow = Selectable<IncidentsTable>;
 export type IncidentVersionRow = Selectable<IncidentVersionsTable>;
@@ -475,14 +476,7 @@ export async function caseIdsOfIncident(db: Q, actor: Actor, incidentId: string)
     qb = qb.where((eb) =>
       eb.or([
         eb('c.country_code', '=', actor.countryCode),
-        eb.exists(
-          eb
-            .selectFrom('case_shares as s')
-            .select(sql<number>`1`.as('one'))
-            .whereRef('s.case_id', '=', 'c.id')
-            .where('s.country_code', '=', actor.countryCode)
-            .where('s.revoked_at', 'is', null),
-        ),
+        sharedWithCountry('case', 'c.id', actor.countryCode),
       ]),
     );
   }

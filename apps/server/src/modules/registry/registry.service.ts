@@ -68,6 +68,7 @@ import {
 import { heldItemsOfStays, logTransferCustody } from './belongings.repository';
 import { mrzOfNewPerson, mrzOfPerson } from './registry-mrz.service';
 import { insertPersonMrz } from './registry-mrz.repository';
+import { personReadByShare, restrictToShare } from './registry-shares.access';
 import { mayAdmit, stayAbilities } from './registry.policy';
 import {
   type CentreResourcesRow,
@@ -115,7 +116,7 @@ const OCCUPANCY_DEFAULT_DAYS = 30;
 const OCCUPANCY_MAX_DAYS = 366;
 
 // Purposes bound to each encrypted column: a ciphertext moved to another column does not decrypt.
-const P = {
+export const P = {
   given: 'registry.person.given_names',
   family: 'registry.person.family_names',
   docGiven: 'registry.person.document_given_names',
@@ -131,8 +132,9 @@ const P = {
   resolution: 'registry.check.resolution',
 };
 
-const enc = (deps: Deps, v: string, purpose: string) => encryptField(deps.config.secretKey, v, purpose);
-const encOrNull = (deps: Deps, v: string | null | undefined, purpose: string) =>
+export const enc = (deps: Deps, v: string, purpose: string) =>
+  encryptField(deps.config.secretKey, v, purpose);
+export const encOrNull = (deps: Deps, v: string | null | undefined, purpose: string) =>
   v === null || v === undefined || v === '' ? null : enc(deps, v, purpose);
 const dec = (deps: Deps, v: string, purpose: string) => decryptField(deps.config.secretKey, v, purpose);
 const decOrNull = (deps: Deps, v: string | null, purpose: string) =>
@@ -141,7 +143,7 @@ const decOrNull = (deps: Deps, v: string | null, purpose: string) =>
 const today = (ctx: Deps) => nowIso(ctx).slice(0, 10);
 const instant = (v: string) => new Date(v).toISOString();
 
-function centreName(names: string, locale: Locale): string {
+export function centreName(names: string, locale: Locale): string {
   const n = JSON.parse(names) as Partial<Record<Locale, string>>;
   return n[locale] ?? n.es ?? '';
 }
@@ -268,7 +270,7 @@ export function variantsOf(r: PersonRow, f: PersonFields): IdentityFields[] {
 }
 
 /** The blocking keys stored for a person: each variant's, as keyed hashes (blind index). */
-function storedKeys(deps: Deps, variants: readonly IdentityFields[]): string[] {
+export function storedKeys(deps: Deps, variants: readonly IdentityFields[]): string[] {
   const keys = new Set(variants.flatMap((v) => personBlockingKeys(v)));
   return [...new Set(blindValues(deps.config.secretKey, [...keys]))];
 }
@@ -469,18 +471,25 @@ async function personInScope(ctx: Ctx, id: string, action: string): Promise<Pers
 
 export async function getPerson(ctx: Ctx, id: string): Promise<Person> {
   const actor = await requirePermission(ctx, 'registry.read');
-  const found = await personInScope(ctx, id, 'registry.person_read');
+  // Another country's person is read only by an accepted share, and only what it carries (the
+  // record shared, never the one it may have been merged into since).
+  const shared = await personReadByShare(ctx, id);
+  const found = shared ? shared.row : await personInScope(ctx, id, 'registry.person_read');
   // A person merged into another is read as the kept one, with the stays of both.
-  const row = found.merged_into ? ((await findPerson(ctx.db.kysely, found.merged_into)) as PersonRow) : found;
+  const row =
+    !shared && found.merged_into
+      ? ((await findPerson(ctx.db.kysely, found.merged_into)) as PersonRow)
+      : found;
   await withTx(ctx, async (_trx, audit) => {
     await audit({
       action: 'registry.person_read',
       objectType: 'registry_person',
       objectId: id,
-      ...(row.id === id ? {} : { details: { mergedInto: row.id } }),
+      ...(shared ? { details: { shared: true } } : row.id === id ? {} : { details: { mergedInto: row.id } }),
     });
   });
-  return presentPerson(ctx, actor, row);
+  const person = await presentPerson(ctx, actor, row);
+  return shared ? restrictToShare(person, shared.extent) : person;
 }
 
 // ---- stays

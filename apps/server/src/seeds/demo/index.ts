@@ -138,6 +138,14 @@ export const DEMO_ACCOUNTS: {
     name: 'Ernesto Villalobos (demo)',
   },
   {
+    // A second country's registry, to receive the persons Mexico shares and its transfers abroad.
+    email: `supervision.gt@${DEMO_DOMAIN}`,
+    role: 'centre_supervisor',
+    country: 'GTM',
+    agency: 'migration',
+    name: 'Héctor Coyoy (demo)',
+  },
+  {
     email: `proteccion.gt@${DEMO_DOMAIN}`,
     role: 'protection_officer',
     country: 'GTM',
