@@ -129,6 +129,8 @@ describe('duplicate review', () => {
       .getByRole('button', { name: 'Comparar a Wilfredo Antonio Mejía Lara y Wilfredo Antonio Mejia Lara' })
       .click();
     await comparison.getByText('Misma huella y fotografía').waitFor();
+    // The merge's notice fades out by itself; axe would read its colours mid-fade.
+    await expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 10_000 }).toBe(0);
     await expectAccessible(page, 'decided pair');
     await snap(page, 'registry-duplicates-decided-es-1366');
     await comparison

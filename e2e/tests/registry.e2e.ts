@@ -68,10 +68,24 @@ describe('centre registry', () => {
     await dialog.getByRole('textbox', { name: /^Fecha de nacimiento/ }).fill('1992-03-07');
     await dialog.getByRole('textbox', { name: /^Nacionalidad/ }).click();
     await page.getByRole('option', { name: 'Guatemala', exact: true }).click();
+    // Her passport's machine-readable zone, with a check digit that does not add up: flagged, not corrected.
+    const zone = 'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C35UTO7408122F1204159ZE184226B<<<<<10';
+    await dialog.getByRole('textbox', { name: /^Zona de lectura mecánica/ }).fill(zone);
+    await dialog.getByRole('button', { name: 'Verificar la MRZ' }).click();
+    await dialog
+      .getByText('El dígito de control (el número de documento) es incorrecto: mal leído o alterado.')
+      .waitFor();
+    await expect(
+      dialog.getByRole('textbox', { name: /^Zona de lectura mecánica/ }).inputValue(),
+    ).resolves.toBe(zone);
     await expectAccessible(page, 'register a person dialog');
     await snap(page, 'registry-register-es-1366');
     await dialog.getByRole('button', { name: 'Registrar' }).click();
     await page.getByRole('heading', { level: 1, name: `${GIVEN} ${FAMILY}` }).waitFor();
+    // Registered with what was typed; the zone's flags are kept with the document.
+    await page
+      .getByText('El dígito de control (el número de documento) es incorrecto: mal leído o alterado.')
+      .waitFor();
 
     // Admission to a centre, with the attention decided at reception.
     await page.getByRole('button', { name: 'Ingresar en un centro' }).click();

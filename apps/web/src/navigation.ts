@@ -47,6 +47,14 @@ export const SECTIONS = {
     { key: 'registrySearch', path: '/registry', permission: 'registry.read' },
     { key: 'registryCentres', path: '/registry/centres', permission: 'registry.read' },
     { key: 'registryChecks', path: '/registry/release-checks', permission: 'registry.supervise' },
+    { key: 'registryDuplicates', path: '/registry/duplicates', permission: 'registry.read' },
+    {
+      key: 'registryDiscrepancies',
+      path: '/registry/belongings/discrepancies',
+      permission: 'registry.supervise',
+    },
+    { key: 'registryShares', path: '/registry/shares', permission: 'registry.read' },
+    { key: 'registryCrisis', path: '/registry/crisis', permission: 'registry.read' },
     { key: 'registryRegional', path: '/registry/regional', permission: 'registry.read' },
   ],
 } as const satisfies Partial<

@@ -25,6 +25,13 @@ function writtenCodes() {
       const object = /\bobjectType:\s*([^,\n]+)/.exec(body)?.[1] ?? '';
       for (const m of object.matchAll(/'([^']+)'/g)) objects.add(m[1] as string);
     }
+    // The shares room writes the event its caller gives it, in the caller's transaction.
+    for (const call of text.matchAll(
+      /\b(?:offer|accept|decline|revoke)(?:Share|InRoom)\([\s\S]*?\baction:([\s\S]*?)\bobjectType:\s*'([^']+)'/g,
+    )) {
+      for (const m of (call[1] ?? '').matchAll(/'([a-z_]+\.[a-z_.]+)'/g)) actions.add(m[1] as string);
+      objects.add(call[2] as string);
+    }
   }
   return { actions, objects };
 }

@@ -3,6 +3,7 @@ import {
   type BirthDatePrecision,
   DIRECTORY_LANGUAGES,
   PERSON_SEXES,
+  type MrzCheckInput,
   type PersonInput,
   type PersonSex,
   TEXT_MAX,
@@ -18,6 +19,7 @@ import { numberOf } from '../../components/number-text';
 import { focusFirstInvalid, showServerErrors, validators } from '../../hooks/useFieldError';
 import { languageName } from '../directory/directory-helpers';
 import { useVocab } from '../incidents/vocabulary';
+import { MrzField } from './dupes/MrzField';
 import { AGE_RULES, type IdentityValues, identityRules } from './IdentityFields';
 import { useCreatePerson } from './registry.queries';
 
@@ -35,6 +37,7 @@ interface Values {
   otherNationalities: string[];
   languages: string[];
   documentNumber: string;
+  mrz: string;
 }
 
 const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -54,6 +57,23 @@ const DATE_FORMS: Record<Exclude<BirthDatePrecision, 'estimated_age'>, RegExp> =
   year_month: YEAR_MONTH,
   year: YEAR,
 };
+
+/** What the zone is checked against: the names as in the document if typed, else as stated. */
+function typedForMrz(v: Values): Omit<MrzCheckInput, 'mrz'> {
+  const given = v.documentGivenNames.trim() || v.givenNames.trim();
+  const family = v.documentFamilyNames.trim() || v.familyNames.trim();
+  const date = v.birthDatePrecision === 'estimated_age' ? '' : v.birthDate.trim();
+  return {
+    ...(given ? { givenNames: given } : {}),
+    ...(family ? { familyNames: family } : {}),
+    ...(date && DATE_FORMS[v.birthDatePrecision as keyof typeof DATE_FORMS].test(date)
+      ? { birthDate: date }
+      : {}),
+    ...(v.sex ? { sex: v.sex } : {}),
+    ...(v.nationality ? { nationality: v.nationality } : {}),
+    ...(v.documentNumber.trim() ? { documentNumber: v.documentNumber.trim() } : {}),
+  };
+}
 
 function toInput(v: Values): PersonInput {
   const estimated = v.birthDatePrecision === 'estimated_age';
@@ -76,6 +96,7 @@ function toInput(v: Values): PersonInput {
     otherNationalities: v.otherNationalities,
     languages: v.languages,
     ...(v.documentNumber.trim() ? { documentNumber: v.documentNumber.trim() } : {}),
+    ...(v.mrz.trim() ? { mrz: v.mrz } : {}),
   };
 }
 
@@ -103,6 +124,7 @@ export function PersonFormModal({ initial, onClose }: { initial: IdentityValues;
       otherNationalities: [],
       languages: [],
       documentNumber: initial.documentNumber,
+      mrz: '',
     },
     validate: {
       givenNames: validators.required,
@@ -160,6 +182,7 @@ export function PersonFormModal({ initial, onClose }: { initial: IdentityValues;
     otherNationalities: t('registry.fields.otherNationalities'),
     languages: t('registry.fields.languages'),
     documentNumber: t('registry.fields.documentNumber'),
+    mrz: t('registryDuplicates.mrz.label'),
   };
 
   return (
@@ -261,6 +284,12 @@ export function PersonFormModal({ initial, onClose }: { initial: IdentityValues;
           {...input('documentNumber')}
         />
       </SimpleGrid>
+      <MrzField
+        value={form.values.mrz}
+        onChange={(v) => form.setFieldValue('mrz', v)}
+        typed={typedForMrz(form.values)}
+        error={typeof form.errors.mrz === 'string' ? form.errors.mrz : undefined}
+      />
     </FormModal>
   );
 }

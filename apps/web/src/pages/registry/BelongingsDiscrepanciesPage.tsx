@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type DataColumn, DataTable, type ListConfig, useListState } from '../../components/DataTable';
 import { Page } from '../../components/Page';
+import { SectionNav } from '../../components/SectionNav';
 import { useFormat } from '../../hooks/useFormat';
 import { useDiscrepancies } from '../../features/registry/belongings/belongings.queries';
 
@@ -105,6 +106,7 @@ export function BelongingsDiscrepanciesPage() {
       title={t('registryBelongings.discrepancyList.title')}
       description={t('registryBelongings.discrepancyList.description')}
     >
+      <SectionNav group="registry" />
       {query.data?.truncated && (
         <Alert color="orange">{t('registryBelongings.discrepancyList.truncated')}</Alert>
       )}

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { type DataColumn, DataTable, type ListConfig, useListState } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
+import { SectionNav } from '../../components/SectionNav';
 import { AlertModal, DeclareModal, LiftModal } from '../../features/registry/crisis/CrisisDialogs';
 import { useCrisis } from '../../features/registry/crisis/crisis.queries';
 import { LevelBadge, LevelPanel, useTriggerText } from '../../features/registry/crisis/LevelPanel';
@@ -118,6 +119,7 @@ export function CrisisPage() {
 
   return (
     <Page title={t('registryCrisis.title')} description={t('registryCrisis.intro')} actions={actions}>
+      <SectionNav group="registry" />
       {crisis.isPending ? (
         <Center py="xl">
           <Loader aria-label={t('a11y.loading')} />

@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { type DataColumn, DataTable, type ListConfig, useListState } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
+import { SectionNav } from '../../components/SectionNav';
 import { useMe } from '../../features/auth/auth.queries';
 import {
   useDecideDuplicate,
@@ -168,6 +169,7 @@ export function DuplicatesPage() {
         )
       }
     >
+      <SectionNav group="registry" />
       <ErrorAlert error={scan.error} />
       <SegmentedControl
         aria-label={t('registryDuplicates.view')}

@@ -1,5 +1,18 @@
 import { can, type Person } from '@enlace/shared';
-import { Alert, Anchor, Badge, Button, Card, Center, Group, Loader, SimpleGrid, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Center,
+  Group,
+  List,
+  Loader,
+  SimpleGrid,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -12,6 +25,8 @@ import { useMe } from '../../features/auth/auth.queries';
 import { languageName } from '../../features/directory/directory-helpers';
 import { useVocab } from '../../features/incidents/vocabulary';
 import { AdmissionModal } from '../../features/registry/AdmissionModal';
+import { useMrzFlagText } from '../../features/registry/dupes/MrzField';
+import { SharePersonDialog } from '../../features/registry/shares/SharePersonDialog';
 import { useBirthDate } from '../../features/registry/labels';
 import { usePerson } from '../../features/registry/registry.queries';
 import { useFormat } from '../../hooks/useFormat';
@@ -48,7 +63,12 @@ function PersonDetail({ person }: { person: Person }) {
   const vocab = useVocab();
   const format = useFormat();
   const birthDate = useBirthDate();
+  const me = useMe();
+  const flagText = useMrzFlagText();
   const [admitting, setAdmitting] = useState(false);
+  const [sharing, setSharing] = useState<'share' | 'transfer' | null>(null);
+  // Sharing and transfers abroad are a supervisor's, of the person's own country.
+  const mayShare = can(me.role, 'registry.supervise') && me.countryCode === person.countryCode;
   const list = useListState(
     { sorts: ['admittedAt'], defaultSort: 'admittedAt', defaultDir: 'desc' } as const,
     { inUrl: false },
@@ -104,6 +124,17 @@ function PersonDetail({ person }: { person: Person }) {
         header: t('registry.fields.outcome'),
         cell: (s) => (s.releaseOutcome ? t(`registry.outcomes.${s.releaseOutcome}`) : '—'),
       },
+      {
+        id: 'belongings',
+        header: t('registry.person.belongings'),
+        cell: (s) => (
+          <Anchor component={Link} to={`/registry/stays/${s.id}/belongings`} size="sm">
+            {s.belongingsHeld > 0
+              ? t('registry.person.belongingsHeld', { count: s.belongingsHeld })
+              : t('registry.person.belongings')}
+          </Anchor>
+        ),
+      },
     ],
     [t, format],
   );
@@ -112,9 +143,21 @@ function PersonDetail({ person }: { person: Person }) {
     <Page
       title={name}
       actions={
-        person.abilities.admit && (
-          <Button onClick={() => setAdmitting(true)}>{t('registry.person.admit')}</Button>
-        )
+        <Group gap="xs">
+          {mayShare && (
+            <Button variant="default" onClick={() => setSharing('share')}>
+              {t('registry.person.share')}
+            </Button>
+          )}
+          {mayShare && open && (
+            <Button variant="default" onClick={() => setSharing('transfer')}>
+              {t('registry.person.transferAbroad')}
+            </Button>
+          )}
+          {person.abilities.admit && (
+            <Button onClick={() => setAdmitting(true)}>{t('registry.person.admit')}</Button>
+          )}
+        </Group>
       }
     >
       <SectionNav group="registry" />
@@ -125,7 +168,17 @@ function PersonDetail({ person }: { person: Person }) {
           </Anchor>
         </Alert>
       )}
-      {open && !person.abilities.admit && <Alert color="blue">{t('registry.person.alreadyIn')}</Alert>}
+      {person.sharedWithMe && (
+        <Alert
+          color="blue"
+          title={t('registry.person.sharedWithMe', { country: vocab.country(person.countryCode) })}
+        >
+          {t('registry.person.sharedWithMeHint')}
+        </Alert>
+      )}
+      {open && !person.abilities.admit && !person.sharedWithMe && (
+        <Alert color="blue">{t('registry.person.alreadyIn')}</Alert>
+      )}
       <Card withBorder padding="lg" component="section" aria-labelledby="person-facts">
         <Title order={2} size="h4" id="person-facts" mb="sm">
           {t('registry.person.facts')}
@@ -138,6 +191,27 @@ function PersonDetail({ person }: { person: Person }) {
             <Fact label={t('registry.fields.documentFamilyNames')}>{person.documentFamilyNames ?? '—'}</Fact>
             <Fact label={t('registry.fields.aliases')}>{person.aliases.join(', ') || '—'}</Fact>
             <Fact label={t('registry.fields.documentNumber')}>{person.documentNumber ?? '—'}</Fact>
+            {person.mrz && (
+              <Fact label={t('registryDuplicates.mrz.label')}>
+                {person.mrz.flags.length === 0 ? (
+                  t('registryDuplicates.mrz.valid', { format: person.mrz.format })
+                ) : (
+                  <>
+                    <Text span fw={600} c="#8a3b00" size="sm">
+                      {t('registryDuplicates.mrz.flagged', {
+                        count: person.mrz.flags.length,
+                        format: person.mrz.format,
+                      })}
+                    </Text>
+                    <List size="sm">
+                      {person.mrz.flags.map((f) => (
+                        <List.Item key={JSON.stringify(f)}>{flagText(f)}</List.Item>
+                      ))}
+                    </List>
+                  </>
+                )}
+              </Fact>
+            )}
           </dl>
           <dl className="definition-list">
             <Fact label={t('registry.fields.sex')}>{t(`registry.sexes.${person.sex}`)}</Fact>
@@ -173,6 +247,7 @@ function PersonDetail({ person }: { person: Person }) {
         />
       </section>
       {admitting && <AdmissionModal personId={person.id} onClose={() => setAdmitting(false)} />}
+      {sharing && <SharePersonDialog person={person} mode={sharing} onClose={() => setSharing(null)} />}
     </Page>
   );
 }

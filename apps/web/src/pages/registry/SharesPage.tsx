@@ -23,6 +23,7 @@ import { ConfirmModal } from '../../components/ConfirmModal';
 import { type DataColumn, DataTable, useListState } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
+import { SectionNav } from '../../components/SectionNav';
 import { isoToLocalInput, localInputToIso } from '../../features/cases/money';
 import {
   useAcceptShare,
@@ -58,6 +59,7 @@ export function SharesPage() {
   const offers = (incoming.data?.items ?? []).filter((s) => s.status === 'offered').length;
   return (
     <Page title={t('registryShares.title')} description={t('registryShares.intro')}>
+      <SectionNav group="registry" />
       <Tabs
         value={box}
         onChange={(v) => setParams(v === 'outgoing' ? { box: 'outgoing' } : {}, { replace: true })}
