@@ -1,5 +1,7 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import { sql } from 'kysely';
+import { bulkWrite } from '../../db/bulk';
+import type { Db } from '../../db/dialect';
 import type { Database } from '../../db/schema';
 import type {
   RegistryCentresTable,
@@ -430,4 +432,54 @@ export function pendingChecksOfCountry(db: Q, countryCode: string): Promise<Pend
     .orderBy('rc.attempted_at')
     .limit(500)
     .execute();
+}
+
+// ---- bulk loading (the registry's benchmark)
+
+const PERSON_COLUMNS = [
+  'id',
+  'country_code',
+  'given_names_enc',
+  'family_names_enc',
+  'document_given_names_enc',
+  'document_family_names_enc',
+  'aliases_enc',
+  'sex',
+  'birth_date',
+  'birth_date_precision',
+  'nationality',
+  'other_nationalities',
+  'languages',
+  'document_number_enc',
+  'merged_into',
+  'created_by',
+  'created_at',
+] as const satisfies readonly (keyof PersonRow)[];
+
+/** Many persons and their keys at once (one COPY or one prepared statement per table). */
+export async function insertPersonsInBulk(
+  db: Db,
+  trx: Q,
+  records: readonly { row: PersonRow; keys: readonly string[] }[],
+): Promise<void> {
+  await bulkWrite(
+    db,
+    trx as Kysely<unknown>,
+    'registry_persons',
+    PERSON_COLUMNS.map((name) => ({ name, type: 'text' as const })),
+    records.length,
+    (i) => PERSON_COLUMNS.map((c) => (records[i] as { row: PersonRow }).row[c]),
+  );
+  const keys = records.flatMap((r) => r.keys.map((key) => [r.row.id, key] as const));
+  await bulkWrite(
+    db,
+    trx as Kysely<unknown>,
+    'registry_person_keys',
+    [
+      { name: 'person_id', type: 'text' },
+      { name: 'key', type: 'text' },
+    ],
+    keys.length,
+    (i) => keys[i] as readonly unknown[],
+  );
 }

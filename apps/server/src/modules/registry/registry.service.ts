@@ -402,6 +402,47 @@ async function presentPerson(ctx: Ctx, actor: Actor, r: PersonRow): Promise<Pers
   };
 }
 
+/**
+ * A checked person's row (names, aliases and document encrypted) and its blocking keys as blind
+ * hashes: what registering writes. Also used by the registry's benchmark to load a register.
+ */
+export function personRecord(
+  ctx: Ctx,
+  who: { id: string; countryCode: string; userId: string },
+  input: ReturnType<typeof personInputSchema.parse>,
+  birthDate: string | null,
+): { row: PersonRow; keys: string[] } {
+  const fields: PersonFields = {
+    givenNames: input.givenNames,
+    familyNames: input.familyNames,
+    documentGivenNames: input.documentGivenNames ?? null,
+    documentFamilyNames: input.documentFamilyNames ?? null,
+    aliases: input.aliases,
+    documentNumber: input.documentNumber ?? null,
+  };
+  const row: PersonRow = {
+    id: who.id,
+    country_code: who.countryCode,
+    given_names_enc: enc(ctx, fields.givenNames, P.given),
+    family_names_enc: enc(ctx, fields.familyNames, P.family),
+    document_given_names_enc: encOrNull(ctx, fields.documentGivenNames, P.docGiven),
+    document_family_names_enc: encOrNull(ctx, fields.documentFamilyNames, P.docFamily),
+    aliases_enc: enc(ctx, JSON.stringify(fields.aliases), P.aliases),
+    sex: input.sex,
+    birth_date: birthDate,
+    birth_date_precision: input.birthDatePrecision,
+    nationality: input.nationality,
+    other_nationalities: JSON.stringify(input.otherNationalities),
+    languages: JSON.stringify(input.languages),
+    document_number_enc: encOrNull(ctx, fields.documentNumber, P.document),
+    merged_into: null,
+    created_by: who.userId,
+    created_at: nowIso(ctx),
+  };
+  // Keys are computed at write time, so a search is one indexed lookup.
+  return { row, keys: storedKeys(ctx, variantsOf(row, fields)) };
+}
+
 export async function createPerson(ctx: Ctx, body: PersonInput): Promise<Person> {
   const actor = await requirePermission(ctx, 'registry.write');
   const input = personInputSchema.parse(body);
@@ -417,35 +458,12 @@ export async function createPerson(ctx: Ctx, body: PersonInput): Promise<Person>
   if (errors.length) throw invalidFields(errors);
   const id = uuidv7();
   const mrz = mrzOfNewPerson(ctx, id, input);
-  const fields: PersonFields = {
-    givenNames: input.givenNames,
-    familyNames: input.familyNames,
-    documentGivenNames: input.documentGivenNames ?? null,
-    documentFamilyNames: input.documentFamilyNames ?? null,
-    aliases: input.aliases,
-    documentNumber: input.documentNumber ?? null,
-  };
-  const row: PersonRow = {
-    id,
-    country_code: actor.countryCode,
-    given_names_enc: enc(ctx, fields.givenNames, P.given),
-    family_names_enc: enc(ctx, fields.familyNames, P.family),
-    document_given_names_enc: encOrNull(ctx, fields.documentGivenNames, P.docGiven),
-    document_family_names_enc: encOrNull(ctx, fields.documentFamilyNames, P.docFamily),
-    aliases_enc: enc(ctx, JSON.stringify(fields.aliases), P.aliases),
-    sex: input.sex,
-    birth_date: birthDate,
-    birth_date_precision: input.birthDatePrecision,
-    nationality: input.nationality,
-    other_nationalities: JSON.stringify(input.otherNationalities),
-    languages: JSON.stringify(input.languages),
-    document_number_enc: encOrNull(ctx, fields.documentNumber, P.document),
-    merged_into: null,
-    created_by: actor.userId,
-    created_at: nowIso(ctx),
-  };
-  // Keys are computed at write time, so a search is one indexed lookup.
-  const keys = storedKeys(ctx, variantsOf(row, fields));
+  const { row, keys } = personRecord(
+    ctx,
+    { id, countryCode: actor.countryCode, userId: actor.userId },
+    input,
+    birthDate,
+  );
   await withTx(ctx, async (trx, audit) => {
     await insertPerson(trx, row, keys);
     if (mrz) await insertPersonMrz(trx, mrz);

@@ -1,0 +1,296 @@
+// `npm run bench:registry [-- --persons N --queries Q --db FILE_OR_URL]`: registers N persons
+// (default 1,000,000) of the seeded registrations generator (bench/generators/registrations.ts)
+// in one country — each person's first registration, written as registering writes it: names
+// encrypted, blocking keys as blind hashes — into SQLite and then into a throwaway PostgreSQL
+// cluster (scripts/with-postgres.mjs). Then Q returning persons (another registration of a person
+// already held, with its typos, swapped dates and missing fields) go through search before create
+// exactly as the API answers it (the service the route calls), one after another. Prints p50/p95
+// of the search, the recall of the true person in the top 5 and the load's time.
+// Target (issue 12): p95 ≤ 50 ms on both databases, recall@5 ≥ 0.99.
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type IdentityInput, type PersonInput, personInputSchema } from '@enlace/shared';
+import { sql } from 'kysely';
+import { loadConfig } from '../apps/server/src/config';
+import { type Db, openDb } from '../apps/server/src/db/dialect';
+import { migrateToLatest } from '../apps/server/src/db/migrate';
+import { createUser } from '../apps/server/src/modules/admin/admin.service';
+import { insertPersonsInBulk } from '../apps/server/src/modules/registry/registry.repository';
+import { personRecord, searchPersons } from '../apps/server/src/modules/registry/registry.service';
+import { buildActor } from '../apps/server/src/platform/authz/access';
+import { systemClock } from '../apps/server/src/platform/clock';
+import type { Ctx } from '../apps/server/src/platform/context';
+import { uuidv7 } from '../apps/server/src/platform/ids';
+import { seedReference } from '../apps/server/src/seeds/reference';
+import { generateRegistrations, type Registration } from './generators/registrations';
+
+const { values: args } = parseArgs({
+  options: {
+    persons: { type: 'string', default: '1000000' },
+    queries: { type: 'string', default: '1000' },
+    // A database kept between runs (a SQLite file or a postgres:// URL): loaded when empty.
+    db: { type: 'string' },
+  },
+});
+const PERSONS = Number(args.persons);
+const QUERIES = Number(args.queries);
+const CHUNK = 5_000;
+const TODAY = new Date().toISOString().slice(0, 10);
+const SEED = 20_261_212;
+// One key for every run, so that a kept database's blind keys stay readable.
+const SECRET = Buffer.alloc(32, 12).toString('base64');
+
+interface Measured {
+  dialect: string;
+  persons: number;
+  keys: number;
+  loadSeconds: number;
+  p50: number;
+  p95: number;
+  max: number;
+  recallAt5: number;
+  recallAt1: number;
+  meanCompared: number;
+  queries: number;
+}
+
+const SEX: Record<string, PersonInput['sex']> = { M: 'male', F: 'female' };
+const precisionOf = (d: string): PersonInput['birthDatePrecision'] =>
+  d.length === 4 ? 'year' : d.length === 7 ? 'year_month' : 'exact';
+
+/** A registration as the person form would register it; null when it lacks what the form needs. */
+function personOf(r: Registration): PersonInput | null {
+  const parsed = personInputSchema.safeParse({
+    givenNames: r.given_names,
+    familyNames: r.family_names,
+    sex: SEX[r.sex] ?? 'other',
+    ...(r.birth_date ? { birthDate: r.birth_date } : {}),
+    birthDatePrecision: r.birth_date ? precisionOf(r.birth_date) : 'estimated_age',
+    ...(r.birth_date ? {} : { estimatedAge: 30 }),
+    nationality: r.nationality,
+    ...(r.document_number ? { documentNumber: r.document_number } : {}),
+  });
+  return parsed.success ? (parsed.data as PersonInput) : null;
+}
+
+/** What a returning person says at the desk: the fields of another registration, as typed there. */
+function queryOf(r: Registration): IdentityInput {
+  return {
+    ...(r.given_names ? { givenNames: r.given_names } : {}),
+    ...(r.family_names ? { familyNames: r.family_names } : {}),
+    // A date the desk typed after today (a slip of the year) is left out, as the form refuses it.
+    ...(/^\d{4}(-\d{2}(-\d{2})?)?$/.test(r.birth_date) && r.birth_date <= TODAY
+      ? { birthDate: r.birth_date }
+      : {}),
+    ...(SEX[r.sex] ? { sex: SEX[r.sex] } : {}),
+    ...(/^[A-Z]{3}$/.test(r.nationality) ? { nationality: r.nationality } : {}),
+    ...(r.document_number ? { documentNumber: r.document_number } : {}),
+  };
+}
+
+async function ctxFor(db: Db): Promise<Ctx> {
+  const config = {
+    ...loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: ':memory:',
+      ENLACE_SECRET_KEY: SECRET,
+      ENLACE_WEB_DIST: '/nonexistent',
+    }),
+    logLevel: 'silent',
+  };
+  const base: Ctx = { db, config, clock: systemClock, actor: null, ip: null, locale: 'en' };
+  let user = await db.kysely
+    .selectFrom('users')
+    .select(['id', 'role', 'country_code', 'agency_id'])
+    .where('email', '=', 'bench.registry@bench.example')
+    .executeTakeFirst();
+  if (!user) {
+    await createUser(
+      base,
+      {
+        email: 'bench.registry@bench.example',
+        displayName: 'Registry bench',
+        role: 'centre_officer',
+        countryCode: 'MEX',
+        agencyId: null,
+        locale: 'en',
+        password: randomBytes(18).toString('base64'),
+      },
+      { cli: true },
+    );
+    user = await db.kysely
+      .selectFrom('users')
+      .select(['id', 'role', 'country_code', 'agency_id'])
+      .where('email', '=', 'bench.registry@bench.example')
+      .executeTakeFirstOrThrow();
+  }
+  return { ...base, actor: buildActor(user, 'bench') };
+}
+
+/** The register (each person's first usable registration) and the returning persons' queries. */
+function split(regs: Registration[]) {
+  const first = new Map<string, Registration>();
+  const later = new Map<string, Registration>();
+  for (const r of regs) {
+    if (!first.has(r.person_id)) {
+      if (personOf(r)) first.set(r.person_id, r);
+    } else if (!later.has(r.person_id)) later.set(r.person_id, r);
+  }
+  return { first, later };
+}
+
+async function load(ctx: Ctx, register: Map<string, Registration>): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  const actor = ctx.actor as NonNullable<Ctx['actor']>;
+  let batch: ReturnType<typeof personRecord>[] = [];
+  let done = 0;
+  const flush = async () => {
+    const records = batch;
+    batch = [];
+    await ctx.db.kysely.transaction().execute((trx) => insertPersonsInBulk(ctx.db, trx, records));
+  };
+  for (const [personId, r] of register) {
+    const input = personInputSchema.parse(personOf(r));
+    const id = uuidv7();
+    ids.set(personId, id);
+    const birthDate =
+      input.birthDate ?? (input.estimatedAge !== undefined ? String(2026 - input.estimatedAge) : null);
+    batch.push(
+      personRecord(ctx, { id, countryCode: actor.countryCode, userId: actor.userId }, input, birthDate),
+    );
+    if (batch.length >= CHUNK) {
+      await flush();
+      done += CHUNK;
+      if (done % 100_000 === 0) process.stderr.write(`  ${done.toLocaleString('en')} persons\n`);
+    }
+  }
+  if (batch.length) await flush();
+  return ids;
+}
+
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+
+async function run(db: Db): Promise<Measured> {
+  await migrateToLatest(db);
+  await seedReference(db);
+  const ctx = await ctxFor(db);
+  process.stderr.write(
+    `${db.dialect}: generating the registrations of ${PERSONS.toLocaleString('en')} persons\n`,
+  );
+  const { first, later } = split(generateRegistrations({ persons: PERSONS, seed: SEED }));
+  const held = Number(
+    (await sql<{ n: number }>`SELECT count(*) AS n FROM registry_persons`.execute(db.kysely)).rows[0]?.n ?? 0,
+  );
+  let loadSeconds = 0;
+  let ids: Map<string, string>;
+  if (held === 0) {
+    process.stderr.write(`${db.dialect}: registering ${first.size.toLocaleString('en')} persons\n`);
+    const started = performance.now();
+    ids = await load(ctx, first);
+    loadSeconds = (performance.now() - started) / 1000;
+    await sql`ANALYZE`.execute(db.kysely);
+  } else {
+    // A kept database: the ids follow the load's order, which the seed makes the same every run.
+    process.stderr.write(`${db.dialect}: ${held.toLocaleString('en')} persons already registered\n`);
+    const rows = await db.kysely.selectFrom('registry_persons').select('id').orderBy('id').execute();
+    ids = new Map([...first.keys()].map((p, i) => [p, rows[i]?.id ?? '']));
+  }
+  const keys = Number(
+    (await sql<{ n: number }>`SELECT count(*) AS n FROM registry_person_keys`.execute(db.kysely)).rows[0]
+      ?.n ?? 0,
+  );
+
+  // Returning persons, spread over the register; a few warm-up searches first.
+  const returning = [...later.entries()].filter(([p]) => ids.has(p));
+  const step = Math.max(1, Math.floor(returning.length / QUERIES));
+  const chosen = returning.filter((_, i) => i % step === 0).slice(0, QUERIES);
+  for (const [, r] of chosen.slice(0, 20)) await searchPersons(ctx, queryOf(r));
+  const times: number[] = [];
+  let top5 = 0;
+  let top1 = 0;
+  let compared = 0;
+  for (const [personId, r] of chosen) {
+    const q = queryOf(r);
+    if (!q.givenNames && !q.familyNames && !q.documentNumber) continue;
+    const started = performance.now();
+    const result = await searchPersons(ctx, q);
+    times.push(performance.now() - started);
+    compared += result.compared;
+    const truth = ids.get(personId);
+    const rank = result.candidates.findIndex((c) => c.person.id === truth);
+    if (rank >= 0 && rank < 5) top5++;
+    if (rank === 0) top1++;
+  }
+  times.sort((a, b) => a - b);
+  await db.close();
+  return {
+    dialect: db.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite',
+    persons: ids.size,
+    keys,
+    loadSeconds,
+    p50: pct(times, 0.5),
+    p95: pct(times, 0.95),
+    max: times.at(-1) ?? 0,
+    recallAt5: top5 / times.length,
+    recallAt1: top1 / times.length,
+    meanCompared: compared / times.length,
+    queries: times.length,
+  };
+}
+
+function report(results: Measured[]) {
+  const f = (v: number) => v.toFixed(1);
+  console.log(
+    `\nSearch before create over ${PERSONS.toLocaleString('en')} generated persons (${QUERIES} returning persons)\n`,
+  );
+  console.log(
+    '| database | persons | keys | load (s) | p50 (ms) | p95 (ms) | max (ms) | recall@1 | recall@5 | compared |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  for (const r of results)
+    console.log(
+      `| ${r.dialect} | ${r.persons.toLocaleString('en')} | ${r.keys.toLocaleString('en')} | ${r.loadSeconds ? f(r.loadSeconds) : 'kept'} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.max)} | ${r.recallAt1.toFixed(3)} | ${r.recallAt5.toFixed(3)} | ${f(r.meanCompared)} |`,
+    );
+  const ok = results.every((r) => r.p95 <= 50 && r.recallAt5 >= 0.99);
+  console.log(`\nTarget p95 ≤ 50 ms and recall@5 ≥ 0.99 on every database: ${ok ? 'met' : 'NOT met'}`);
+}
+
+const resultFile = process.env.BENCH_RESULT_FILE;
+if (args.db) {
+  report([await run(openDb(args.db))]);
+} else if (process.env.DATABASE_URL?.startsWith('postgres')) {
+  const result = await run(openDb(process.env.DATABASE_URL));
+  if (resultFile) writeFileSync(resultFile, JSON.stringify(result));
+  else report([result]);
+} else {
+  const dir = mkdtempSync(join(tmpdir(), 'enlace-bench-registry-'));
+  const sqlite = await run(openDb(join(dir, 'registry.db')));
+  const file = join(dir, 'pg.json');
+  const root = resolve(import.meta.dirname, '..');
+  const child = spawnSync(
+    process.execPath,
+    [
+      join(root, 'scripts/with-postgres.mjs'),
+      'tsx',
+      join(root, 'bench/registry.bench.ts'),
+      '--persons',
+      String(PERSONS),
+      '--queries',
+      String(QUERIES),
+    ],
+    { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, BENCH_RESULT_FILE: file }, cwd: root },
+  );
+  const results = [sqlite];
+  try {
+    results.push(JSON.parse(readFileSync(file, 'utf8')) as Measured);
+  } catch {
+    process.stderr.write(`PostgreSQL run failed (exit ${child.status}); SQLite figures only.\n`);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  report(results);
+}
