@@ -40,6 +40,8 @@ afterAll(() => {
 });
 
 describe('enlace incidents and stats commands', () => {
+  // Each step spawns the command line (a new process that loads, migrates and exits): seconds each
+  // on a busy machine, so these tests get more than the default 30 s.
   it('refuses a malformed file listing its errors, and imports nothing', () => {
     const bad = join(dir, 'bad.csv');
     const lines = readFileSync(SAMPLE, 'utf8').trimEnd().split('\n');
@@ -54,7 +56,7 @@ describe('enlace incidents and stats commands', () => {
     const stats = enlace(['stats', 'incidents', '--format', 'json']);
     expect(stats.status).toBe(0);
     expect(JSON.parse(stats.stdout).total.incidents).toBe(0);
-  });
+  }, 120_000);
 
   it('imports the real sample and prints the dashboard’s figures by year and route', () => {
     const run = enlace(['incidents', 'import', SAMPLE, '--format', 'missing-migrants', '--country', 'MEX']);
@@ -98,7 +100,7 @@ describe('enlace incidents and stats commands', () => {
     ]);
     expect(published.stdout).toContain('<5');
     expect(enlace(['stats', 'incidents', '--by', 'galaxy']).stderr).toMatch(/Unknown dimension: galaxy/);
-  });
+  }, 120_000);
 
   it('exports CSV, HXL and XLSX files, and rebuilds the rollups to the same figures', async () => {
     const csvFile = join(dir, 'out.csv');
@@ -118,5 +120,5 @@ describe('enlace incidents and stats commands', () => {
       new RegExp(`Rollups rebuilt from ${RAW.length} incidents`),
     );
     expect(enlace(['stats', 'incidents', '--by', 'region']).stdout).toBe(before);
-  });
+  }, 120_000);
 });
