@@ -30,3 +30,11 @@ export function smallPdf(text: string): Buffer {
 export function elfProgram(): Buffer {
   return Buffer.concat([Buffer.from('7f454c46020101000000000000000000', 'hex'), Buffer.alloc(400, 0x90)]);
 }
+
+/** A real 1 × 1 PNG image (a person's or an item's photo). */
+export function smallPng(): Buffer {
+  return Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    'base64',
+  );
+}

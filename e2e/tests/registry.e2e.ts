@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { smallPng } from '../support/files';
 import {
   baseUrl,
   definition,
@@ -68,6 +69,11 @@ describe('centre registry', () => {
     await dialog.getByRole('textbox', { name: /^Fecha de nacimiento/ }).fill('1992-03-07');
     await dialog.getByRole('textbox', { name: /^Nacionalidad/ }).click();
     await page.getByRole('option', { name: 'Guatemala', exact: true }).click();
+    // Her photo, shown at the identity check when she leaves.
+    await dialog
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'rostro.png', mimeType: 'image/png', buffer: smallPng() });
+    await dialog.getByText('Foto: rostro.png').waitFor();
     // Her passport's machine-readable zone, with a check digit that does not add up: flagged, not corrected.
     const zone = 'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C35UTO7408122F1204159ZE184226B<<<<<10';
     await dialog.getByRole('textbox', { name: /^Zona de lectura mecánica/ }).fill(zone);
@@ -140,6 +146,7 @@ describe('centre registry', () => {
 
     await page.getByRole('button', { name: 'Salida', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Salida' });
+    await dialog.getByRole('img', { name: `Foto de ${GIVEN} ${FAMILY}, tomada al registrarla` }).waitFor();
     await dialog.getByLabel(/^Resultado/).selectOption('return');
     await dialog.getByRole('textbox', { name: 'Nombres', exact: true }).fill('Rosa');
     await dialog.getByRole('textbox', { name: 'Apellidos', exact: true }).fill('Gómez Pérez');

@@ -81,6 +81,7 @@ export const AUDIT_ACTIONS = [
   'registry.centre_resources_declared',
   'registry.person_created',
   'registry.person_read',
+  'registry.person_photo_added',
   'registry.residents_read',
   'registry.persons_searched',
   'registry.release_check_failed',

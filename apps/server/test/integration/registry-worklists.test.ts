@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { admissionBody, buildCentre, buildPerson, buildStay } from '../factories/registry';
+import { multipart, samplePdf, samplePng } from '../factories/files';
+import { admissionBody, buildCentre, buildPerson, buildStay, personBody } from '../factories/registry';
 import { Browser, buildTestApp, signedIn, type TestApp } from '../helpers';
 
 let t: TestApp;
@@ -128,5 +129,54 @@ describe('registry work lists', () => {
     expect(resolved.statusCode).toBe(200);
     const after = (await supervisor2.browser.get('/api/registry/release-checks')).json();
     expect(after.items.some((c: { stayId: string }) => c.stayId === stay)).toBe(false);
+  });
+
+  it('keeps a photo with the person, readable in the country only; a document that is not an image is refused', async () => {
+    const upload = async (name: string, content: Buffer, type: string) =>
+      (
+        await officer.browser.request({
+          method: 'POST',
+          url: '/api/files',
+          ...multipart(name, content, type),
+        })
+      ).json().id as string;
+    const persons = async () =>
+      Number(
+        (
+          await t.db.kysely
+            .selectFrom('registry_persons')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await persons();
+    const pdf = await upload('informe.pdf', samplePdf(), 'application/pdf');
+    const refused = await officer.browser.post('/api/registry/persons', personBody({ photoFileId: pdf }));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().code).toBe('files_not_image');
+    expect(await persons()).toBe(before);
+
+    const photo = await upload('rostro.png', samplePng(Buffer.alloc(32, 2)), 'image/png');
+    const created = await officer.browser.post('/api/registry/persons', personBody({ photoFileId: photo }));
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id as string;
+    expect(created.json().photo).toMatchObject({ id: photo, type: 'image/png' });
+    // Another officer of the country sees it at release; another country cannot download it.
+    const colleague = await signedIn(t, { role: 'centre_officer', countryCode: 'MEX' });
+    expect((await colleague.browser.get(`/api/files/${photo}`)).statusCode).toBe(200);
+    expect((await officerGt.browser.get(`/api/files/${photo}`)).statusCode).toBe(404);
+
+    // A newer photo is added later and is the one shown; the earlier stays on file.
+    const newer = await upload('rostro2.png', samplePng(Buffer.alloc(40, 3)), 'image/png');
+    const added = await officer.browser.post(`/api/registry/persons/${id}/photo`, { fileId: newer });
+    expect(added.statusCode).toBe(200);
+    expect(added.json().photo.id).toBe(newer);
+    expect((await audits('registry.person_photo_added', id)).length).toBe(1);
+    expect(
+      (await officerGt.browser.post(`/api/registry/persons/${id}/photo`, { fileId: newer })).statusCode,
+    ).toBe(404);
+    expect(
+      (await officer.browser.post(`/api/registry/persons/${id}/photo`, { fileId: newer })).statusCode,
+    ).toBe(400);
   });
 });

@@ -146,6 +146,8 @@ export const personInputSchema = z
     otherNationalities: z.array(iso3Schema).max(5).default([]),
     languages: z.array(languageSchema).max(10).default([]),
     documentNumber: text(TEXT_MAX.reference).optional(),
+    /** A staged image of the officer (platform files): the person's photo, shown at release. */
+    photoFileId: idSchema.optional(),
     /** The document's machine-readable zone: checked and flagged, never corrected (registry-mrz). */
     mrz: mrzTextSchema.optional(),
   })
@@ -187,6 +189,8 @@ export const personSchema = z.object({
   stays: z.array(staySummarySchema),
   /** The document's MRZ and the flags of its check, when one was given. */
   mrz: personMrzSchema.nullable(),
+  /** The latest photo (platform files: GET /api/files/:id), shown at the identity check. */
+  photo: z.object({ id: z.string(), name: z.string(), type: z.string() }).nullable(),
   abilities: z.object({ admit: z.boolean() }),
   /** Set when another country reads the person by share (dto/registry-shares.ts): what the shares carry. */
   sharedWithMe: z.object({ fields: z.array(z.string()), stayIds: z.array(z.string()) }).optional(),
@@ -487,3 +491,6 @@ export const pendingReleaseCheckSchema = z.object({
 });
 export type PendingReleaseCheck = z.infer<typeof pendingReleaseCheckSchema>;
 export const pendingReleaseCheckListSchema = z.object({ items: z.array(pendingReleaseCheckSchema) });
+
+/** A photo added to a person registered without one, or a newer one. */
+export const personPhotoInputSchema = z.object({ fileId: idSchema }).strict();

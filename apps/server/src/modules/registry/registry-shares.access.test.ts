@@ -32,6 +32,7 @@ const person: Person = {
   languages: ['es'],
   documentNumber: 'HN0012345',
   mrz: null,
+  photo: null,
   mergedInto: null,
   createdAt: '2026-11-20T09:00:00.000Z',
   stays: [stay('s1'), stay('s2')],

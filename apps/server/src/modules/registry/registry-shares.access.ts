@@ -60,6 +60,8 @@ export function restrictToShare(person: Person, extent: PersonExtent): Person {
     documentFamilyNames: has('document') ? person.documentFamilyNames : null,
     documentNumber: has('document') ? person.documentNumber : null,
     mrz: has('document') ? person.mrz : null,
+    // The photo stays in its country: the files room lets only the owner's readers download it.
+    photo: null,
     aliases: has('aliases') ? person.aliases : [],
     otherNationalities: has('other_nationalities') ? person.otherNationalities : [],
     languages: has('languages') ? person.languages : [],

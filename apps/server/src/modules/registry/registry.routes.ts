@@ -10,6 +10,7 @@ import {
   occupancySchema,
   pendingReleaseCheckListSchema,
   personInputSchema,
+  personPhotoInputSchema,
   personSchema,
   registryAggregatesSchema,
   releaseInputSchema,
@@ -23,6 +24,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  addPersonPhoto,
   admit,
   centreResources,
   createCentre,
@@ -257,5 +259,20 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) => pendingReleaseChecks(request.ctx),
+  );
+  app.post(
+    '/api/registry/persons/:id/photo',
+    {
+      config: { access: 'registry.write' },
+      schema: {
+        tags,
+        description:
+          'Adds a photo (an image the officer uploaded to /api/files) to a person of the reader’s country; the latest is shown, at release too. Audited.',
+        params: idParams,
+        body: personPhotoInputSchema,
+        response: { 200: personSchema },
+      },
+    },
+    (request) => addPersonPhoto(request.ctx, request.params.id, request.body),
   );
 };

@@ -36,8 +36,9 @@ import {
   transferInputSchema,
 } from '@enlace/shared';
 import { isUniqueViolation } from '../../db/dialect';
+import { attachFiles, listAttachedFiles, registerFileOwner } from '../../platform/files/files.service';
 import { recordDenial, requireInScope, requirePermission } from '../../platform/authz/access';
-import { type Actor, type Ctx, type Deps, nowIso, withTx } from '../../platform/context';
+import { type Actor, type Ctx, type Deps, nowIso, type Tx, withTx } from '../../platform/context';
 import { decryptField, encryptField } from '../../platform/crypto';
 import {
   AppError,
@@ -366,6 +367,32 @@ export async function searchPersons(ctx: Ctx, q: IdentityInput): Promise<SearchR
   };
 }
 
+const PHOTO_OWNER = 'registry_person';
+
+/** A person's photo is read by the registry readers of the person's country. */
+registerFileOwner(PHOTO_OWNER, async (ctx, personId) => {
+  const actor = ctx.actor;
+  if (!actor?.permissions.has('registry.read')) return false;
+  return (await findPerson(ctx.db.kysely, personId))?.country_code === actor.countryCode;
+});
+
+/** The latest photo attached to a person. */
+async function photoOf(ctx: Ctx, personId: string): Promise<Person['photo']> {
+  const photos = (await listAttachedFiles(ctx, PHOTO_OWNER, [personId])).get(personId) ?? [];
+  const latest = photos.at(-1);
+  return latest ? { id: latest.id, name: latest.name, type: latest.type } : null;
+}
+
+/** Attaches a staged image as the person's photo, in the caller's transaction (images only). */
+async function attachPhoto(ctx: Ctx, trx: Tx, actor: Actor, personId: string, fileId: string) {
+  await attachFiles(trx, actor, [fileId], {
+    ownerType: PHOTO_OWNER,
+    ownerId: personId,
+    at: nowIso(ctx),
+    images: true,
+  });
+}
+
 async function presentPerson(ctx: Ctx, actor: Actor, r: PersonRow): Promise<Person> {
   const f = decryptPerson(ctx, r);
   const stays = await staysOfPerson(ctx.db.kysely, r.id);
@@ -386,6 +413,7 @@ async function presentPerson(ctx: Ctx, actor: Actor, r: PersonRow): Promise<Pers
     mergedInto: r.merged_into,
     createdAt: r.created_at,
     mrz: await mrzOfPerson(ctx, ctx.db.kysely, r.id),
+    photo: await photoOf(ctx, r.id),
     stays: stays.map((s) => ({
       id: s.id,
       centreId: s.centre_id,
@@ -467,6 +495,7 @@ export async function createPerson(ctx: Ctx, body: PersonInput): Promise<Person>
   await withTx(ctx, async (trx, audit) => {
     await insertPerson(trx, row, keys);
     if (mrz) await insertPersonMrz(trx, mrz);
+    if (input.photoFileId) await attachPhoto(ctx, trx, actor, id, input.photoFileId);
     await audit({
       action: 'registry.person_created',
       objectType: 'registry_person',
@@ -1083,4 +1112,20 @@ export async function pendingReleaseChecks(ctx: Ctx): Promise<{ items: PendingRe
       mayResolve: r.attempted_by !== actor.userId,
     })),
   };
+}
+
+/** Adds a photo to a person of the actor's country (the latest one is shown). Audited. */
+export async function addPersonPhoto(ctx: Ctx, id: string, body: { fileId: string }): Promise<Person> {
+  const actor = await requirePermission(ctx, 'registry.write');
+  const row = await personInScope(ctx, id, 'registry.person_photo');
+  await withTx(ctx, async (trx, audit) => {
+    await attachPhoto(ctx, trx, actor, row.id, body.fileId);
+    await audit({
+      action: 'registry.person_photo_added',
+      objectType: 'registry_person',
+      objectId: row.id,
+      details: { file: body.fileId },
+    });
+  });
+  return presentPerson(ctx, actor, row);
 }

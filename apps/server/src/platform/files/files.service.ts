@@ -201,13 +201,14 @@ export async function uploadFile(ctx: Ctx, upload: Upload): Promise<FileSummary>
  * Attaches files the actor staged to a capability's object, inside that capability's own
  * transaction (they commit or roll back with the object). Refuses, changing nothing, when any of
  * them is not a file this actor staged (someone else's, already attached, or purged): 400
- * `files_not_available`. Returns the ids attached; `at` is the capability's "now" (its clock).
+ * `files_not_available`; with `images`, any that is not an image: 400 `files_not_image`. Returns
+ * the ids attached; `at` is the capability's "now" (its clock).
  */
 export async function attachFiles(
   trx: Tx,
   actor: Actor,
   fileIds: readonly string[],
-  owner: { ownerType: string; ownerId: string; at?: string },
+  owner: { ownerType: string; ownerId: string; at?: string; images?: boolean },
 ): Promise<string[]> {
   if (!owners.has(owner.ownerType)) throw new Error(`file owner type not registered: ${owner.ownerType}`);
   const ids = [...new Set(fileIds)];
@@ -215,6 +216,9 @@ export async function attachFiles(
   const refused = () => new AppError(400, 'files_not_available', { count: ids.length });
   const staged = await findStagedBy(trx, actor.userId, ids);
   if (staged.length !== ids.length) throw refused();
+  // A photo must be one: a PDF or a spreadsheet is refused, changing nothing.
+  if (owner.images && staged.some((f) => !f.media_type.startsWith('image/')))
+    throw new AppError(400, 'files_not_image', { count: ids.length });
   const at = owner.at ?? systemClock.now().toISOString();
   const attached = await attachStaged(trx, actor.userId, ids, { ...owner, at });
   // Another request attached one of them between the read and the write.

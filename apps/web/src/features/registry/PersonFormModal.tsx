@@ -3,6 +3,7 @@ import {
   type BirthDatePrecision,
   DIRECTORY_LANGUAGES,
   PERSON_SEXES,
+  type FileSummary,
   type MrzCheckInput,
   type PersonInput,
   type PersonSex,
@@ -11,6 +12,7 @@ import {
 import { MultiSelect, NativeSelect, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { FormModal, useInput } from '../../components/FormModal';
@@ -20,6 +22,7 @@ import { focusFirstInvalid, showServerErrors, validators } from '../../hooks/use
 import { languageName } from '../directory/directory-helpers';
 import { useVocab } from '../incidents/vocabulary';
 import { MrzField } from './dupes/MrzField';
+import { PhotoPicker } from './PhotoPicker';
 import { AGE_RULES, type IdentityValues, identityRules } from './IdentityFields';
 import { useCreatePerson } from './registry.queries';
 
@@ -109,6 +112,7 @@ export function PersonFormModal({ initial, onClose }: { initial: IdentityValues;
   const vocab = useVocab();
   const navigate = useNavigate();
   const create = useCreatePerson();
+  const [photo, setPhoto] = useState<FileSummary | null>(null);
   const form = useForm<Values>({
     initialValues: {
       givenNames: initial.givenNames,
@@ -154,18 +158,21 @@ export function PersonFormModal({ initial, onClose }: { initial: IdentityValues;
   })).sort((a, b) => a.label.localeCompare(b.label, i18n.language));
 
   const handleSubmit = form.onSubmit((values) => {
-    create.mutate(toInput(values), {
-      onSuccess: (person) => {
-        notifications.show({
-          color: 'green',
-          title: t('registry.person.created'),
-          message: `${person.givenNames} ${person.familyNames}`,
-        });
-        onClose();
-        navigate(`/registry/persons/${person.id}`);
+    create.mutate(
+      { ...toInput(values), ...(photo ? { photoFileId: photo.id } : {}) },
+      {
+        onSuccess: (person) => {
+          notifications.show({
+            color: 'green',
+            title: t('registry.person.created'),
+            message: `${person.givenNames} ${person.familyNames}`,
+          });
+          onClose();
+          navigate(`/registry/persons/${person.id}`);
+        },
+        onError: (e) => showServerErrors(form, e),
       },
-      onError: (e) => showServerErrors(form, e),
-    });
+    );
   }, focusFirstInvalid);
 
   const labels = {
@@ -284,6 +291,16 @@ export function PersonFormModal({ initial, onClose }: { initial: IdentityValues;
           {...input('documentNumber')}
         />
       </SimpleGrid>
+      <PhotoPicker
+        value={photo}
+        onChange={setPhoto}
+        labels={{
+          choose: t('registry.person.photoChoose'),
+          replace: t('registry.person.photoReplace'),
+          none: t('registry.person.photoNone'),
+          attached: (name) => t('registry.person.photoAttached', { name }),
+        }}
+      />
       <MrzField
         value={form.values.mrz}
         onChange={(v) => form.setFieldValue('mrz', v)}

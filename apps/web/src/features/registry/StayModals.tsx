@@ -24,9 +24,29 @@ import {
 } from './IdentityFields';
 import { unitsWithPlaces } from './labels';
 import { MatchExplanation } from './MatchExplanation';
-import { useCentres, useRelease, useResolveRelease, useTransfer } from './registry.queries';
+import { PersonPhoto } from './PhotoPicker';
+import { useCentres, usePerson, useRelease, useResolveRelease, useTransfer } from './registry.queries';
 
 const nowLocal = () => isoToLocalInput(new Date().toISOString());
+
+/** The photo taken at registration, beside the identity check (footnote 16: is it the same person?). */
+function AdmissionPhoto({ personId }: { personId: string }) {
+  const { t } = useTranslation();
+  const person = usePerson(personId);
+  const photo = person.data?.photo;
+  if (!photo) return null;
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={600}>
+        {t('registry.stay.admissionPhoto')}
+      </Text>
+      <PersonPhoto
+        fileId={photo.id}
+        alt={t('registry.person.photoOf', { name: `${person.data?.givenNames} ${person.data?.familyNames}` })}
+      />
+    </Stack>
+  );
+}
 
 /** Moves a stay to another centre of the country. */
 export function TransferModal({ stay, onClose }: { stay: Stay; onClose: () => void }) {
@@ -195,6 +215,7 @@ export function ReleaseModal({ stay, onClose }: { stay: Stay; onClose: () => voi
       </SimpleGrid>
       <Textarea label={labels.notes} autosize minRows={2} maxLength={TEXT_MAX.notes} {...input('notes')} />
       <Text size="sm">{t('registry.stay.releaseHelp')}</Text>
+      <AdmissionPhoto personId={stay.personId} />
       <IdentityFields
         input={input}
         values={form.values}
@@ -240,6 +261,7 @@ export function ResolveModal({ stay, onClose }: { stay: Stay; onClose: () => voi
       size="xl"
     >
       <Text size="sm">{t('registry.stay.resolveHelp')}</Text>
+      <AdmissionPhoto personId={stay.personId} />
       {stay.releaseCheck?.explanation && (
         <MatchExplanation explanation={stay.releaseCheck.explanation} givenLabel={t('registry.stay.shown')} />
       )}

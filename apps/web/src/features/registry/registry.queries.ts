@@ -148,3 +148,9 @@ export function useResolveRelease(stayId: string) {
     api<Stay>(`/api/registry/stays/${id(stayId)}/release/resolve`, { method: 'POST', body }),
   );
 }
+
+export function useAddPhoto(personId: string) {
+  return useRegistryMutation((body: { fileId: string }) =>
+    api<Person>(`/api/registry/persons/${id(personId)}/photo`, { method: 'POST', body }),
+  );
+}

@@ -3,6 +3,7 @@ import {
   Alert,
   Anchor,
   Badge,
+  Box,
   Button,
   Card,
   Center,
@@ -10,9 +11,11 @@ import {
   List,
   Loader,
   SimpleGrid,
+  Stack,
   Text,
   Title,
 } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -28,7 +31,8 @@ import { AdmissionModal } from '../../features/registry/AdmissionModal';
 import { useMrzFlagText } from '../../features/registry/dupes/MrzField';
 import { SharePersonDialog } from '../../features/registry/shares/SharePersonDialog';
 import { useBirthDate } from '../../features/registry/labels';
-import { usePerson } from '../../features/registry/registry.queries';
+import { PersonPhoto, PhotoPicker } from '../../features/registry/PhotoPicker';
+import { useAddPhoto, usePerson } from '../../features/registry/registry.queries';
 import { useFormat } from '../../hooks/useFormat';
 import { NoAccessPage } from '../NoAccessPage';
 import { NotFoundPage } from '../NotFoundPage';
@@ -69,6 +73,7 @@ function PersonDetail({ person }: { person: Person }) {
   const [sharing, setSharing] = useState<'share' | 'transfer' | null>(null);
   // Sharing and transfers abroad are a supervisor's, of the person's own country.
   const mayShare = can(me.role, 'registry.supervise') && me.countryCode === person.countryCode;
+  const mayWrite = can(me.role, 'registry.write') && me.countryCode === person.countryCode;
   const list = useListState(
     { sorts: ['admittedAt'], defaultSort: 'admittedAt', defaultDir: 'desc' } as const,
     { inUrl: false },
@@ -180,9 +185,17 @@ function PersonDetail({ person }: { person: Person }) {
         <Alert color="blue">{t('registry.person.alreadyIn')}</Alert>
       )}
       <Card withBorder padding="lg" component="section" aria-labelledby="person-facts">
-        <Title order={2} size="h4" id="person-facts" mb="sm">
-          {t('registry.person.facts')}
-        </Title>
+        <Group justify="space-between" align="flex-start" mb="sm">
+          <Title order={2} size="h4" id="person-facts">
+            {t('registry.person.facts')}
+          </Title>
+          {mayWrite && <AddPhoto personId={person.id} hasPhoto={Boolean(person.photo)} />}
+        </Group>
+        {person.photo && (
+          <Box mb="md">
+            <PersonPhoto fileId={person.photo.id} alt={t('registry.person.photoOf', { name })} />
+          </Box>
+        )}
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
           <dl className="definition-list">
             <Fact label={t('registry.fields.givenNames')}>{person.givenNames}</Fact>
@@ -249,5 +262,38 @@ function PersonDetail({ person }: { person: Person }) {
       {admitting && <AdmissionModal personId={person.id} onClose={() => setAdmitting(false)} />}
       {sharing && <SharePersonDialog person={person} mode={sharing} onClose={() => setSharing(null)} />}
     </Page>
+  );
+}
+
+/** A photo for a person registered without one (or a newer one): uploaded, then attached. */
+function AddPhoto({ personId, hasPhoto }: { personId: string; hasPhoto: boolean }) {
+  const { t } = useTranslation();
+  const add = useAddPhoto(personId);
+  return (
+    <Stack gap={4} align="flex-end">
+      <PhotoPicker
+        value={null}
+        onChange={(file) =>
+          add.mutate(
+            { fileId: file.id },
+            {
+              onSuccess: () =>
+                notifications.show({
+                  color: 'green',
+                  title: t('registry.person.photoAdded'),
+                  message: file.name,
+                }),
+            },
+          )
+        }
+        labels={{
+          choose: hasPhoto ? t('registry.person.photoReplace') : t('registry.person.photoChoose'),
+          replace: t('registry.person.photoReplace'),
+          none: '',
+          attached: () => '',
+        }}
+      />
+      <ErrorAlert error={add.error} />
+    </Stack>
   );
 }

@@ -15,7 +15,6 @@ import {
 import {
   Button,
   Checkbox,
-  FileButton,
   Group,
   Modal,
   NativeSelect,
@@ -29,8 +28,8 @@ import {
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { type ReactNode, useMemo, useState } from 'react';
+import { PhotoPicker } from '../PhotoPicker';
 import { useTranslation } from 'react-i18next';
-import { uploadFile } from '../../../api';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { NumberField, numberRule } from '../../../components/NumberField';
 import { type NumberRules, parseNumberText } from '../../../components/number-text';
@@ -129,8 +128,6 @@ export function ItemModal({
   const mutation = correcting ? correct : add;
   const currencyList = useMemo(() => currencies(), []);
   const [photo, setPhoto] = useState<FileSummary | null>(null);
-  const [photoError, setPhotoError] = useState<unknown>(null);
-  const [uploading, setUploading] = useState(false);
   const form = useForm<ItemValues>({
     initialValues: {
       kind: correcting?.kind ?? 'cash',
@@ -156,18 +153,6 @@ export function ItemModal({
     return { ...props, error: fieldError(props.error as ReactNode) };
   };
   const kind = form.values.kind;
-  const handlePhoto = async (file: File | null) => {
-    if (!file) return;
-    setUploading(true);
-    setPhotoError(null);
-    try {
-      setPhoto(await uploadFile<FileSummary>('/api/files', file));
-    } catch (e) {
-      setPhotoError(e);
-    } finally {
-      setUploading(false);
-    }
-  };
   const bodyOf = (v: ItemValues): BelongingItemInput => {
     const common = {
       description: v.description.trim(),
@@ -199,7 +184,7 @@ export function ItemModal({
       }
       onClose={onClose}
       error={mutation.error}
-      pending={mutation.isPending || uploading}
+      pending={mutation.isPending}
       submitLabel={
         correcting ? t('registryBelongings.item.correctSubmit') : t('registryBelongings.item.addSubmit')
       }
@@ -286,21 +271,16 @@ export function ItemModal({
         maxLength={TEXT_MAX.description}
         {...input('description')}
       />
-      <Group gap="sm" align="center">
-        <FileButton onChange={handlePhoto} accept="image/png,image/jpeg,image/webp">
-          {(props) => (
-            <Button {...props} variant="default" size="sm" loading={uploading}>
-              {photo ? t('registryBelongings.item.photoReplace') : t('registryBelongings.item.photo')}
-            </Button>
-          )}
-        </FileButton>
-        <Text size="sm" c="dimmed" aria-live="polite">
-          {photo
-            ? t('registryBelongings.item.photoAttached', { name: photo.name })
-            : t('registryBelongings.item.photoNone')}
-        </Text>
-      </Group>
-      <ErrorAlert error={photoError} />
+      <PhotoPicker
+        value={photo}
+        onChange={setPhoto}
+        labels={{
+          choose: t('registryBelongings.item.photo'),
+          replace: t('registryBelongings.item.photoReplace'),
+          none: t('registryBelongings.item.photoNone'),
+          attached: (name) => t('registryBelongings.item.photoAttached', { name }),
+        }}
+      />
     </FormModal>
   );
 }
