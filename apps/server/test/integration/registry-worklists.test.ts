@@ -167,6 +167,7 @@ describe('registry work lists', () => {
     expect((await officerGt.browser.get(`/api/files/${photo}`)).statusCode).toBe(404);
 
     // A newer photo is added later and is the one shown; the earlier stays on file.
+    t.clock.advance(60_000);
     const newer = await upload('rostro2.png', samplePng(Buffer.alloc(40, 3)), 'image/png');
     const added = await officer.browser.post(`/api/registry/persons/${id}/photo`, { fileId: newer });
     expect(added.statusCode).toBe(200);
