@@ -19,7 +19,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const OFFICER = 'centro.mx@demo.enlace.example';
+const OFFICER = 'centro2.mx@demo.enlace.example';
 const SUPERVISOR = 'supervision.mx@demo.enlace.example';
 const GIVEN = 'Yolanda Marisol';
 const FAMILY = 'Tzoc Ixcoy';

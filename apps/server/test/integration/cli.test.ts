@@ -143,7 +143,7 @@ describe('enlace CLI', () => {
       const demo = await db.db.kysely.selectFrom('users').select(['email', 'is_demo']).execute();
       // The demo accounts (apps/server/src/seeds/demo/index.ts), the centre supervisors of Mexico
       // and of Guatemala (who receives Mexico's shares) among them.
-      expect(demo.length).toBe(12);
+      expect(demo.length).toBe(13);
       expect(demo.map((u) => u.email)).toContain('supervision.mx@demo.enlace.example');
       expect(demo.map((u) => u.email)).toContain('supervision.gt@demo.enlace.example');
       expect(demo.every((u) => u.is_demo === 1 && u.email.endsWith('@demo.enlace.example'))).toBe(true);

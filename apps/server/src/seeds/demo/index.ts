@@ -131,6 +131,14 @@ export const DEMO_ACCOUNTS: {
     name: 'Paola Núñez (demo)',
   },
   {
+    // A second officer of the same centres: a belongings inventory is verified by another officer.
+    email: `centro2.mx@${DEMO_DOMAIN}`,
+    role: 'centre_officer',
+    country: 'MEX',
+    agency: 'migration',
+    name: 'Tomás Aguirre (demo)',
+  },
+  {
     email: `supervision.mx@${DEMO_DOMAIN}`,
     role: 'centre_supervisor',
     country: 'MEX',
