@@ -1,7 +1,6 @@
 import {
   type ATTENTION_KINDS,
   type BirthDatePrecision,
-  type CentreUnit,
   type PersonSex,
   type PersonShareField,
   type PersonShareInput,
@@ -59,7 +58,7 @@ import {
   transfersOfStay,
   updateOpenStay,
 } from './registry.repository';
-import { centreName, decryptPerson, enc, P, storedKeys, variantsOf } from './registry.service';
+import { decryptPerson, enc, P, staySummaryOf, storedKeys, variantsOf } from './registry.service';
 
 /** Shares a list shows at most (a country's incoming or outgoing shares of persons). */
 const LIST_MAX = 500;
@@ -116,15 +115,7 @@ async function presentShares(ctx: Ctx, actor: Actor, shares: readonly ShareRow[]
             }
           : null,
       stays: stays.map((s) => ({
-        id: s.id,
-        centreId: s.centre_id,
-        centreName: centreName(s.centre_names, ctx.locale),
-        unit: s.unit as CentreUnit,
-        status: s.status as 'open' | 'released',
-        admittedAt: s.admitted_at,
-        releasedAt: s.released_at,
-        releaseOutcome: s.release_outcome as RegistryShare['stays'][number]['releaseOutcome'],
-        releaseCheckPending: Number(s.pending_checks) > 0,
+        ...staySummaryOf(ctx, s),
         attentionKinds: extent.fields.includes('attention')
           ? (
               JSON.parse(decryptField(ctx.config.secretKey, s.attention_enc, P.attention)) as {

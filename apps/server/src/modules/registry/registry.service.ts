@@ -104,6 +104,7 @@ import {
   releasedStays,
   residentsOfRegion,
   resolveCheck,
+  type StayOfPerson,
   type StayRow,
   staysOfPerson,
   transfersOfStay,
@@ -367,6 +368,21 @@ export async function searchPersons(ctx: Ctx, q: IdentityInput): Promise<SearchR
   };
 }
 
+/** A stay as a person's record lists it (the person's own page, or what a share carries). */
+export function staySummaryOf(ctx: Ctx, s: StayOfPerson): Omit<Person['stays'][number], 'belongingsHeld'> {
+  return {
+    id: s.id,
+    centreId: s.centre_id,
+    centreName: centreName(s.centre_names, ctx.locale),
+    unit: s.unit as CentreUnit,
+    status: s.status as 'open' | 'released',
+    admittedAt: s.admitted_at,
+    releasedAt: s.released_at,
+    releaseOutcome: s.release_outcome as Person['stays'][number]['releaseOutcome'],
+    releaseCheckPending: Number(s.pending_checks) > 0,
+  };
+}
+
 const PHOTO_OWNER = 'registry_person';
 
 /** A person's photo is read by the registry readers of the person's country. */
@@ -414,18 +430,7 @@ async function presentPerson(ctx: Ctx, actor: Actor, r: PersonRow): Promise<Pers
     createdAt: r.created_at,
     mrz: await mrzOfPerson(ctx, ctx.db.kysely, r.id),
     photo: await photoOf(ctx, r.id),
-    stays: stays.map((s) => ({
-      id: s.id,
-      centreId: s.centre_id,
-      centreName: centreName(s.centre_names, ctx.locale),
-      unit: s.unit as CentreUnit,
-      status: s.status as 'open' | 'released',
-      admittedAt: s.admitted_at,
-      releasedAt: s.released_at,
-      releaseOutcome: s.release_outcome as Person['stays'][number]['releaseOutcome'],
-      releaseCheckPending: Number(s.pending_checks) > 0,
-      belongingsHeld: held.get(s.id) ?? 0,
-    })),
+    stays: stays.map((s) => ({ ...staySummaryOf(ctx, s), belongingsHeld: held.get(s.id) ?? 0 })),
     abilities: { admit: mayAdmit(actor, r.country_code) && !stays.some((s) => s.status === 'open') },
   };
 }
