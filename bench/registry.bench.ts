@@ -153,9 +153,13 @@ async function load(ctx: Ctx, register: Map<string, Registration>): Promise<Map<
     batch = [];
     await ctx.db.kysely.transaction().execute((trx) => insertPersonsInBulk(ctx.db, trx, records));
   };
+  // Ids one millisecond apart in the load's order: a kept database's ids sort as the register
+  // does, so a later run maps them back to the generator's persons (random ids drawn within one
+  // millisecond would not).
+  const base = Date.parse('2026-01-01T00:00:00Z');
   for (const [personId, r] of register) {
     const input = personInputSchema.parse(personOf(r));
-    const id = uuidv7();
+    const id = uuidv7(base + ids.size);
     ids.set(personId, id);
     const birthDate =
       input.birthDate ?? (input.estimatedAge !== undefined ? String(2026 - input.estimatedAge) : null);

@@ -8,6 +8,7 @@ import * as duplicates from '../../src/db/migrations/0019-registry-duplicates';
 import * as crisis from '../../src/db/migrations/0020-registry-crisis';
 import * as belongings from '../../src/db/migrations/0018-registry-belongings';
 import * as shares from '../../src/db/migrations/0021-shares';
+import * as keyOwner from '../../src/db/migrations/0023-registry-key-owner';
 import { rollupsNeedRebuild } from '../../src/db/migrate';
 import { createTestDb, type TestDb } from '../helpers';
 
@@ -91,6 +92,7 @@ describe('migration 0006', () => {
 
 describe('migrations 0016 and 0017', () => {
   it('drop the registry tables and create them again, the later first', async () => {
+    await keyOwner.down(db, t.db.dialect);
     await duplicates.down(db, t.db.dialect);
     // 0018 refers to the stays: it goes first and comes back last.
     await belongings.down(db, t.db.dialect);
@@ -105,6 +107,7 @@ describe('migrations 0016 and 0017', () => {
     await duplicates.up(db, t.db.dialect);
     await belongings.up(db, t.db.dialect);
     await shares.up(db, t.db.dialect);
+    await keyOwner.up(db, t.db.dialect);
     const r = await sql<{ n: number }>`SELECT count(*) AS n FROM registry_person_keys`.execute(db);
     expect(Number(r.rows[0]?.n)).toBe(0);
     const c = await sql<{ n: number }>`SELECT count(*) AS n FROM registry_centre_resources`.execute(db);
@@ -208,5 +211,39 @@ describe('migration 0021', () => {
     await shares.up(db, t.db.dialect);
     await sql`DELETE FROM shares`.execute(db);
     await sql`DELETE FROM cases WHERE id = ${caseId}`.execute(db);
+  });
+});
+
+describe('migration 0023', () => {
+  it("gives each key row its person's country and the person it counts for (the kept one of a merge)", async () => {
+    await keyOwner.down(db, t.db.dialect);
+    const person = (id: string, country: string, mergedInto: string | null) =>
+      sql`INSERT INTO registry_persons (id, country_code, given_names_enc, family_names_enc, aliases_enc, sex,
+        birth_date_precision, nationality, other_nationalities, languages, merged_into, created_at)
+        VALUES (${id}, ${country}, 'x', 'x', 'x', 'female', 'year', 'HND', '[]', '[]', ${mergedInto},
+        '2026-01-01T00:00:00.000Z')`.execute(db);
+    await person('m0023-kept', 'MEX', null);
+    await person('m0023-merged', 'MEX', 'm0023-kept');
+    await person('m0023-gt', 'GTM', null);
+    for (const [id, key] of [
+      ['m0023-kept', 'k1'],
+      ['m0023-merged', 'k1'],
+      ['m0023-merged', 'k2'],
+      ['m0023-gt', 'k1'],
+    ])
+      await sql`INSERT INTO registry_person_keys (person_id, key) VALUES (${id}, ${key})`.execute(db);
+    await keyOwner.up(db, t.db.dialect);
+    const { rows } = await sql<{ person_id: string; key: string; country_code: string; owner_id: string }>`
+      SELECT person_id, key, country_code, owner_id FROM registry_person_keys
+      WHERE person_id LIKE 'm0023-%' ORDER BY person_id, key`.execute(db);
+    expect(rows).toEqual([
+      { person_id: 'm0023-gt', key: 'k1', country_code: 'GTM', owner_id: 'm0023-gt' },
+      { person_id: 'm0023-kept', key: 'k1', country_code: 'MEX', owner_id: 'm0023-kept' },
+      { person_id: 'm0023-merged', key: 'k1', country_code: 'MEX', owner_id: 'm0023-kept' },
+      { person_id: 'm0023-merged', key: 'k2', country_code: 'MEX', owner_id: 'm0023-kept' },
+    ]);
+    await sql`DELETE FROM registry_person_keys WHERE person_id LIKE 'm0023-%'`.execute(db);
+    await sql`DELETE FROM registry_persons WHERE id = 'm0023-merged'`.execute(db);
+    await sql`DELETE FROM registry_persons WHERE id LIKE 'm0023-%'`.execute(db);
   });
 });

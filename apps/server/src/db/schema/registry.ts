@@ -76,6 +76,10 @@ export interface RegistryPersonsTable {
 export interface RegistryPersonKeysTable {
   person_id: string;
   key: string;
+  /** The person's country (migration 0023): a search counts one country's keys. */
+  country_code: string | null;
+  /** Whom the key counts for: the person, or the kept person they were merged into. */
+  owner_id: string | null;
 }
 
 /** A stay from admission to release. */

@@ -159,7 +159,14 @@ export async function mergePerson(db: Q, personId: string, keptId: string): Prom
     .where('id', '=', personId)
     .where('merged_into', 'is', null)
     .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  if (Number(r.numUpdatedRows) !== 1) return false;
+  // The merged person's keys now count for the kept one (search before create, migration 0023).
+  await db
+    .updateTable('registry_person_keys')
+    .set({ owner_id: keptId })
+    .where('person_id', '=', personId)
+    .execute();
+  return true;
 }
 
 /** Undoes a merge, if the person still points at the one they were merged into. */
@@ -170,7 +177,13 @@ export async function unmergePerson(db: Q, personId: string, keptId: string): Pr
     .where('id', '=', personId)
     .where('merged_into', '=', keptId)
     .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  if (Number(r.numUpdatedRows) !== 1) return false;
+  await db
+    .updateTable('registry_person_keys')
+    .set({ owner_id: personId })
+    .where('person_id', '=', personId)
+    .execute();
+  return true;
 }
 
 /** Whether anyone was merged into this person (a merge never makes a chain). */

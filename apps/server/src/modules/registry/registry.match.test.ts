@@ -4,6 +4,9 @@ import {
   agreementOf,
   birthDateOf,
   isFuture,
+  KEY_POSTINGS_MAX,
+  KEY_ROWS_BUDGET,
+  keyWeights,
   median,
   personBlockingKeys,
   precisionFits,
@@ -107,5 +110,46 @@ describe('ageGroupOn', () => {
   it('says unknown without a birth date or with one after the day', () => {
     expect(ageGroupOn(null, '2026-12-03T00:00:00Z')).toBe('unknown');
     expect(ageGroupOn('2027-01-01', '2026-12-03T00:00:00Z')).toBe('unknown');
+  });
+});
+
+describe('keyWeights', () => {
+  it('weighs a rare key more than a common one and reads the rarest first', () => {
+    const w = keyWeights(
+      new Map([
+        ['common', 4_000],
+        ['rare', 3],
+        ['none', 0],
+        ['middle', 200],
+      ]),
+    );
+    expect([...w.keys()]).toEqual(['rare', 'middle', 'common']);
+    expect(w.get('rare')).toBeGreaterThan(w.get('middle') ?? 0);
+    expect(w.get('middle')).toBeGreaterThan(w.get('common') ?? 0);
+    expect(w.get('common')).toBeGreaterThan(0);
+  });
+
+  it('leaves out keys too common to say anything, and stops at the rows budget', () => {
+    const tooCommon = keyWeights(
+      new Map([
+        ['a', 10],
+        ['b', KEY_POSTINGS_MAX + 1],
+      ]),
+    );
+    expect([...tooCommon.keys()]).toEqual(['a']);
+    const n = KEY_POSTINGS_MAX - 1;
+    const fit = Math.floor(KEY_ROWS_BUDGET / n);
+    const many = new Map(Array.from({ length: fit + 2 }, (_, i) => [`k${i}`, n] as const));
+    expect(keyWeights(many).size).toBe(fit);
+  });
+
+  it('still reads the rarest key when every key is very common (a common name and nothing else)', () => {
+    const w = keyWeights(
+      new Map([
+        ['p', 90_000],
+        ['q', KEY_POSTINGS_MAX + 1],
+      ]),
+    );
+    expect([...w.keys()]).toEqual(['q']);
   });
 });

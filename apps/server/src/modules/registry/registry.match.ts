@@ -16,6 +16,29 @@ import trained from './registry.model.json';
 // database, no clock. The model is trained once on the seeded synthetic registrations
 // (bench/generators/registry-model.ts): a search has too few candidates to train on.
 
+/** A key held by more persons than this says little and costs much: it is left out of a search. */
+export const KEY_POSTINGS_MAX = 5_000;
+/** The most key rows a search reads to rank its candidates (its rarest keys first). */
+export const KEY_ROWS_BUDGET = 20_000;
+
+/**
+ * The keys a search reads and what each weighs: the rarer a key, the more it says that two
+ * records are one person (an inverse document frequency, in bits). The rarest keys are read
+ * first, up to KEY_ROWS_BUDGET rows; a key held by more than KEY_POSTINGS_MAX persons is left
+ * out, unless no key is rarer (a very common name and nothing else).
+ */
+export function keyWeights(postings: ReadonlyMap<string, number>): Map<string, number> {
+  const held = [...postings].filter(([, n]) => n > 0).sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1));
+  const out = new Map<string, number>();
+  let rows = 0;
+  for (const [key, n] of held) {
+    if (out.size > 0 && (n > KEY_POSTINGS_MAX || rows + n > KEY_ROWS_BUDGET)) break;
+    out.set(key, Math.log2(1 + KEY_POSTINGS_MAX / n));
+    rows += n;
+  }
+  return out;
+}
+
 /** The fields of a person the engine compares, as the officer typed them. */
 export interface IdentityFields {
   givenNames?: string | null;

@@ -11,6 +11,7 @@ import type {
   RegistryTransfersTable,
 } from '../../db/schema/registry';
 import type { Tx } from '../../platform/context';
+import { KEY_POSTINGS_MAX, KEY_ROWS_BUDGET } from './registry.match';
 
 export type Q = Tx | Kysely<Database>;
 export type CentreRow = Selectable<RegistryCentresTable>;
@@ -59,7 +60,9 @@ export async function insertPerson(
   if (keys.length > 0)
     await db
       .insertInto('registry_person_keys')
-      .values(keys.map((key) => ({ person_id: row.id, key })))
+      .values(
+        keys.map((key) => ({ person_id: row.id, key, country_code: row.country_code, owner_id: row.id })),
+      )
       .execute();
 }
 
@@ -68,35 +71,63 @@ export function findPerson(db: Q, id: string): Promise<PersonRow | undefined> {
 }
 
 /**
- * The persons of a country sharing at least one blocking key with a query, the most keys shared
- * first, at most `limit`: candidate retrieval in the database (the key index), so every server
- * answers alike. A person merged into another is retrieved as the kept one, never on their own.
+ * How many persons of a country hold each key, counted up to KEY_POSTINGS_MAX + 1 (from the key
+ * index alone).
+ */
+export async function keyPostings(
+  db: Q,
+  countryCode: string,
+  keys: readonly string[],
+): Promise<Map<string, number>> {
+  if (keys.length === 0) return new Map();
+  const counts = keys.map(
+    (key) =>
+      sql<{
+        key: string;
+        n: number;
+      }>`SELECT CAST(${key} AS text) AS key, (SELECT count(*) FROM (SELECT 1 FROM registry_person_keys
+        WHERE country_code = ${countryCode} AND key = ${key} LIMIT ${KEY_POSTINGS_MAX + 1}) AS m) AS n`,
+  );
+  const { rows } = await sql<{
+    key: string;
+    n: number | string;
+  }>`${sql.join(counts, sql` UNION ALL `)}`.execute(db);
+  return new Map(rows.map((r) => [r.key, Number(r.n)]));
+}
+
+/**
+ * The persons of a country holding the most weight of a query's blocking keys, at most `limit`,
+ * best first: candidate retrieval in the database (the key index), so every server answers
+ * alike. A key weighs more the fewer persons hold it (`weights`, see rankCandidates); the
+ * aggregation reads the key index alone. A person merged into another counts for the kept one
+ * (`owner_id`), and is never retrieved on their own.
  */
 export async function candidatesByKeys(
   db: Q,
   countryCode: string,
-  keys: readonly string[],
+  weights: ReadonlyMap<string, number>,
   limit: number,
 ): Promise<PersonRow[]> {
-  if (keys.length === 0) return [];
-  const owner = sql<string>`coalesce(m.merged_into, m.id)`;
-  const shared = db
-    .selectFrom('registry_person_keys as k')
-    .innerJoin('registry_persons as m', 'm.id', 'k.person_id')
-    .select([owner.as('person_id'), sql<number>`count(*)`.as('shared')])
-    .where('k.key', 'in', keys)
-    .groupBy(owner);
-  return db
-    .selectFrom(shared.as('s'))
-    .innerJoin('registry_persons as p', 'p.id', 's.person_id')
-    .selectAll('p')
-    .where('p.country_code', '=', countryCode)
-    .where('p.merged_into', 'is', null)
-    .orderBy('s.shared', 'desc')
-    .orderBy('p.created_at', 'desc')
-    .orderBy('p.id')
-    .limit(limit)
+  if (weights.size === 0) return [];
+  const postings = [...weights].map(
+    ([key, w]) =>
+      // Cut: a key held by more persons than the budget is read only when no key is rarer.
+      sql`SELECT * FROM (SELECT owner_id, CAST(${w} AS double precision) AS w FROM registry_person_keys
+        WHERE country_code = ${countryCode} AND key = ${key} LIMIT ${KEY_ROWS_BUDGET}) AS p`,
+  );
+  const { rows: top } = await sql<{ owner_id: string }>`SELECT owner_id, sum(w) AS s
+    FROM (${sql.join(postings, sql` UNION ALL `)}) AS k
+    GROUP BY owner_id ORDER BY s DESC, owner_id DESC LIMIT ${limit}`.execute(db);
+  if (top.length === 0) return [];
+  const rank = new Map(top.map((r, i) => [r.owner_id, i]));
+  const rows = await db
+    .selectFrom('registry_persons')
+    .selectAll()
+    .where('id', 'in', [...rank.keys()])
+    .where('country_code', '=', countryCode)
+    .where('merged_into', 'is', null)
     .execute();
+  return rows.sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
 }
 
 /** The persons merged into these (a merge keeps every record: they are read with the kept one). */
@@ -470,7 +501,9 @@ export async function insertPersonsInBulk(
     records.length,
     (i) => PERSON_COLUMNS.map((c) => (records[i] as { row: PersonRow }).row[c]),
   );
-  const keys = records.flatMap((r) => r.keys.map((key) => [r.row.id, key] as const));
+  const keys = records.flatMap(({ row, keys }) =>
+    keys.map((key) => [row.id, key, row.country_code, row.merged_into ?? row.id] as const),
+  );
   await bulkWrite(
     db,
     trx as Kysely<unknown>,
@@ -478,6 +511,8 @@ export async function insertPersonsInBulk(
     [
       { name: 'person_id', type: 'text' },
       { name: 'key', type: 'text' },
+      { name: 'country_code', type: 'text' },
+      { name: 'owner_id', type: 'text' },
     ],
     keys.length,
     (i) => keys[i] as readonly unknown[],

@@ -59,6 +59,7 @@ import {
   CANDIDATE_FLOOR,
   type IdentityFields,
   isFuture,
+  keyWeights,
   median,
   personBlockingKeys,
   precisionFits,
@@ -75,6 +76,7 @@ import {
   type CentreResourcesRow,
   type CentreRow,
   candidatesByKeys,
+  keyPostings,
   countResidents,
   pendingChecksOfCountry,
   residentsOfCentre,
@@ -305,7 +307,12 @@ export interface RankedPerson {
  */
 export async function rankCandidates(deps: Deps, db: Q, countryCode: string, query: IdentityFields) {
   const keys = blindValues(deps.config.secretKey, personBlockingKeys(query));
-  const rows = await candidatesByKeys(db, countryCode, keys, CANDIDATES_MAX);
+  const rows = await candidatesByKeys(
+    db,
+    countryCode,
+    keyWeights(await keyPostings(db, countryCode, keys)),
+    CANDIDATES_MAX,
+  );
   const merged = await personsMergedInto(
     db,
     rows.map((r) => r.id),
