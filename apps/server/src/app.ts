@@ -31,6 +31,7 @@ import { registryRoutes } from './modules/registry/registry.routes';
 import { registryDuplicatesRoutes } from './modules/registry/registry-duplicates.routes';
 import { registryMrzRoutes } from './modules/registry/registry-mrz.routes';
 import { registrySharesRoutes } from './modules/registry/registry-shares.routes';
+import { registryDocumentsRoutes } from './modules/registry/registry-documents.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { homeRoutes } from './modules/home/home.routes';
 import { incidentsRoutes } from './modules/incidents/incidents.routes';
@@ -221,6 +222,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(crisisRoutes);
   await app.register(belongingsRoutes);
   await app.register(registrySharesRoutes);
+  await app.register(registryDocumentsRoutes);
   await app.register(notificationsRoutes);
   await app.register(handlingRoutes);
 

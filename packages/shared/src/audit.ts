@@ -116,6 +116,8 @@ export const AUDIT_ACTIONS = [
   'registry.transfer_accepted',
   'registry.transfer_declined',
   'registry.transfer_withdrawn',
+  'registry.person_document_added',
+  'registry.person_document_withdrawn',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

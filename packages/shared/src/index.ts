@@ -32,3 +32,4 @@ export * from './dto/registry-crisis';
 export * from './dto/registry-belongings';
 export * from './dto/shares';
 export * from './dto/registry-shares';
+export * from './dto/registry-documents';

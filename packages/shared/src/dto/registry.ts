@@ -3,6 +3,7 @@ import { AGE_GROUPS } from '../vocabulary';
 import { idSchema, localizedTextInputSchema, localizedTextSchema } from './common';
 import { iso3Schema, isoDateSchema } from './incidents';
 import { COUNT_MAX, TEXT_MAX } from './limits';
+import { personDocumentSchema } from './registry-documents';
 import { mrzTextSchema, personMrzSchema } from './registry-mrz';
 
 /**
@@ -189,6 +190,8 @@ export const personSchema = z.object({
   stays: z.array(staySummarySchema),
   /** The document's MRZ and the flags of its check, when one was given. */
   mrz: personMrzSchema.nullable(),
+  /** Every travel or identity document recorded (registry-documents), withdrawn ones included. */
+  documents: z.array(personDocumentSchema),
   /** The latest photo (platform files: GET /api/files/:id), shown at the identity check. */
   photo: z.object({ id: z.string(), name: z.string(), type: z.string() }).nullable(),
   abilities: z.object({ admit: z.boolean() }),
@@ -299,6 +302,8 @@ export const staySchema = z.object({
   admittedAt: z.string(),
   referringAuthority: z.string(),
   incidentId: z.string().nullable(),
+  /** The linked incident's reference (of the stay's country); the UI links it for incident readers. */
+  incident: z.object({ id: z.string(), reference: z.string() }).nullable(),
   reason: z.string(),
   custodyType: z.enum(CUSTODY_TYPES),
   attention: z.object({ kinds: z.array(z.enum(ATTENTION_KINDS)), note: z.string().optional() }),
@@ -367,6 +372,17 @@ export const occupancySchema = z.object({
     bySex: z.array(z.object({ sex: z.enum(PERSON_SEXES), count: z.number().int() })),
     byAgeGroup: z.array(z.object({ ageGroup: z.enum(AGE_GROUPS), count: z.number().int() })),
     byNationality: z.array(z.object({ nationality: z.string(), count: z.number().int() })),
+  }),
+  /**
+   * The residents at the end of each day of the range (UTC; today: now), in total and by sex, by
+   * age group on that day (as `residents`) and by nationality: `counts[i]` is for `dates[i]`.
+   */
+  residentsOverTime: z.object({
+    dates: z.array(z.string()),
+    total: z.array(z.number().int()),
+    bySex: z.array(z.object({ sex: z.enum(PERSON_SEXES), counts: z.array(z.number().int()) })),
+    byAgeGroup: z.array(z.object({ ageGroup: z.enum(AGE_GROUPS), counts: z.array(z.number().int()) })),
+    byNationality: z.array(z.object({ nationality: z.string(), counts: z.array(z.number().int()) })),
   }),
 });
 export type Occupancy = z.infer<typeof occupancySchema>;
@@ -444,6 +460,15 @@ export type CentreResources = z.infer<typeof centreResourcesSchema>;
 export const centreResourcesHistorySchema = z.object({
   current: centreResourcesSchema.nullable(),
   history: z.array(z.object({ asOf: z.string(), declaredAt: z.string(), staff: z.number().int() })),
+  /**
+   * The resources over time, oldest first: one point per day declared (the latest declaration of
+   * that day), the staff of each role and the budget of each currency (the sum of its lines).
+   */
+  series: z.object({
+    dates: z.array(z.string()),
+    staff: z.array(z.object({ role: z.enum(CENTRE_STAFF_ROLES), counts: z.array(z.number().int()) })),
+    budget: z.array(z.object({ currency: z.string(), amounts: z.array(z.number()) })),
+  }),
 });
 export type CentreResourcesHistory = z.infer<typeof centreResourcesHistorySchema>;
 

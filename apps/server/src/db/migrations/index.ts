@@ -21,6 +21,7 @@ import * as m0018 from './0018-registry-belongings';
 import * as m0019 from './0019-registry-duplicates';
 import * as m0020 from './0020-registry-crisis';
 import * as m0021 from './0021-shares';
+import * as m0022 from './0022-registry-documents';
 import * as m0023 from './0023-registry-key-owner';
 
 export interface AppMigration {
@@ -53,5 +54,6 @@ export const migrations: Record<string, AppMigration> = {
   '0019-registry-duplicates': m0019,
   '0020-registry-crisis': m0020,
   '0021-shares': m0021,
+  '0022-registry-documents': m0022,
   '0023-registry-key-owner': m0023,
 };

@@ -50,6 +50,7 @@ import type {
   RegistryReceiptCountersTable,
 } from './registry-belongings';
 import type { RegistryAbroadTransfersTable } from './registry-shares';
+import type { RegistryPersonDocumentsTable } from './registry-documents';
 import type { LoginThrottleTable, SessionsTable } from './sessions';
 import type { SharesTable } from './shares';
 import type {
@@ -120,4 +121,5 @@ export interface Database {
   registry_receipt_counters: RegistryReceiptCountersTable;
   shares: SharesTable;
   registry_abroad_transfers: RegistryAbroadTransfersTable;
+  registry_person_documents: RegistryPersonDocumentsTable;
 }

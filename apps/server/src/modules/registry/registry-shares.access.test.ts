@@ -32,6 +32,20 @@ const person: Person = {
   languages: ['es'],
   documentNumber: 'HN0012345',
   mrz: null,
+  documents: [
+    {
+      id: 'd1',
+      kind: 'passport',
+      number: 'G12345678',
+      issuingCountry: 'HND',
+      expiresOn: '2030-01-31',
+      mrz: null,
+      status: 'current',
+      addedAt: '2026-11-20T09:00:00.000Z',
+      addedByName: 'Officer',
+      withdrawal: null,
+    },
+  ],
   photo: null,
   mergedInto: null,
   createdAt: '2026-11-20T09:00:00.000Z',
@@ -51,6 +65,7 @@ describe('a person as another country reads them by share', () => {
       documentGivenNames: null,
       documentFamilyNames: null,
       documentNumber: null,
+      documents: [],
       aliases: [],
       otherNationalities: [],
       languages: [],
@@ -63,6 +78,7 @@ describe('a person as another country reads them by share', () => {
   it('shows a group and a stay once shared, and nothing else', () => {
     const seen = restrictToShare(person, { fields: ['document', 'languages'], stayIds: ['s2'] });
     expect(seen.documentNumber).toBe('HN0012345');
+    expect(seen.documents.map((d) => d.number)).toEqual(['G12345678']);
     expect(seen.documentFamilyNames).toBe('PEREZ ORELLANA');
     expect(seen.languages).toEqual(['es']);
     expect(seen.aliases).toEqual([]);

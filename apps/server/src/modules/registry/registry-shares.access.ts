@@ -60,6 +60,7 @@ export function restrictToShare(person: Person, extent: PersonExtent): Person {
     documentFamilyNames: has('document') ? person.documentFamilyNames : null,
     documentNumber: has('document') ? person.documentNumber : null,
     mrz: has('document') ? person.mrz : null,
+    documents: has('document') ? person.documents : [],
     // The photo stays in its country: the files room lets only the owner's readers download it.
     photo: null,
     aliases: has('aliases') ? person.aliases : [],

@@ -58,6 +58,7 @@ import {
   transfersOfStay,
   updateOpenStay,
 } from './registry.repository';
+import { insertRegistrationDocument } from './registry-documents.service';
 import { decryptPerson, enc, P, staySummaryOf, storedKeys, variantsOf } from './registry.service';
 
 /** Shares a list shows at most (a country's incoming or outgoing shares of persons). */
@@ -376,6 +377,7 @@ export async function acceptTransfer(
     });
     if (created) {
       await insertPerson(trx, person, storedKeys(ctx, variantsOf(person, decryptPerson(ctx, person))));
+      await insertRegistrationDocument(trx, person, null);
       await audit({
         action: 'registry.person_created',
         objectType: 'registry_person',

@@ -279,6 +279,11 @@ export function incidentCountry(db: Q, id: string) {
   return db.selectFrom('incidents').select('country_code').where('id', '=', id).executeTakeFirst();
 }
 
+/** The reference of the incident a stay names (the admission checked it is of the stay's country). */
+export function incidentReference(db: Q, id: string) {
+  return db.selectFrom('incidents').select(['id', 'reference']).where('id', '=', id).executeTakeFirst();
+}
+
 // ---- occupancy
 
 export async function occupiedByUnit(db: Q, centreId: string): Promise<Map<string, number>> {

@@ -1,6 +1,7 @@
 import {
   type AdmissionInput,
   AGE_GROUPS,
+  type AgeGroup,
   admissionInputSchema,
   CENTRE_UNITS,
   type Centre,
@@ -9,6 +10,7 @@ import {
   type CentreResourcesHistory,
   type CentreResourcesInput,
   type CentreUnit,
+  CENTRE_STAFF_ROLES,
   centreInputSchema,
   centreResourcesInputSchema,
   type IdentityInput,
@@ -53,6 +55,7 @@ import { blindValues } from '../../platform/search/search';
 import { findAgency } from '../admin/admin.repository';
 import { suppressColumn, suppressValue } from '../stats/suppression';
 import { evaluateAfterMovement } from './crisis.service';
+import { residentsPerDay } from './registry-occupancy.repository';
 import {
   ageGroupOn,
   birthDateOf,
@@ -70,6 +73,11 @@ import {
 import { heldItemsOfStays, logTransferCustody } from './belongings.repository';
 import { mrzOfNewPerson, mrzOfPerson } from './registry-mrz.service';
 import { insertPersonMrz } from './registry-mrz.repository';
+import {
+  documentsOf,
+  insertRegistrationDocument,
+  otherDocumentNumbers,
+} from './registry-documents.service';
 import { personReadByShare, restrictToShare } from './registry-shares.access';
 import { mayAdmit, stayAbilities } from './registry.policy';
 import {
@@ -87,6 +95,7 @@ import {
   findPerson,
   findStay,
   incidentCountry,
+  incidentReference,
   insertCentre,
   insertCentreResources,
   insertPerson,
@@ -255,22 +264,26 @@ export function decryptPerson(deps: Deps, r: PersonRow): PersonFields {
   };
 }
 
-/** A person's record as the engine compares it: the names as stated, then as in a document. */
-export function variantsOf(r: PersonRow, f: PersonFields): IdentityFields[] {
-  const base = {
-    birthDate: r.birth_date,
-    sex: r.sex,
-    nationality: r.nationality,
-    documentNumber: f.documentNumber,
-  };
-  const out: IdentityFields[] = [{ ...base, givenNames: f.givenNames, familyNames: f.familyNames }];
+/**
+ * A person's record as the engine compares it: the names as stated, then as in a document, each
+ * with the person's document number and with each of their other documents' (registry-documents).
+ */
+export function variantsOf(
+  r: PersonRow,
+  f: PersonFields,
+  documents: readonly string[] = [],
+): IdentityFields[] {
+  const base = { birthDate: r.birth_date, sex: r.sex, nationality: r.nationality };
+  const names = [{ givenNames: f.givenNames, familyNames: f.familyNames }];
   if (f.documentGivenNames || f.documentFamilyNames)
-    out.push({
-      ...base,
+    names.push({
       givenNames: f.documentGivenNames ?? f.givenNames,
       familyNames: f.documentFamilyNames ?? f.familyNames,
     });
-  return out;
+  const numbers = [f.documentNumber, ...documents.filter((d) => d !== f.documentNumber)];
+  return [...new Set(numbers)].flatMap((documentNumber) =>
+    names.map((n) => ({ ...base, ...n, documentNumber })),
+  );
 }
 
 /** The blocking keys stored for a person: each variant's, as keyed hashes (blind index). */
@@ -318,6 +331,8 @@ export async function rankCandidates(deps: Deps, db: Q, countryCode: string, que
     rows.map((r) => r.id),
   );
   const people: RankedPerson[] = rows.map((r) => ({ row: r, fields: decryptPerson(deps, r) }));
+  // Every document of each person is compared: whoever holds the number typed is found by it.
+  const documents = await otherDocumentNumbers(deps, db, [...rows, ...merged].map((r) => r.id));
   const mergedInto = new Map<string, RankedPerson[]>();
   for (const m of merged) {
     const list = mergedInto.get(m.merged_into ?? '') ?? [];
@@ -325,7 +340,9 @@ export async function rankCandidates(deps: Deps, db: Q, countryCode: string, que
     mergedInto.set(m.merged_into ?? '', list);
   }
   const ranked = scoreCandidates(query, people, (p) =>
-    [p, ...(mergedInto.get(p.row.id) ?? [])].flatMap((x) => variantsOf(x.row, x.fields)),
+    [p, ...(mergedInto.get(p.row.id) ?? [])].flatMap((x) =>
+      variantsOf(x.row, x.fields, documents.get(x.row.id)),
+    ),
   );
   return { compared: rows.length, ranked };
 }
@@ -436,6 +453,10 @@ async function presentPerson(ctx: Ctx, actor: Actor, r: PersonRow): Promise<Pers
     mergedInto: r.merged_into,
     createdAt: r.created_at,
     mrz: await mrzOfPerson(ctx, ctx.db.kysely, r.id),
+    documents: await documentsOf(ctx, ctx.db.kysely, [
+      r.id,
+      ...(await personsMergedInto(ctx.db.kysely, [r.id])).map((m) => m.id),
+    ]),
     photo: await photoOf(ctx, r.id),
     stays: stays.map((s) => ({ ...staySummaryOf(ctx, s), belongingsHeld: held.get(s.id) ?? 0 })),
     abilities: { admit: mayAdmit(actor, r.country_code) && !stays.some((s) => s.status === 'open') },
@@ -507,6 +528,7 @@ export async function createPerson(ctx: Ctx, body: PersonInput): Promise<Person>
   await withTx(ctx, async (trx, audit) => {
     await insertPerson(trx, row, keys);
     if (mrz) await insertPersonMrz(trx, mrz);
+    await insertRegistrationDocument(trx, row, mrz);
     if (input.photoFileId) await attachPhoto(ctx, trx, actor, id, input.photoFileId);
     await audit({
       action: 'registry.person_created',
@@ -554,9 +576,10 @@ export async function getPerson(ctx: Ctx, id: string): Promise<Person> {
 // ---- stays
 
 async function presentStay(ctx: Ctx, actor: Actor, s: StayRow): Promise<Stay> {
-  const [transfers, check] = await Promise.all([
+  const [transfers, check, incident] = await Promise.all([
     transfersOfStay(ctx.db.kysely, s.id),
     latestCheckOfStay(ctx.db.kysely, s.id),
+    s.incident_id ? incidentReference(ctx.db.kysely, s.incident_id) : undefined,
   ]);
   return {
     id: s.id,
@@ -567,6 +590,7 @@ async function presentStay(ctx: Ctx, actor: Actor, s: StayRow): Promise<Stay> {
     admittedAt: s.admitted_at,
     referringAuthority: s.referring_authority,
     incidentId: s.incident_id,
+    incident: incident ?? null,
     reason: dec(ctx, s.reason_enc, P.reason),
     custodyType: s.custody_type as Stay['custodyType'],
     attention: JSON.parse(dec(ctx, s.attention_enc, P.attention)) as Stay['attention'],
@@ -734,7 +758,10 @@ export async function release(ctx: Ctx, id: string, body: ReleaseInput): Promise
   await checkMovementTime(ctx, stay, releasedAt, 'releasedAt');
   const shown = identityOf(ctx, input.identity, 'identity.');
   const person = (await findPerson(ctx.db.kysely, stay.person_id)) as PersonRow;
-  const [scored] = scoreCandidates(shown, [person], (p) => variantsOf(p, decryptPerson(ctx, p)));
+  const documents = await otherDocumentNumbers(ctx, ctx.db.kysely, [person.id]);
+  const [scored] = scoreCandidates(shown, [person], (p) =>
+    variantsOf(p, decryptPerson(ctx, p), documents.get(p.id)),
+  );
   const probability = scored?.probability ?? 0;
   const score = Number(probability.toFixed(4));
   const matched = probability >= RELEASE_MATCH_THRESHOLD;
@@ -847,6 +874,7 @@ export async function resolveRelease(
 // ---- occupancy
 
 const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / DAY;
+const dayAfter = (d: string) => new Date(Date.parse(d) + DAY).toISOString().slice(0, 10);
 
 export async function occupancy(ctx: Ctx, id: string, q: OccupancyQuery): Promise<Occupancy> {
   await requirePermission(ctx, 'registry.read');
@@ -855,12 +883,15 @@ export async function occupancy(ctx: Ctx, id: string, q: OccupancyQuery): Promis
   const from =
     q.from ?? new Date(Date.parse(to) - (OCCUPANCY_DEFAULT_DAYS - 1) * DAY).toISOString().slice(0, 10);
   if (from > to || days(from, to) >= OCCUPANCY_MAX_DAYS) throw badRequest('registry_date_range');
-  const end = new Date(Date.parse(to) + DAY).toISOString().slice(0, 10);
-  const [occupied, moves, released, current] = await Promise.all([
+  const end = dayAfter(to);
+  const dates: string[] = [];
+  for (let d = from; d <= to; d = dayAfter(d)) dates.push(d);
+  const [occupied, moves, released, current, perDay] = await Promise.all([
     occupiedByUnit(ctx.db.kysely, centre.id),
     movementsPerDay(ctx.db.kysely, centre.id, from, end),
     releasedStays(ctx.db.kysely, centre.id, from, end),
     openStaysOfCentre(ctx.db.kysely, centre.id),
+    residentsPerDay(ctx.db.kysely, centre.id, dates, dayAfter),
   ]);
   const places: Record<CentreUnit, number> = {
     adult_men: centre.places_adult_men,
@@ -881,7 +912,7 @@ export async function occupancy(ctx: Ctx, id: string, q: OccupancyQuery): Promis
     moves.transferredOut,
   ].map(count) as [Map<string, number>, Map<string, number>, Map<string, number>, Map<string, number>];
   const dayList: Occupancy['days'] = [];
-  for (let d = from; d <= to; d = new Date(Date.parse(d) + DAY).toISOString().slice(0, 10)) {
+  for (const d of dates) {
     dayList.push({
       date: d,
       arrivals: (adm.get(d) ?? 0) + (tin.get(d) ?? 0),
@@ -900,6 +931,19 @@ export async function occupancy(ctx: Ctx, id: string, q: OccupancyQuery): Promis
     return [...n];
   };
   const nationalities = [...new Set(current.map((s) => s.nationality))].sort();
+  const index = new Map(dates.map((d, i) => [d, i]));
+  const series = <K extends string>(keys: readonly K[], keyOf: (r: (typeof perDay)[number]) => string) => {
+    const out = new Map<string, number[]>(keys.map((k) => [k, dates.map(() => 0)]));
+    for (const r of perDay) {
+      const counts = out.get(keyOf(r)) ?? dates.map(() => 0);
+      const i = index.get(r.day) ?? -1;
+      if (i >= 0) counts[i] = (counts[i] ?? 0) + r.n;
+      out.set(keyOf(r), counts);
+    }
+    return out;
+  };
+  const totalPerDay = series(['all'], () => 'all').get('all') ?? [];
+  const natSeries = series([], (r) => r.nationality);
   return {
     centreId: centre.id,
     asOf: now,
@@ -924,6 +968,23 @@ export async function occupancy(ctx: Ctx, id: string, q: OccupancyQuery): Promis
       byNationality: tally(nationalities, (s) => s.nationality)
         .map(([nationality, count]) => ({ nationality, count }))
         .sort((a, b) => b.count - a.count || a.nationality.localeCompare(b.nationality)),
+    },
+    residentsOverTime: {
+      dates,
+      total: totalPerDay,
+      bySex: [...series(PERSON_SEXES, (r) => r.sex)].map(([sex, counts]) => ({
+        sex: sex as PersonSex,
+        counts,
+      })),
+      byAgeGroup: [...series(AGE_GROUPS, (r) => r.age_group)].map(([ageGroup, counts]) => ({
+        ageGroup: ageGroup as AgeGroup,
+        counts,
+      })),
+      // Most resident-days first: the chart's legend starts with the nationalities that weigh most.
+      byNationality: [...natSeries]
+        .map(([nationality, counts]) => ({ nationality, counts, sum: counts.reduce((a, b) => a + b, 0) }))
+        .sort((a, b) => b.sum - a.sum || a.nationality.localeCompare(b.nationality))
+        .map(({ nationality, counts }) => ({ nationality, counts })),
     },
   };
 }
@@ -1004,7 +1065,28 @@ export async function centreResources(ctx: Ctx, id: string): Promise<CentreResou
   await requirePermission(ctx, 'registry.read');
   const centre = await centreInScope(ctx, id, 'registry.centre_resources');
   const rows = await centreResourcesOf(ctx.db.kysely, centre.id);
+  // One point per day declared: rows come latest first, so the first of each day is its latest.
+  const points = [...new Map(rows.map((r) => [r.as_of, r] as const).reverse()).values()]
+    .map(presentResources)
+    .sort((a, b) => a.asOf.localeCompare(b.asOf));
+  const currencies = [...new Set(points.flatMap((p) => p.budget.map((b) => b.currency)))].sort();
+  const cents = (v: number) => Math.round(v * 100);
   return {
+    series: {
+      dates: points.map((p) => p.asOf),
+      staff: CENTRE_STAFF_ROLES.map((role) => ({
+        role,
+        counts: points.map((p) => p.staff.find((x) => x.role === role)?.count ?? 0),
+      })),
+      // Summed in cents, so that 0.1 + 0.2 is 0.3.
+      budget: currencies.map((currency) => ({
+        currency,
+        amounts: points.map(
+          (p) =>
+            p.budget.filter((b) => b.currency === currency).reduce((a, b) => a + cents(b.amount), 0) / 100,
+        ),
+      })),
+    },
     current: rows[0] ? presentResources(rows[0]) : null,
     history: rows.map((r) => ({
       asOf: r.as_of,
