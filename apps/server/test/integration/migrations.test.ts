@@ -8,6 +8,7 @@ import * as duplicates from '../../src/db/migrations/0019-registry-duplicates';
 import * as crisis from '../../src/db/migrations/0020-registry-crisis';
 import * as belongings from '../../src/db/migrations/0018-registry-belongings';
 import * as shares from '../../src/db/migrations/0021-shares';
+import * as documents from '../../src/db/migrations/0022-registry-documents';
 import * as keyOwner from '../../src/db/migrations/0023-registry-key-owner';
 import { rollupsNeedRebuild } from '../../src/db/migrate';
 import { createTestDb, type TestDb } from '../helpers';
@@ -96,7 +97,8 @@ describe('migrations 0016 and 0017', () => {
     await duplicates.down(db, t.db.dialect);
     // 0018 refers to the stays: it goes first and comes back last.
     await belongings.down(db, t.db.dialect);
-    // 0021's transfers abroad reference the registry's stays and persons.
+    // 0021's transfers abroad and 0022's documents reference the registry's stays and persons.
+    await documents.down(db, t.db.dialect);
     await shares.down(db, t.db.dialect);
     await resources.down(db, t.db.dialect);
     await expect(sql`SELECT count(*) FROM registry_centre_resources`.execute(db)).rejects.toThrow();
@@ -107,6 +109,7 @@ describe('migrations 0016 and 0017', () => {
     await duplicates.up(db, t.db.dialect);
     await belongings.up(db, t.db.dialect);
     await shares.up(db, t.db.dialect);
+    await documents.up(db, t.db.dialect);
     await keyOwner.up(db, t.db.dialect);
     const r = await sql<{ n: number }>`SELECT count(*) AS n FROM registry_person_keys`.execute(db);
     expect(Number(r.rows[0]?.n)).toBe(0);
@@ -245,5 +248,64 @@ describe('migration 0023', () => {
     await sql`DELETE FROM registry_person_keys WHERE person_id LIKE 'm0023-%'`.execute(db);
     await sql`DELETE FROM registry_persons WHERE id = 'm0023-merged'`.execute(db);
     await sql`DELETE FROM registry_persons WHERE id LIKE 'm0023-%'`.execute(db);
+  });
+});
+
+describe('migration 0022', () => {
+  it('copies each registration’s document and zone into the documents table, and down leaves the persons as they were', async () => {
+    await documents.down(db, t.db.dialect);
+    await expect(sql`SELECT count(*) FROM registry_person_documents`.execute(db)).rejects.toThrow();
+    const person = (id: string, doc: string | null) =>
+      sql`INSERT INTO registry_persons (id, country_code, given_names_enc, family_names_enc, aliases_enc, sex,
+        birth_date_precision, nationality, other_nationalities, languages, document_number_enc, created_by, created_at)
+        VALUES (${id}, 'MEX', 'g', 'f', 'a', 'female', 'exact', 'HND', '[]', '[]', ${doc}, NULL,
+        '2026-11-01T00:00:00.000Z')`.execute(db);
+    const withDoc = '00000000-0000-4000-8000-0000000d0221';
+    const withMrz = '00000000-0000-4000-8000-0000000d0222';
+    const without = '00000000-0000-4000-8000-0000000d0223';
+    await person(withDoc, 'ciphertext-of-the-number');
+    await person(withMrz, null);
+    await person(without, null);
+    await sql`INSERT INTO registry_person_mrz (person_id, format, mrz_enc, flags, checked_at)
+      VALUES (${withMrz}, 'TD3', 'ciphertext-of-the-zone', '[]', '2026-11-01T00:00:00.000Z')`.execute(db);
+    const before = await sql`SELECT * FROM registry_persons ORDER BY id`.execute(db);
+    await documents.up(db, t.db.dialect);
+    const rows = await sql<{
+      id: string;
+      person_id: string;
+      kind: string;
+      number_enc: string | null;
+      mrz_enc: string | null;
+      mrz_format: string | null;
+      status: string;
+    }>`
+      SELECT id, person_id, kind, number_enc, mrz_enc, mrz_format, status FROM registry_person_documents
+      WHERE person_id IN (${withDoc}, ${withMrz}, ${without}) ORDER BY id`.execute(db);
+    expect(rows.rows).toEqual([
+      {
+        id: withDoc,
+        person_id: withDoc,
+        kind: 'unspecified',
+        number_enc: 'ciphertext-of-the-number',
+        mrz_enc: null,
+        mrz_format: null,
+        status: 'current',
+      },
+      {
+        id: withMrz,
+        person_id: withMrz,
+        kind: 'unspecified',
+        number_enc: null,
+        mrz_enc: 'ciphertext-of-the-zone',
+        mrz_format: 'TD3',
+        status: 'current',
+      },
+    ]);
+    await documents.down(db, t.db.dialect);
+    expect((await sql`SELECT * FROM registry_persons ORDER BY id`.execute(db)).rows).toEqual(before.rows);
+    await documents.up(db, t.db.dialect);
+    await sql`DELETE FROM registry_person_documents WHERE person_id IN (${withDoc}, ${withMrz})`.execute(db);
+    await sql`DELETE FROM registry_person_mrz WHERE person_id = ${withMrz}`.execute(db);
+    await sql`DELETE FROM registry_persons WHERE id IN (${withDoc}, ${withMrz}, ${without})`.execute(db);
   });
 });

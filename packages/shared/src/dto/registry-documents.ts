@@ -37,9 +37,7 @@ export const personDocumentInputSchema = z
   .strict();
 export type PersonDocumentInput = z.input<typeof personDocumentInputSchema>;
 
-export const personDocumentWithdrawSchema = z
-  .object({ reason: text(TEXT_MAX.purpose).min(1) })
-  .strict();
+export const personDocumentWithdrawSchema = z.object({ reason: text(TEXT_MAX.purpose).min(1) }).strict();
 export type PersonDocumentWithdraw = z.input<typeof personDocumentWithdrawSchema>;
 
 export const personDocumentSchema = z.object({
@@ -49,15 +47,11 @@ export const personDocumentSchema = z.object({
   number: z.string().nullable(),
   issuingCountry: z.string().nullable(),
   expiresOn: z.string().nullable(),
-  mrz: z
-    .object({ format: z.enum(MRZ_FORMATS), text: z.string(), flags: z.array(mrzFlagSchema) })
-    .nullable(),
+  mrz: z.object({ format: z.enum(MRZ_FORMATS), text: z.string(), flags: z.array(mrzFlagSchema) }).nullable(),
   status: z.enum(PERSON_DOCUMENT_STATUSES),
   addedAt: z.string(),
   addedByName: z.string().nullable(),
-  withdrawal: z
-    .object({ reason: z.string(), at: z.string(), byName: z.string().nullable() })
-    .nullable(),
+  withdrawal: z.object({ reason: z.string(), at: z.string(), byName: z.string().nullable() }).nullable(),
 });
 export type PersonDocument = z.infer<typeof personDocumentSchema>;
 export const personDocumentListSchema = z.object({ items: z.array(personDocumentSchema) });

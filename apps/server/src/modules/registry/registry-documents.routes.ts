@@ -40,7 +40,6 @@ export const registryDocumentsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: personDocumentListSchema },
       },
     },
-    (request) =>
-      withdrawDocument(request.ctx, request.params.id, request.params.documentId, request.body),
+    (request) => withdrawDocument(request.ctx, request.params.id, request.params.documentId, request.body),
   );
 };

@@ -84,7 +84,11 @@ export async function otherDocumentNumbers(
 }
 
 /** The documents of a person (and of those merged into them), oldest first. */
-export async function documentsOf(deps: Deps, db: Q, personIds: readonly string[]): Promise<PersonDocument[]> {
+export async function documentsOf(
+  deps: Deps,
+  db: Q,
+  personIds: readonly string[],
+): Promise<PersonDocument[]> {
   const rows = await documentsOfPersons(db, personIds);
   return rows.map((r) => ({
     id: r.id,
@@ -143,7 +147,8 @@ export async function addPersonDocument(
   const fields = decryptPerson(ctx, person);
   const held = await otherDocumentNumbers(ctx, ctx.db.kysely, [person.id]);
   const current = (await documentsOf(ctx, ctx.db.kysely, [person.id])).filter((d) => d.status === 'current');
-  const same = (n: string | null) => n !== null && n.replace(/\s+/g, '').toUpperCase() === input.number.replace(/\s+/g, '').toUpperCase();
+  const same = (n: string | null) =>
+    n !== null && n.replace(/\s+/g, '').toUpperCase() === input.number.replace(/\s+/g, '').toUpperCase();
   if (current.some((d) => same(d.number)))
     throw invalidFields([{ path: 'number', code: 'registry_document_held' }]);
   let mrz: { format: string; flags: MrzFlag[] } | null = null;

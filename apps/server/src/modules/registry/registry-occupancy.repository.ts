@@ -22,7 +22,7 @@ export function ageGroupSql(birthDate: RawBuilder<string | null>, day: RawBuilde
     else '12-31' end`;
   // The year N years on, written with four digits as the dates are.
   const yearOn = (years: number) => {
-    const v = sql`cast(${y} + ${years} as text)`;
+    const v = sql`cast(${y} + ${sql.lit(years)} as text)`;
     return sql`substr('0000' || ${v}, length(${v}) + 1)`;
   };
   const reached = (years: number) => sql`${day} >= ${yearOn(years)} || '-' || ${monthDay}`;

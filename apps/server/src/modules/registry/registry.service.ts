@@ -73,11 +73,7 @@ import {
 import { heldItemsOfStays, logTransferCustody } from './belongings.repository';
 import { mrzOfNewPerson, mrzOfPerson } from './registry-mrz.service';
 import { insertPersonMrz } from './registry-mrz.repository';
-import {
-  documentsOf,
-  insertRegistrationDocument,
-  otherDocumentNumbers,
-} from './registry-documents.service';
+import { documentsOf, insertRegistrationDocument, otherDocumentNumbers } from './registry-documents.service';
 import { personReadByShare, restrictToShare } from './registry-shares.access';
 import { mayAdmit, stayAbilities } from './registry.policy';
 import {
@@ -332,7 +328,11 @@ export async function rankCandidates(deps: Deps, db: Q, countryCode: string, que
   );
   const people: RankedPerson[] = rows.map((r) => ({ row: r, fields: decryptPerson(deps, r) }));
   // Every document of each person is compared: whoever holds the number typed is found by it.
-  const documents = await otherDocumentNumbers(deps, db, [...rows, ...merged].map((r) => r.id));
+  const documents = await otherDocumentNumbers(
+    deps,
+    db,
+    [...rows, ...merged].map((r) => r.id),
+  );
   const mergedInto = new Map<string, RankedPerson[]>();
   for (const m of merged) {
     const list = mergedInto.get(m.merged_into ?? '') ?? [];
