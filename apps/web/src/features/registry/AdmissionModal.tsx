@@ -15,6 +15,7 @@ import { focusFirstInvalid, showServerErrors, validators } from '../../hooks/use
 import { useLocalized } from '../../hooks/useLabels';
 import { isoToLocalInput, localInputToIso } from '../cases/money';
 import { unitsWithPlaces } from './labels';
+import { IncidentPicker } from './more/IncidentPicker';
 import { useAdmit, useCentres } from './registry.queries';
 
 interface Values {
@@ -26,6 +27,7 @@ interface Values {
   custodyType: CustodyType;
   kinds: AttentionKind[];
   note: string;
+  incidentId: string | null;
 }
 
 /** Admits a person to one of the country's centres, with the attention decided at reception. */
@@ -45,6 +47,7 @@ export function AdmissionModal({ personId, onClose }: { personId: string; onClos
       custodyType: 'administrative_custody',
       kinds: [],
       note: '',
+      incidentId: null,
     },
     validate: {
       centreId: (v) => (v ? null : 'validation.required'),
@@ -65,6 +68,7 @@ export function AdmissionModal({ personId, onClose }: { personId: string; onClos
     reason: t('registry.fields.reason'),
     custodyType: t('registry.fields.custodyType'),
     attention: t('registry.fields.attention'),
+    incidentId: t('registryMore.incident'),
   };
 
   const handleSubmit = form.onSubmit(
@@ -79,6 +83,7 @@ export function AdmissionModal({ personId, onClose }: { personId: string; onClos
           reason: v.reason.trim(),
           custodyType: v.custodyType,
           attention: { kinds: v.kinds, ...(v.note.trim() ? { note: v.note.trim() } : {}) },
+          ...(v.incidentId ? { incidentId: v.incidentId } : {}),
         },
         {
           onSuccess: () => {
@@ -150,6 +155,11 @@ export function AdmissionModal({ personId, onClose }: { personId: string; onClos
           {...input('referringAuthority')}
         />
       </SimpleGrid>
+      <IncidentPicker
+        value={form.values.incidentId}
+        onChange={(id) => form.setFieldValue('incidentId', id)}
+        error={input('incidentId').error}
+      />
       <Textarea
         label={labels.reason}
         required

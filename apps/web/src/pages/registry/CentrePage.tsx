@@ -24,6 +24,7 @@ import { SectionNav } from '../../components/SectionNav';
 import { useMe } from '../../features/auth/auth.queries';
 import { useVocab } from '../../features/incidents/vocabulary';
 import { useBirthDate } from '../../features/registry/labels';
+import { CentreResourcesOverTime, ResidentsOverTime } from '../../features/registry/more/OverTimeCharts';
 import { ResourcesModal } from '../../features/registry/ResourcesModal';
 import {
   useCentres,
@@ -102,8 +103,10 @@ function CentreView({ centre }: { centre: Centre }) {
       </Group>
       {occupancy.data && <Movements occupancy={occupancy.data} />}
       {occupancy.data && <ResidentsBreakdown occupancy={occupancy.data} />}
+      {occupancy.data && <ResidentsOverTime occupancy={occupancy.data} />}
       <Residents centreId={centre.id} />
       <Resources centreId={centre.id} />
+      <CentreResourcesOverTime centreId={centre.id} />
       {declaring && <ResourcesModal centreId={centre.id} onClose={() => setDeclaring(false)} />}
     </Page>
   );

@@ -31,6 +31,7 @@ import { AdmissionModal } from '../../features/registry/AdmissionModal';
 import { useMrzFlagText } from '../../features/registry/dupes/MrzField';
 import { SharePersonDialog } from '../../features/registry/shares/SharePersonDialog';
 import { useBirthDate } from '../../features/registry/labels';
+import { PersonDocuments } from '../../features/registry/more/PersonDocuments';
 import { PersonPhoto, PhotoPicker } from '../../features/registry/PhotoPicker';
 import { useAddPhoto, usePerson } from '../../features/registry/registry.queries';
 import { useFormat } from '../../hooks/useFormat';
@@ -241,6 +242,7 @@ function PersonDetail({ person }: { person: Person }) {
           </dl>
         </SimpleGrid>
       </Card>
+      <PersonDocuments person={person} mayWrite={mayWrite && !person.mergedInto} />
       <section aria-labelledby="person-stays">
         <Group justify="space-between" mb="xs">
           <Title order={2} size="h4" id="person-stays">

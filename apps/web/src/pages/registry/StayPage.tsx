@@ -10,6 +10,7 @@ import { Page } from '../../components/Page';
 import { SectionNav } from '../../components/SectionNav';
 import { useMe } from '../../features/auth/auth.queries';
 import { MatchExplanation } from '../../features/registry/MatchExplanation';
+import { IncidentLink } from '../../features/registry/more/IncidentPicker';
 import { useCentres, usePerson, useStay } from '../../features/registry/registry.queries';
 import { ReleaseModal, ResolveModal, TransferModal } from '../../features/registry/StayModals';
 import { useFormat } from '../../hooks/useFormat';
@@ -128,6 +129,9 @@ function StayDetail({ stay }: { stay: Stay }) {
             <Fact label={t('registry.fields.unit')}>{t(`registry.units.${stay.unit}`)}</Fact>
             <Fact label={t('registry.fields.admittedAt')}>{format.dateTime(stay.admittedAt)}</Fact>
             <Fact label={t('registry.fields.referringAuthority')}>{stay.referringAuthority}</Fact>
+            <Fact label={t('registryMore.incident')}>
+              <IncidentLink incident={stay.incident} />
+            </Fact>
             <Fact label={t('registry.fields.reason')}>{stay.reason}</Fact>
             <Fact label={t('registry.fields.custodyType')}>
               {t(`registry.custodyTypes.${stay.custodyType}`)}
