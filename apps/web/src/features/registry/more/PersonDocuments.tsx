@@ -79,11 +79,11 @@ function DocumentCard({ document: d, onWithdraw }: { document: PersonDocument; o
   const flagText = useMrzFlagText();
   const kind = t(`registryMore.kinds.${d.kind}`);
   return (
-    <Card withBorder padding="sm" radius="sm" aria-label={`${kind} ${d.number ?? ''}`}>
+    <Card withBorder padding="sm" radius="sm" role="group" aria-label={`${kind} ${d.number ?? ''}`}>
       <Stack gap={6}>
         <Group justify="space-between" gap="xs" wrap="wrap">
           <Text fw={600}>{kind}</Text>
-          <Badge variant="light" color={d.status === 'current' ? 'green' : 'gray'} tt="none">
+          <Badge variant="light" color={d.status === 'current' ? 'green' : 'dark'} tt="none">
             {t(`registryMore.statuses.${d.status}`)}
           </Badge>
         </Group>
