@@ -1,5 +1,6 @@
 import type { CentreResourcesHistory, Occupancy } from '@enlace/shared';
 import { SegmentedControl, Select } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Cell, ChartCard, count } from '../../stats/ChartCard';
@@ -13,6 +14,11 @@ type Breakdown = (typeof BREAKDOWNS)[number];
 /** Nationalities drawn one by one; the rest are summed as "other nationalities". */
 const NATIONALITIES_SHOWN = 6;
 
+/** On a phone the choices are stacked: "Presupuesto por moneda" beside another does not fit 390 px. */
+function useChoiceOrientation(): 'horizontal' | 'vertical' {
+  return useMediaQuery('(max-width: 36em)') ? 'vertical' : 'horizontal';
+}
+
 interface Group {
   key: string;
   name: string;
@@ -25,6 +31,7 @@ export function ResidentsOverTime({ occupancy }: { occupancy: Occupancy }) {
   const vocab = useVocab();
   const format = useFormat();
   const [by, setBy] = useState<Breakdown>('sex');
+  const orientation = useChoiceOrientation();
   const o = occupancy.residentsOverTime;
   const labels = o.dates.map((d) => format.day(d));
   let groups: Group[];
@@ -78,6 +85,7 @@ export function ResidentsOverTime({ occupancy }: { occupancy: Occupancy }) {
     >
       <SegmentedControl
         aria-label={t('registryMore.breakdown')}
+        orientation={orientation}
         value={by}
         onChange={(v) => setBy(v as Breakdown)}
         data={BREAKDOWNS.map((b) => ({ value: b, label: t(`registryMore.by.${b}`) }))}
@@ -101,6 +109,7 @@ export function ResourcesOverTime({ resources }: { resources: CentreResourcesHis
   const { t } = useTranslation();
   const format = useFormat();
   const [view, setView] = useState<ResourceView>('staff');
+  const orientation = useChoiceOrientation();
   const { series } = resources;
   const [currency, setCurrency] = useState<string | null>(series.budget[0]?.currency ?? null);
   const labels = series.dates.map((d) => format.day(d));
@@ -164,6 +173,7 @@ export function ResourcesOverTime({ resources }: { resources: CentreResourcesHis
       {series.budget.length > 0 && (
         <SegmentedControl
           aria-label={t('registryMore.resourcesView')}
+          orientation={orientation}
           value={view}
           onChange={(v) => setView(v as ResourceView)}
           data={[
