@@ -14,13 +14,21 @@ export async function insertPersonDocument(db: Q, row: Insertable<RegistryPerson
 
 /**
  * More blocking keys for a person already registered (a document added later): the same table
- * and form as `insertPerson` writes at registration; a key the person already has is kept once.
+ * and form as `insertPerson` writes at registration (counted for the person it was merged into, if
+ * any); a key the person already has is kept once.
  */
-export async function addPersonKeys(db: Q, personId: string, keys: readonly string[]): Promise<void> {
+export async function addPersonKeys(
+  db: Q,
+  person: { id: string; country_code: string; merged_into: string | null },
+  keys: readonly string[],
+): Promise<void> {
   if (keys.length === 0) return;
+  const owner = person.merged_into ?? person.id;
   await db
     .insertInto('registry_person_keys')
-    .values(keys.map((key) => ({ person_id: personId, key })))
+    .values(
+      keys.map((key) => ({ person_id: person.id, key, country_code: person.country_code, owner_id: owner })),
+    )
     .onConflict((oc) => oc.columns(['person_id', 'key']).doNothing())
     .execute();
 }

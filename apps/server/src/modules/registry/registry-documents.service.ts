@@ -193,7 +193,7 @@ export async function addPersonDocument(
       added_by: actor.userId,
       added_at: at,
     });
-    await addPersonKeys(trx, person.id, keys);
+    await addPersonKeys(trx, person, keys);
     await audit({
       action: 'registry.person_document_added',
       objectType: 'registry_person',
