@@ -243,6 +243,7 @@ async function nightlyScan(
   for (let i = 0; i < newIds.length; i += 500) {
     const part = newIds.slice(i, i + 500);
     await db.deleteFrom('registry_person_keys').where('person_id', 'in', part).execute();
+    await db.deleteFrom('registry_person_documents').where('person_id', 'in', part).execute();
     await db.deleteFrom('registry_persons').where('id', 'in', part).execute();
   }
   return {

@@ -1,5 +1,10 @@
+import { type PersonInput, personInputSchema } from '@enlace/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scheduledJobs } from '../../src/jobs';
+import { insertPersonsInBulk } from '../../src/modules/registry/registry.repository';
+import { personRecord } from '../../src/modules/registry/registry.service';
+import { scanDuplicates } from '../../src/modules/registry/registry-duplicates.service';
+import { uuidv7 } from '../../src/platform/ids';
 import { admissionBody, buildCentre, buildPerson, buildStay } from '../factories/registry';
 import { Browser, buildTestApp, signedIn, type TestApp } from '../helpers';
 
@@ -430,5 +435,65 @@ describe('MRZ of travel documents', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().errors).toEqual([{ path: 'mrz', message: expect.stringContaining('ICAO 9303') }]);
     expect(await count()).toBe(before);
+  });
+});
+
+describe('a scan in parts on worker threads', () => {
+  it('queues a pair whose two registrations fall in different parts once, and a second scan nothing', async () => {
+    await signedIn(t, { role: 'centre_supervisor', countryCode: 'CRI' });
+    const user = await t.db.kysely.selectFrom('users').select('id').executeTakeFirstOrThrow();
+    // 240 women, each with family names of her own and her own birth date (never 1 January).
+    const given = [
+      'Ana',
+      'Berta',
+      'Carmen',
+      'Dolores',
+      'Elena',
+      'Fabiola',
+      'Gloria',
+      'Hilda',
+      'Irma',
+      'Julia',
+    ];
+    const head = ['Bar', 'Cor', 'Dal', 'Fer', 'Gal', 'Mon', 'Pal', 'Ros', 'Sal', 'Tor', 'Val', 'Zam'];
+    const tail = ['ado', 'eño', 'illa', 'ino', 'ista', 'orra', 'uela', 'ales', 'ero', 'ondo'];
+    const tail2 = ['acio', 'ente', 'ura', 'ido', 'aste', 'anza', 'ueta', 'iza', 'oya', 'era'];
+    const endings = [...tail, ...tail2];
+    const inputs: PersonInput[] = [];
+    for (let i = 0; i < 240; i++)
+      inputs.push({
+        givenNames: `${given[i % 10]} ${given[(i * 3 + 1) % 10]}`,
+        familyNames: `${head[i % 12]}${endings[Math.floor(i / 12)]} ${head[(i * 5 + 7) % 12]}${tail[Math.floor(i / 24) % 10]}`,
+        sex: 'female',
+        birthDate: `${1960 + (i % 40)}-${String(2 + (i % 11)).padStart(2, '0')}-${String(2 + (i % 27)).padStart(2, '0')}`,
+        birthDatePrecision: 'exact',
+        nationality: 'NIC',
+      });
+    // The fourth woman registered again after the 240, one letter changed: in a part of its own.
+    const fourth = inputs[3] as PersonInput;
+    inputs.push({ ...fourth, givenNames: fourth.givenNames.replace('Dolores', 'Dolorez') });
+    const ids = inputs.map(() => uuidv7());
+    const records = inputs.map((input, i) =>
+      personRecord(
+        t.ctx,
+        { id: ids[i] as string, countryCode: 'CRI', userId: user.id },
+        personInputSchema.parse(input),
+        input.birthDate ?? null,
+      ),
+    );
+    await t.db.kysely.transaction().execute((trx) => insertPersonsInBulk(t.db, trx, records));
+    const first = await scanDuplicates(t.ctx, 'CRI');
+    expect(first.scanned).toBe(241);
+    const pairs = await t.db.kysely
+      .selectFrom('registry_duplicate_pairs')
+      .select(['person_a', 'person_b'])
+      .where('country_code', '=', 'CRI')
+      .execute();
+    const [a, b] = [ids[3], ids[240]].sort();
+    // Found from both sides (each registration is new), in two parts: one row.
+    expect(pairs.filter((p) => p.person_a === a && p.person_b === b)).toHaveLength(1);
+    expect(new Set(pairs.map((p) => `${p.person_a} ${p.person_b}`)).size).toBe(pairs.length);
+    expect(first.queued).toBe(pairs.length);
+    expect((await scanDuplicates(t.ctx, 'CRI')).queued).toBe(0);
   });
 });

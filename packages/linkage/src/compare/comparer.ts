@@ -163,7 +163,7 @@ export class Comparer {
   private readonly valueIds: Int32Array[];
   private readonly valueText: string[][];
   private readonly grams: Int32Array[][];
-  private readonly tokenSimCache = new SimCache(18);
+  private readonly tokenSimCache: SimCache;
   private readonly dateCounts = new Map<number, number>();
   private datePresent = 0;
   private readonly simBuf = new Float64Array(MAX_NAME_TOKENS * MAX_NAME_TOKENS);
@@ -193,6 +193,11 @@ export class Comparer {
 
   constructor(store: FeatureStore) {
     this.store = store;
+    // Sized to the pairs of distinct words there can be, up to 2^18 entries (4 MB): the registry
+    // scores each search in a store of a few hundred words, where filling 4 MB cost more than
+    // the comparisons.
+    const words = store.tokens.text.length;
+    this.tokenSimCache = new SimCache(Math.min(18, Math.max(8, 2 * Math.ceil(Math.log2(words + 1)))));
     this.specs = comparisonSpecs(store);
     this.givenIndex = this.specs.findIndex((s) => s.field === 'given_names');
     this.familyIndex = this.specs.findIndex((s) => s.field === 'family_names');

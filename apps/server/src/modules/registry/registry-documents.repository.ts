@@ -49,16 +49,27 @@ export function documentsOfPersons(db: Q, personIds: readonly string[]): Promise
     .execute();
 }
 
-/** The document numbers (encrypted) of these persons: what the engine compares besides the person's own. */
+/**
+ * The document numbers (encrypted) of these persons besides their own (what the engine compares
+ * besides the number on the person): the registration's copy of the person's own number, the
+ * same ciphertext, is left out, so a search does not decrypt each candidate's number twice.
+ */
 export function documentNumbersOf(db: Q, personIds: readonly string[]) {
   if (personIds.length === 0) return Promise.resolve([]);
   return db
-    .selectFrom('registry_person_documents')
-    .select(['person_id', 'number_enc'])
-    .where('person_id', 'in', personIds)
-    .where('number_enc', 'is not', null)
-    .orderBy('added_at')
-    .orderBy('id')
+    .selectFrom('registry_person_documents as d')
+    .innerJoin('registry_persons as p', 'p.id', 'd.person_id')
+    .select(['d.person_id', 'd.number_enc'])
+    .where('d.person_id', 'in', personIds)
+    .where('d.number_enc', 'is not', null)
+    .where((eb) =>
+      eb.or([
+        eb('p.document_number_enc', 'is', null),
+        eb('p.document_number_enc', '!=', eb.ref('d.number_enc')),
+      ]),
+    )
+    .orderBy('d.added_at')
+    .orderBy('d.id')
     .limit(10_000)
     .execute();
 }

@@ -33,19 +33,11 @@ import {
   stayCounts,
   unmergePerson,
 } from './registry-duplicates.repository';
-import { scoreCandidates, sharesDocument } from './registry.match';
+import { scoreCandidates } from './registry.match';
+import { scanInParallel } from './registry-scan';
 import { findPerson, type PersonRow, personsInCentre } from './registry.repository';
-import { decryptPerson, rankCandidates, variantsOf } from './registry.service';
+import { decryptPerson, variantsOf } from './registry.service';
 
-/**
- * Pairs at or above this match probability go to the review queue (pairs sharing a document
- * number go whatever their score, as the search shows them). Half is where the engine holds the
- * same person as likely as two people: below it a supervisor would mostly read siblings and
- * namesakes; above it lie the duplicates a search before create missed (typos, swapped day and
- * month, names as in a document). Not the engine's acceptance threshold (0.95): nothing is merged
- * without a decision, however sure the engine is.
- */
-export const DUPLICATE_REVIEW_THRESHOLD = 0.5;
 /**
  * A scan starts this long before the end of the last one: a registration committed while the
  * last scan ran (its time earlier than the scan's end) is not missed. Queuing is idempotent, so
@@ -71,58 +63,42 @@ export async function scanDuplicates(ctx: Ctx, countryCode?: string): Promise<Du
     const started = nowIso(deps);
     const last = await scannedUntil(db, country);
     const since = last === null ? null : new Date(Date.parse(last) - SCAN_OVERLAP_MS).toISOString();
-    const pairs = new Map<string, PairRow>();
-    let scanned = 0;
-    let compared = 0;
+    const ids: string[] = [];
     let after: { createdAt: string; id: string } | null = null;
     for (;;) {
       const page = await registeredSince(db, country, since, after, PAGE);
-      for (const person of page) {
-        scanned += 1;
-        const variants = variantsOf(person, decryptPerson(deps, person));
-        for (const variant of variants) {
-          const { compared: n, ranked } = await rankCandidates(deps, db, country, variant);
-          compared += n;
-          for (const s of ranked) {
-            const other = s.candidate.row;
-            if (other.id === person.id) continue;
-            if (s.probability < DUPLICATE_REVIEW_THRESHOLD && !sharesDocument(s.explanation)) continue;
-            const [a, b] = person.id < other.id ? [person.id, other.id] : [other.id, person.id];
-            const key = `${a} ${b}`;
-            if ((pairs.get(key)?.total ?? Number.NEGATIVE_INFINITY) >= s.explanation.total) continue;
-            pairs.set(key, {
-              id: pairs.get(key)?.id ?? uuidv7(),
-              country_code: country,
-              person_a: a,
-              person_b: b,
-              score: Number(s.probability.toFixed(4)),
-              total: s.explanation.total,
-              status: 'pending',
-              found_at: started,
-              decided_by: null,
-              decided_at: null,
-              note_enc: null,
-              kept_person: null,
-              merged_person: null,
-            });
-          }
-        }
-      }
+      for (const person of page) ids.push(person.id);
       const tail = page.at(-1);
       if (!tail || page.length < PAGE) break;
       after = { createdAt: tail.created_at, id: tail.id };
     }
+    const { compared, pairs } = await scanInParallel(deps, country, ids);
+    const rows: PairRow[] = pairs.map((p) => ({
+      id: uuidv7(),
+      country_code: country,
+      person_a: p.a,
+      person_b: p.b,
+      score: Number(p.probability.toFixed(4)),
+      total: p.total,
+      status: 'pending',
+      found_at: started,
+      decided_by: null,
+      decided_at: null,
+      note_enc: null,
+      kept_person: null,
+      merged_person: null,
+    }));
     const queued = await withTx(ctx, async (trx, audit) => {
-      const n = await queuePairs(trx, [...pairs.values()]);
+      const n = await queuePairs(trx, rows);
       await recordScan(trx, country, started);
       await audit({
         action: 'registry.duplicates_scanned',
         objectType: 'registry_duplicate_pair',
-        details: { country, scanned, compared, queued: n },
+        details: { country, scanned: ids.length, compared, queued: n },
       });
       return n;
     });
-    total.scanned += scanned;
+    total.scanned += ids.length;
     total.compared += compared;
     total.queued += queued;
   }

@@ -522,4 +522,37 @@ export async function insertPersonsInBulk(
     keys.length,
     (i) => keys[i] as readonly unknown[],
   );
+  // The registration's document, as registering one person writes it (insertRegistrationDocument).
+  const documents = records.map(({ row }) => row).filter((row) => row.document_number_enc !== null);
+  await bulkWrite(
+    db,
+    trx as Kysely<unknown>,
+    'registry_person_documents',
+    DOCUMENT_COLUMNS.map((name) => ({ name, type: 'text' as const })),
+    documents.length,
+    (i) => {
+      const row = documents[i] as PersonRow;
+      return [
+        row.id,
+        row.id,
+        row.country_code,
+        'unspecified',
+        row.document_number_enc,
+        'current',
+        row.created_by,
+        row.created_at,
+      ];
+    },
+  );
 }
+
+const DOCUMENT_COLUMNS = [
+  'id',
+  'person_id',
+  'country_code',
+  'kind',
+  'number_enc',
+  'status',
+  'added_by',
+  'added_at',
+] as const;

@@ -314,13 +314,19 @@ export interface RankedPerson {
  * decrypted and scored by the engine, best first. A kept person is compared under their own
  * variants and those of every person merged into them (a merge keeps every record).
  */
-export async function rankCandidates(deps: Deps, db: Q, countryCode: string, query: IdentityFields) {
+export async function rankCandidates(
+  deps: Deps,
+  db: Q,
+  countryCode: string,
+  query: IdentityFields,
+  limit = CANDIDATES_MAX,
+) {
   const keys = blindValues(deps.config.secretKey, personBlockingKeys(query));
   const rows = await candidatesByKeys(
     db,
     countryCode,
     keyWeights(await keyPostings(db, countryCode, keys)),
-    CANDIDATES_MAX,
+    limit,
   );
   const merged = await personsMergedInto(
     db,
