@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { cell, dedupe, mappedColumns, readCsvFile, tableFromCsv, writeCsvAtomic } from '@enlace/linkage';
 import { scoreClusters } from './lib/metrics';
+import { recallLoss } from './lib/recall-loss';
 
 // One timed deduplication of a large registrations file, run in a child process by
 // linkage.bench.ts so that its peak memory is its own. Reads, deduplicates and writes the
@@ -40,6 +41,34 @@ const truthCsv = readCsvFile(file, { select: (header) => header.map((h) => h ===
 const truthColumn = truthCsv.columns[truthCsv.header.indexOf('person_id')];
 const entities = truthColumn ? Array.from({ length: truthCsv.rows }, (_, r) => cell(truthColumn, r)) : [];
 const accuracy = entities.length > 0 ? scoreClusters(result.clusters, entities) : undefined;
+// Where the lost recall goes, on the fields the engine read (the same columns, by name).
+const fields = [
+  'given_names',
+  'family_names',
+  'sex',
+  'birth_date',
+  'nationality',
+  'document_number',
+  'birth_place',
+] as const;
+const fieldsCsv = readCsvFile(file, {
+  select: (header) => header.map((h) => (fields as readonly string[]).includes(h)),
+});
+const columnOf = new Map(fields.map((f) => [f, fieldsCsv.columns[fieldsCsv.header.indexOf(f)]]));
+const loss =
+  entities.length > 0
+    ? recallLoss(
+        result,
+        (i) =>
+          Object.fromEntries(
+            fields.map((f) => {
+              const column = columnOf.get(f);
+              return [f, column ? cell(column, i) : ''];
+            }),
+          ),
+        entities,
+      )
+    : undefined;
 rmSync(out, { force: true });
 
 process.stdout.write(
@@ -53,5 +82,6 @@ process.stdout.write(
     workers: result.stats.workers,
     phases: result.stats.timings,
     accuracy,
+    loss,
   })}\n`,
 );
