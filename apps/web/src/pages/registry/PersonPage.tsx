@@ -8,11 +8,9 @@ import {
   Card,
   Center,
   Group,
-  List,
   Loader,
   SimpleGrid,
   Stack,
-  Text,
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -28,12 +26,11 @@ import { useMe } from '../../features/auth/auth.queries';
 import { languageName } from '../../features/directory/directory-helpers';
 import { useVocab } from '../../features/incidents/vocabulary';
 import { AdmissionModal } from '../../features/registry/AdmissionModal';
-import { useMrzFlagText } from '../../features/registry/dupes/MrzField';
-import { SharePersonDialog } from '../../features/registry/shares/SharePersonDialog';
 import { useBirthDate } from '../../features/registry/labels';
 import { PersonDocuments } from '../../features/registry/more/PersonDocuments';
 import { PersonPhoto, PhotoPicker } from '../../features/registry/PhotoPicker';
 import { useAddPhoto, usePerson } from '../../features/registry/registry.queries';
+import { SharePersonDialog } from '../../features/registry/shares/SharePersonDialog';
 import { useFormat } from '../../hooks/useFormat';
 import { NoAccessPage } from '../NoAccessPage';
 import { NotFoundPage } from '../NotFoundPage';
@@ -69,7 +66,6 @@ function PersonDetail({ person }: { person: Person }) {
   const format = useFormat();
   const birthDate = useBirthDate();
   const me = useMe();
-  const flagText = useMrzFlagText();
   const [admitting, setAdmitting] = useState(false);
   const [sharing, setSharing] = useState<'share' | 'transfer' | null>(null);
   // Sharing and transfers abroad are a supervisor's, of the person's own country.
@@ -205,27 +201,6 @@ function PersonDetail({ person }: { person: Person }) {
             <Fact label={t('registry.fields.documentFamilyNames')}>{person.documentFamilyNames ?? '—'}</Fact>
             <Fact label={t('registry.fields.aliases')}>{person.aliases.join(', ') || '—'}</Fact>
             <Fact label={t('registry.fields.documentNumber')}>{person.documentNumber ?? '—'}</Fact>
-            {person.mrz && (
-              <Fact label={t('registryDuplicates.mrz.label')}>
-                {person.mrz.flags.length === 0 ? (
-                  t('registryDuplicates.mrz.valid', { format: person.mrz.format })
-                ) : (
-                  <>
-                    <Text span fw={600} c="#8a3b00" size="sm">
-                      {t('registryDuplicates.mrz.flagged', {
-                        count: person.mrz.flags.length,
-                        format: person.mrz.format,
-                      })}
-                    </Text>
-                    <List size="sm">
-                      {person.mrz.flags.map((f) => (
-                        <List.Item key={JSON.stringify(f)}>{flagText(f)}</List.Item>
-                      ))}
-                    </List>
-                  </>
-                )}
-              </Fact>
-            )}
           </dl>
           <dl className="definition-list">
             <Fact label={t('registry.fields.sex')}>{t(`registry.sexes.${person.sex}`)}</Fact>
