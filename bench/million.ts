@@ -1,5 +1,13 @@
 import { rmSync } from 'node:fs';
-import { cell, dedupe, mappedColumns, readCsvFile, tableFromCsv, writeCsvAtomic } from '@enlace/linkage';
+import {
+  CANONICAL_FIELDS,
+  cell,
+  dedupe,
+  mappedColumns,
+  readCsvFile,
+  tableFromCsv,
+  writeCsvAtomic,
+} from '@enlace/linkage';
 import { scoreClusters } from './lib/metrics';
 import { recallLoss } from './lib/recall-loss';
 
@@ -42,15 +50,7 @@ const truthColumn = truthCsv.columns[truthCsv.header.indexOf('person_id')];
 const entities = truthColumn ? Array.from({ length: truthCsv.rows }, (_, r) => cell(truthColumn, r)) : [];
 const accuracy = entities.length > 0 ? scoreClusters(result.clusters, entities) : undefined;
 // Where the lost recall goes, on the fields the engine read (the same columns, by name).
-const fields = [
-  'given_names',
-  'family_names',
-  'sex',
-  'birth_date',
-  'nationality',
-  'document_number',
-  'birth_place',
-] as const;
+const fields = CANONICAL_FIELDS;
 const fieldsCsv = readCsvFile(file, {
   select: (header) => header.map((h) => (fields as readonly string[]).includes(h)),
 });
