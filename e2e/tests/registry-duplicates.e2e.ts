@@ -125,9 +125,14 @@ describe('duplicate review', () => {
     const decidedTable = page.getByRole('table', { name: 'Decididos' });
     await decidedTable.getByText('Fusionados', { exact: true }).waitFor();
     await decidedTable.getByText('Personas distintas', { exact: true }).waitFor();
+    // Found by name among the decided pairs: the other row leaves the table, so nothing moves
+    // under the pointer while the list settles (a CI run once opened the pair of the row beside).
+    await page.getByRole('searchbox', { name: 'Buscar por nombre' }).fill('Wilfredo');
+    await decidedTable.getByText('Personas distintas', { exact: true }).waitFor({ state: 'detached' });
     await decidedTable
       .getByRole('button', { name: 'Comparar a Wilfredo Antonio Mejía Lara y Wilfredo Antonio Mejia Lara' })
       .click();
+    await comparison.getByRole('cell', { name: 'Wilfredo Antonio', exact: true }).first().waitFor();
     await comparison.getByText('Misma huella y fotografía').waitFor();
     // The merge's notice fades out by itself; axe would read its colours mid-fade.
     await expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 10_000 }).toBe(0);
