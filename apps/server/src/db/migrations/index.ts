@@ -23,6 +23,7 @@ import * as m0020 from './0020-registry-crisis';
 import * as m0021 from './0021-shares';
 import * as m0022 from './0022-registry-documents';
 import * as m0023 from './0023-registry-key-owner';
+import * as m0024 from './0024-incident-search-facets';
 
 export interface AppMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -56,4 +57,5 @@ export const migrations: Record<string, AppMigration> = {
   '0021-shares': m0021,
   '0022-registry-documents': m0022,
   '0023-registry-key-owner': m0023,
+  '0024-incident-search-facets': m0024,
 };

@@ -1,5 +1,5 @@
 import type { BreakdownEntry, Conveyance, IncidentState, IncidentSummary } from '@enlace/shared';
-import type { SearchFields } from '../../platform/search/search';
+import { facetToken, type SearchFields } from '../../platform/search/search';
 import { nationalitiesOf } from './incident-state';
 import type { IncidentRow } from './incidents.repository';
 
@@ -40,7 +40,7 @@ const json = (list: readonly unknown[]) => (list.length === 0 ? '[]' : JSON.stri
 /** The texts an incident is found by: clear fields by word prefix, the narrative by keyed hashes. */
 export function searchFieldsOf(
   s: IncidentState,
-  meta: { reference: string; countryCode: string },
+  meta: { reference: string; countryCode: string; source: string },
 ): SearchFields {
   return {
     plain: [
@@ -52,7 +52,21 @@ export function searchFieldsOf(
     ],
     secret: [s.narrative],
     owner: meta.countryCode,
+    facets: incidentFacets(s, meta.source),
   };
+}
+
+/**
+ * The facet tokens of an incident: the values its list filters by (`incidentsMatching`). The
+ * migration 0024 writes the same tokens from the columns, in SQL: keep the two alike.
+ */
+export function incidentFacets(s: IncidentState, source: string): string[] {
+  const out = [facetToken('k', s.kind), facetToken('s', source)];
+  if (s.mode) out.push(facetToken('m', s.mode));
+  if (s.route.code) out.push(facetToken('r', s.route.code));
+  if (s.place.countryCode) out.push(facetToken('c', s.place.countryCode));
+  if (s.place.region) out.push(facetToken('g', s.place.region));
+  return out;
 }
 
 /** The row for a state; the narrative arrives already encrypted, the search tokens computed. */

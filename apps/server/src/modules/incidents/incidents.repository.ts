@@ -7,8 +7,8 @@ import { countPartsUpTo, type ListPage, type OrderColumn, pageOfParts } from '..
 import type { Database } from '../../db/schema';
 import type { IncidentsTable, IncidentVersionsTable, VocabTermsTable } from '../../db/schema/incidents';
 import { scopeTo } from '../../platform/authz/access';
-import { ftsMatchesAtMost, matchesSearch, type QueryWord } from '../../platform/search/search';
 import type { Actor, Tx } from '../../platform/context';
+import { facetToken, ftsMatchesAtMost, matchesSearch, type QueryWord } from '../../platform/search/search';
 import { sharedWithCountry } from '../../platform/shares/shares.repository';
 
 export type IncidentRow = Selectable<IncidentsTable>;
@@ -260,12 +260,23 @@ function incidentsMatching(db: Q, dialect: DialectName, actor: Actor, filter: In
     (drive === 'search' ? own : name !== 'country_code' && drive.walk !== `incidents.${name}`)
       ? sql<string>`+${sql.ref(`incidents.${name}`)}`
       : sql<string>`${sql.ref(`incidents.${name}`)}`;
+  // On PostgreSQL a search that the GIN index drives (a count, or a page of few matches) finds the
+  // own country's records by their owner token and the filters by their facet tokens: with the
+  // country's condition as well, the planner intersected the index's matches with a bitmap of the
+  // country's 363,000 rows. A page that walks an order asks the index for the words only, and the
+  // country and filters are checked in the order's index: the owner's and the facets' tokens made
+  // the planner believe a common word rare and drive the walk by the GIN index instead (74–98 ms
+  // instead of 2.6–4.4 ms at 1,000,000 incidents).
+  const byIndex = dialect === 'postgres' && filter.search !== undefined && typeof drive !== 'object';
+  const facets = byIndex ? facetsOf(filter) : undefined;
   const parts: { qb: ReturnType<typeof readableIncidents>; owner?: string }[] =
     actor.scope === 'all'
       ? [{ qb: readableIncidents(db, actor) }]
       : [
           {
-            qb: db.selectFrom('incidents').where(col('country_code', true), '=', actor.countryCode),
+            qb: byIndex
+              ? db.selectFrom('incidents')
+              : db.selectFrom('incidents').where(col('country_code', true), '=', actor.countryCode),
             owner: actor.countryCode,
           },
           {
@@ -289,10 +300,31 @@ function incidentsMatching(db: Q, dialect: DialectName, actor: Actor, filter: In
     if (filter.region) qb = qb.where(c('region'), 'in', regionCodesOf(filter.region));
     if (filter.search) {
       const checked = hinted && drive !== 'search';
-      qb = qb.where(matchesSearch(dialect, 'incidents', filter.search, { checked, owner }));
+      qb = qb.where(
+        matchesSearch(dialect, 'incidents', filter.search, {
+          checked,
+          owner: byIndex ? owner : undefined,
+          facets,
+        }),
+      );
     }
     return qb;
   });
+}
+
+/**
+ * A list's filters as the facet tokens the incidents carry (`incidentFacets`), for PostgreSQL's
+ * full-text index: each a list of alternatives one of which a matching incident holds.
+ */
+function facetsOf(filter: IncidentFilter): string[][] {
+  const out: string[][] = [];
+  if (filter.kind) out.push([facetToken('k', filter.kind)]);
+  if (filter.mode) out.push([facetToken('m', filter.mode)]);
+  if (filter.route) out.push([facetToken('r', filter.route)]);
+  if (filter.source) out.push([facetToken('s', filter.source)]);
+  if (filter.country) out.push([facetToken('c', filter.country)]);
+  if (filter.region) out.push(regionCodesOf(filter.region).map((code) => facetToken('g', code)));
+  return out;
 }
 
 // The column of each sort. Dates (YYYY-MM-DD) sort alike under any collation; codes and

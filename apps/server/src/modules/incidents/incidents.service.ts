@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { termCreateBodySchema, termUpdateBodySchema } from '@enlace/shared';
 import {
   EXTENSIBLE_VOCABULARIES,
   FIXED_LABELS,
@@ -19,13 +20,10 @@ import {
   type VocabularyTerm,
 } from '@enlace/shared';
 import type { z } from 'zod';
-import type { termCreateBodySchema, termUpdateBodySchema } from '@enlace/shared';
 import type { Db } from '../../db/dialect';
 import { inScope, recordDenial, requireInScope, requirePermission } from '../../platform/authz/access';
 import { type Ctx, type Deps, nowIso, type Tx, withTx } from '../../platform/context';
 import { decryptField, encryptField } from '../../platform/crypto';
-import { uuidv7 } from '../../platform/ids';
-import { newSearchMemo, parseSearch, type SearchMemo, searchTerms } from '../../platform/search/search';
 import {
   badRequest,
   conflict,
@@ -34,10 +32,13 @@ import {
   invalidFields,
   notFound,
 } from '../../platform/errors';
+import { uuidv7 } from '../../platform/ids';
+import { newSearchMemo, parseSearch, type SearchMemo, searchTerms } from '../../platform/search/search';
 import { findUserById } from '../../platform/users/user.repository';
 import { findAgency } from '../admin/admin.repository';
 import { applyRollupDelta, clearRollups } from '../stats/rollup.repository';
 import { RollupDelta } from '../stats/rollups';
+import { type RowMeta, rowOf, searchFieldsOf, stateOfRow, summaryOfRow } from './incident-row';
 import {
   applyPatch,
   checkState,
@@ -49,7 +50,6 @@ import {
   revertChanges,
   type VocabIndex,
 } from './incident-state';
-import { type RowMeta, rowOf, searchFieldsOf, stateOfRow, summaryOfRow } from './incident-row';
 import { incidentAbilities, incidentReadable, ownerCountry } from './incidents.policy';
 import {
   caseIdsOfIncident,
@@ -58,16 +58,16 @@ import {
   findIncident,
   findVocabTerm,
   type IncidentRow,
+  incidentsForSearch,
   insertIncidents,
   insertLink,
   insertVersion,
   insertVocabTerm,
-  pageOfIncidents,
   listLinks,
   listVersions,
   listVocabTerms,
-  incidentsForSearch,
   pageIncidents,
+  pageOfIncidents,
   setIncidentSearchTerms,
   updateIncidentAtVersion,
   updateVocabTerm,
@@ -111,7 +111,7 @@ export function stateOf(deps: Deps, row: IncidentRow): IncidentState {
 function incidentSearchTerms(
   deps: Deps,
   state: IncidentState,
-  meta: { reference: string; countryCode: string },
+  meta: { reference: string; countryCode: string; source: string },
   memo?: SearchMemo,
 ): string {
   return searchTerms(deps.config.secretKey, searchFieldsOf(state, meta), memo);

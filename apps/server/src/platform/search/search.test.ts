@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { foldText, parseSearch, searchTerms, words } from './search';
+import { facetToken, foldText, parseSearch, searchTerms, words } from './search';
 
 const key = randomBytes(32);
 
@@ -40,5 +40,14 @@ describe('search tokens', () => {
     const [token] = searchTerms(key, { plain: ['Москва'], secret: [] }).split(' ');
     expect(token).toMatch(/^b[0-9a-f]{16}$/);
     expect(parseSearch(key, 'москва')?.[0]).toEqual({ prefix: null, exact: [token] });
+  });
+
+  it('write the facets of filtered values apart from every word', () => {
+    expect(facetToken('k', 'rescue_at_sea')).toBe('fkrescueatsea');
+    expect(facetToken('c', 'GTM')).toBe('fcgtm');
+    const terms = searchTerms(key, { plain: ['fkrescueatsea'], secret: [], facets: ['fkrescueatsea'] }).split(
+      ' ',
+    );
+    expect(terms).toEqual(['pfkrescueatsea', 'fkrescueatsea']);
   });
 });

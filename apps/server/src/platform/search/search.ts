@@ -12,7 +12,12 @@ import type { DialectName } from '../../db/dialect';
  *   hash of the folded word (a "blind index"), never the word; a query word matches it exactly;
  * - `o<country>` for the country that owns the record (`ownerToken`), which no query word makes:
  *   on PostgreSQL a search within one country's records is then one lookup of the GIN index,
- *   instead of a second index's bitmap of the country's rows to intersect with.
+ *   instead of a second index's bitmap of the country's rows to intersect with;
+ * - `f<facet><code>` for a value a list filters by (`facetToken`: an incident's kind, mode, route,
+ *   country, region, source), which no query word makes either: on PostgreSQL a search with
+ *   filters is answered by the GIN index alone, instead of reading each match's row to check the
+ *   filters (a common word: 39,000 rows read to find that none was at sea). Dates are not facets:
+ *   a range is many tokens, and reading their posting lists cost more than the rows they spare.
  * The index over that column is FTS5 on SQLite (external content, kept by triggers) and GIN on
  * PostgreSQL (`array_to_tsvector`, no text parser involved), both written in the transaction of
  * the row's own write: `db/search-ddl.ts`.
@@ -100,6 +105,17 @@ export interface SearchFields {
   secret: readonly (string | null | undefined)[];
   /** The country that owns the record, for lists that search one country's records. */
   owner?: string;
+  /** Tokens of the values lists filter by (`facetToken`). */
+  facets?: readonly string[];
+}
+
+/**
+ * The token of a filter's value: the facet's letter and the value's letters and digits
+ * (`facetToken('k', 'rescue_at_sea')` is `fkrescueatsea`). Two codes that differ only in
+ * punctuation share a token; the list's own condition on the column still tells them apart.
+ */
+export function facetToken(facet: string, value: string): string {
+  return `f${facet}${value.toLowerCase().replace(/[^a-z0-9]/g, '')}`;
 }
 
 /** The token of a record's owner country (never a word's: those start with `p` or `b`). */
@@ -128,6 +144,7 @@ export function searchTerms(secret: Buffer, fields: SearchFields, memo?: SearchM
     }
   }
   if (fields.owner) out.add(ownerToken(fields.owner));
+  for (const token of fields.facets ?? []) out.add(token);
   return [...out].join(' ');
 }
 
@@ -171,12 +188,11 @@ function fts5Query(query: QueryWord[]): string {
 }
 
 /** tsquery syntax: `&` between words, `|` between a word's tokens, `:*` for a prefix. */
-function tsQuery(query: QueryWord[], owner?: string): string {
-  const all = query.map((w) => {
-    const alts = [...(w.prefix ? [`${w.prefix}:*`] : []), ...w.exact];
-    return alts.length > 1 ? `(${alts.join(' | ')})` : (alts[0] ?? '');
-  });
-  if (owner) all.push(ownerToken(owner));
+function tsQuery(query: QueryWord[], opts: MatchOptions): string {
+  const any = (alts: readonly string[]) => (alts.length > 1 ? `(${alts.join(' | ')})` : (alts[0] ?? ''));
+  const all = query.map((w) => any([...(w.prefix ? [`${w.prefix}:*`] : []), ...w.exact]));
+  if (opts.owner) all.push(ownerToken(opts.owner));
+  for (const alts of opts.facets ?? []) if (alts.length) all.push(any(alts));
   return all.join(' & ');
 }
 
@@ -189,6 +205,13 @@ export interface MatchOptions {
   checked?: boolean;
   /** PostgreSQL: only records owned by this country (their `ownerToken`), found in the index. */
   owner?: string;
+  /**
+   * PostgreSQL: the list's filters as facet tokens, each a list of alternatives one of which a
+   * record holds. They narrow what the index returns; the list's own conditions still decide.
+   * SQLite's FTS5 is not asked for them: it reads a token's whole list of records to intersect,
+   * and a facet's is long (`fsenlace`: every record).
+   */
+  facets?: readonly (readonly string[])[];
 }
 
 /**
@@ -202,7 +225,7 @@ export function matchesSearch(
   opts: MatchOptions = {},
 ): Expression<SqlBool> {
   if (dialect === 'postgres') {
-    return sql<SqlBool>`array_to_tsvector(string_to_array(${sql.ref(`${table}.search_terms`)}, ' ')) @@ ${tsQuery(query, opts.owner)}::tsquery`;
+    return sql<SqlBool>`array_to_tsvector(string_to_array(${sql.ref(`${table}.search_terms`)}, ' ')) @@ ${tsQuery(query, opts)}::tsquery`;
   }
   // FTS5 is not asked for the owner's token: intersecting with a country's 363,000 records cost
   // more (44 ms) than the word alone (33 ms), and the rows are checked anyway.
