@@ -156,4 +156,56 @@ describe('registry: documents, occupancy and resources over time, incidents of a
     await expectAccessible(page, 'stay with its incident');
     await context.close();
   });
+
+  it('shows the person with documents, the centre over time and the stay in Spanish, English and French at 1366 and 390 px', async () => {
+    const { context, page } = await newPage(browser);
+    await signIn(page, SUPERVISOR_MX);
+    const person = await apiAs(page, 'POST', '/api/registry/persons', {
+      givenNames: 'Yesenia Lorena',
+      familyNames: 'Castellanos Ruiz',
+      sex: 'female',
+      birthDate: '1996-02-11',
+      birthDatePrecision: 'exact',
+      nationality: 'GTM',
+      languages: ['es'],
+      documentNumber: 'G40127733',
+    });
+    expect(person.status, JSON.stringify(person.json)).toBe(201);
+    const centres = await apiAs(page, 'GET', '/api/registry/centres');
+    const centre = (centres.json.items as { id: string; code: string }[]).find((c) => c.code === 'TAP-ALB');
+    const stay = await apiAs(page, 'POST', '/api/registry/stays', {
+      personId: person.json.id,
+      centreId: centre?.id,
+      unit: 'adult_women',
+      admittedAt: new Date(Date.now() - 7_200_000).toISOString(),
+      referringAuthority: 'Instituto Nacional de Migración',
+      reason: 'Presentada en el punto de control',
+      custodyType: 'shelter',
+    });
+    expect(stay.status, JSON.stringify(stay.json)).toBe(201);
+    const screens: [string, string][] = [
+      ['person', `/registry/persons/${person.json.id}`],
+      ['centre', `/registry/centres/${centre?.id}`],
+      ['stay', `/registry/stays/${stay.json.id}`],
+    ];
+    for (const lang of ['es', 'en', 'fr'] as const) {
+      expect((await apiAs(page, 'PUT', '/api/auth/locale', { locale: lang })).status).toBe(200);
+      for (const [name, path] of screens) {
+        for (const width of [1366, 390]) {
+          await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+          await page.goto(`${baseUrl()}${path}`);
+          await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+          await page.locator('h1').first().waitFor();
+          await page.waitForLoadState('networkidle');
+          expect(
+            await page.evaluate(() => document.documentElement.scrollWidth),
+            `${name} (${lang}): page wider than ${width} px`,
+          ).toBeLessThanOrEqual(width);
+          await snap(page, `registry-more-${name}-${lang}-${width}`);
+        }
+      }
+    }
+    expect((await apiAs(page, 'PUT', '/api/auth/locale', { locale: 'es' })).status).toBe(200);
+    await context.close();
+  });
 });
