@@ -497,3 +497,49 @@ describe('a scan in parts on worker threads', () => {
     expect((await scanDuplicates(t.ctx, 'CRI')).queued).toBe(0);
   });
 });
+
+describe('duplicate scan: what one registration queues', () => {
+  it('queues its best pairs only, and besides them any person sharing its document number', async () => {
+    const supervisor = await signedIn(t, { role: 'centre_supervisor', countryCode: 'HND' });
+    const same = {
+      givenNames: 'Ana Lucía',
+      familyNames: 'Pérez Gómez',
+      sex: 'female' as const,
+      birthDate: '1990-05-05',
+      birthDatePrecision: 'exact' as const,
+      nationality: 'HND',
+    };
+    // Four earlier registrations of the same woman (a register that already holds duplicates),
+    // and a man of another age who shows the same document number (a family's shared passport).
+    const namesakes: string[] = [];
+    for (const n of ['HN0001', 'HN0002', 'HN0003', 'HN0004'])
+      namesakes.push(await buildPerson(supervisor.browser, { ...same, documentNumber: n }));
+    const brother = await buildPerson(supervisor.browser, {
+      givenNames: 'Pedro José',
+      familyNames: 'Pérez Gómez',
+      sex: 'male',
+      birthDate: '1975-11-30',
+      birthDatePrecision: 'exact',
+      nationality: 'HND',
+      documentNumber: 'HN7788',
+    });
+    // The night's scan, then later (each step past the scan's overlap of 15 minutes, within the
+    // session's 30) she is registered once more, with the family's passport.
+    t.clock.advance(16 * 60 * 1000);
+    await scanDuplicates(t.ctx, 'HND');
+    t.clock.advance(10 * 60 * 1000);
+    const again = await buildPerson(supervisor.browser, { ...same, documentNumber: 'HN7788' });
+    const scan = await scanDuplicates(t.ctx, 'HND');
+    expect(scan.scanned).toBe(1);
+    const queued = await t.db.kysely
+      .selectFrom('registry_duplicate_pairs')
+      .select(['person_a', 'person_b'])
+      .where((eb) => eb.or([eb('person_a', '=', again), eb('person_b', '=', again)]))
+      .execute();
+    const others = queued.map((p) => (p.person_a === again ? p.person_b : p.person_a));
+    expect(scan.queued).toBe(queued.length);
+    expect(others.filter((o) => namesakes.includes(o))).toHaveLength(3);
+    expect(others).toContain(brother);
+    expect(others).toHaveLength(4);
+  });
+});
