@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { facetToken, foldText, parseSearch, searchTerms, words } from './search';
+import { facetToken, foldText, parseSearch, searchTerms, wholeWords, words } from './search';
 
 const key = randomBytes(32);
 
@@ -49,5 +49,13 @@ describe('search tokens', () => {
       ' ',
     );
     expect(terms).toEqual(['pfkrescueatsea', 'fkrescueatsea']);
+  });
+
+  it("match a query's words whole: the prefix becomes one more exact token", () => {
+    const query = parseSearch(key, 'Tapa ñu') ?? [];
+    expect(wholeWords(query)).toEqual([
+      { prefix: null, exact: ['ptapa', ...(query[0]?.exact ?? [])] },
+      { prefix: null, exact: ['pnu', ...(query[1]?.exact ?? [])] },
+    ]);
   });
 });

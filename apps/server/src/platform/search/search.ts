@@ -177,6 +177,14 @@ export function parseSearch(secret: Buffer, q: string | null | undefined): Query
   return list.length ? list : null;
 }
 
+/**
+ * The same words matched whole, not as prefixes ("tamaulipas" but not "tamaulipeco"): what they
+ * match is a part of what the query matches.
+ */
+export function wholeWords(query: QueryWord[]): QueryWord[] {
+  return query.map((w) => (w.prefix ? { prefix: null, exact: [w.prefix, ...w.exact] } : w));
+}
+
 /** FTS5 query syntax: every word required, each token quoted (only [a-z0-9] inside). */
 function fts5Query(query: QueryWord[]): string {
   return query
