@@ -79,6 +79,8 @@ process.stdout.write(
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
     peakRssMb,
     candidatePairs: result.stats.candidatePairs,
+    windowedBlocks: result.stats.windowedBlocks,
+    droppedBlocks: result.stats.droppedBlocks,
     workers: result.stats.workers,
     phases: result.stats.timings,
     accuracy,

@@ -43,7 +43,10 @@ export interface EngineStats {
   records: number;
   blocks: number;
   candidatePairs: number;
+  /** Blocks larger than the cap that were dropped (rules without windows). */
   droppedBlocks: number;
+  /** Blocks larger than the cap compared in windows instead of in full. */
+  windowedBlocks: number;
   prior: number;
   workers: number;
   /** Wall-clock milliseconds per phase. */
@@ -168,6 +171,7 @@ async function scoreStore(store: FeatureStore, options: EngineOptions, clock: Cl
     blocks: blockCount,
     candidatePairs: compared,
     droppedBlocks: blocks.dropped.reduce((a, b) => a + b, 0),
+    windowedBlocks: blocks.windowed.reduce((a, b) => a + b, 0),
     prior,
     workers,
     timings: clock.timings,
