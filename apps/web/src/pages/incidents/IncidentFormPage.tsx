@@ -209,24 +209,23 @@ function IncidentForm({ mode, incident }: { mode: Mode; incident: Incident | nul
     if (!incident) return;
     const changes = changedFields(body, incident);
     const note = v.note.trim();
-    amend.mutate(
-      {
+    // The promise, not mutate()'s callbacks: the refetch after the save brings the new version,
+    // which remounts this form (IncidentFormPage keys it so), and a remounted component's
+    // mutate() callbacks never run — the user would stay on the form without a word.
+    amend
+      .mutateAsync({
         id: incident.id,
         followUp: mode === 'follow_up',
         body: { ...changes, expectedVersion: incident.version, ...(note ? { note } : {}) },
-      },
-      {
-        onSuccess: (saved) => {
-          notifications.show({
-            color: 'green',
-            title: mode === 'follow_up' ? t('incidents.form.followUpSaved') : t('incidents.form.corrected'),
-            message: saved.reference,
-          });
-          navigate(`/incidents/${saved.id}`);
-        },
-        onError: onServerError,
-      },
-    );
+      })
+      .then((saved) => {
+        notifications.show({
+          color: 'green',
+          title: mode === 'follow_up' ? t('incidents.form.followUpSaved') : t('incidents.form.corrected'),
+          message: saved.reference,
+        });
+        navigate(`/incidents/${saved.id}`);
+      }, onServerError);
   }, focusFirstInvalid);
 
   const input = (path: string) => {

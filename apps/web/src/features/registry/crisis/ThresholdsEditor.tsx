@@ -95,18 +95,18 @@ export function ThresholdsEditor({ crisis }: { crisis: Crisis }) {
       focusFirstInvalid();
       return;
     }
-    save.mutate(
-      { levels: parsed },
-      {
-        onSuccess: (saved) => {
-          setDraft(draftOf(saved));
-          notifications.show({ color: 'green', message: t('registryCrisis.thresholds.saved') });
-        },
-        onError: (error) => {
-          if (!isApiError(error)) return;
-          setErrors(Object.fromEntries(error.fieldErrors.map((f) => [f.path, f.message])));
-          focusFirstInvalid();
-        },
+    // The promise, not mutate()'s callbacks: the saved thresholds come back with a new
+    // `updatedAt`, which remounts this editor (CrisisPage keys it so), and a remounted
+    // component's mutate() callbacks never run — the notice was lost when the refetch won.
+    save.mutateAsync({ levels: parsed }).then(
+      (saved) => {
+        setDraft(draftOf(saved));
+        notifications.show({ color: 'green', message: t('registryCrisis.thresholds.saved') });
+      },
+      (error: unknown) => {
+        if (!isApiError(error)) return;
+        setErrors(Object.fromEntries(error.fieldErrors.map((f) => [f.path, f.message])));
+        focusFirstInvalid();
       },
     );
   };
