@@ -50,6 +50,8 @@ const AGREEMENT_BADGE: Record<string, { color: string; variant: 'filled' | 'outl
 };
 
 const fullName = (p: Side) => `${p.givenNames} ${p.familyNames}`;
+/** A failed save is shown by its ErrorAlert (the mutation's `error`); its promise needs no more. */
+const ignoreShownError = () => {};
 
 /** A birth date as much as it is known: a day, a month of a year, or a year. */
 function birthDateText(format: ReturnType<typeof useFormat>, date: string): string {
@@ -251,33 +253,26 @@ function Comparison({ pair, onDone }: { pair: DuplicatePair; onDone: () => void 
     setNoteError(t('registryDuplicates.noteRequired'));
     return false;
   };
+  // The promises, not mutate()'s callbacks: the lists fetched again after a decision drop the
+  // pair from the queue, which unmounts this comparison before mutate()'s callbacks would run,
+  // and the supervisor was left without the notice. (Errors show from `decide.error`.)
   const handleDecide = (decision: 'same_person' | 'different') => {
     if (!noteOk()) return;
-    decide.mutate(
-      { id: pair.id, decision, note },
-      {
-        onSuccess: () => {
-          notifications.show({
-            color: 'green',
-            title: t(`registryDuplicates.decided_${decision}`),
-            message: `${fullName(pair.first)} · ${fullName(pair.second)}`,
-          });
-          onDone();
-        },
-      },
-    );
+    decide.mutateAsync({ id: pair.id, decision, note }).then(() => {
+      notifications.show({
+        color: 'green',
+        title: t(`registryDuplicates.decided_${decision}`),
+        message: `${fullName(pair.first)} · ${fullName(pair.second)}`,
+      });
+      onDone();
+    }, ignoreShownError);
   };
   const handleUndo = () => {
     if (!noteOk()) return;
-    undo.mutate(
-      { id: pair.id, note },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'green', title: t('registryDuplicates.undone'), message: '' });
-          onDone();
-        },
-      },
-    );
+    undo.mutateAsync({ id: pair.id, note }).then(() => {
+      notifications.show({ color: 'green', title: t('registryDuplicates.undone'), message: '' });
+      onDone();
+    }, ignoreShownError);
   };
   const value = (field: string, side: 'given' | 'recorded', person: Side) => {
     const f = byField.get(field);
