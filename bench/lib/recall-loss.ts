@@ -1,4 +1,4 @@
-import { blockingKeys, type DedupeResult, type PersonRecord } from '@enlace/linkage';
+import { blockingKeys, DEFAULT_THRESHOLD, type DedupeResult, type PersonRecord } from '@enlace/linkage';
 
 // Where a deduplication loses its recall (issue 13): every true pair of records the engine did
 // not put in one cluster is given the first cause that explains it.
@@ -19,10 +19,10 @@ export interface RecallLoss {
 }
 
 export function recallLoss(
-  result: Pick<DedupeResult, 'clusters' | 'pairs' | 'explain'>,
+  result: Pick<DedupeResult, 'clusters' | 'pairs' | 'explain'> & { stats?: { threshold?: number } },
   record: (i: number) => Omit<PersonRecord, 'id'>,
   entities: readonly string[],
-  threshold = 0.95,
+  threshold = result.stats?.threshold ?? DEFAULT_THRESHOLD,
 ): RecallLoss {
   const byEntity = new Map<string, number[]>();
   entities.forEach((e, i) => {

@@ -53,11 +53,13 @@ export {
   DEFAULT_THRESHOLD,
   type DedupeResult,
   dedupe,
+  defaultThreshold,
   type EngineOptions,
   type EngineStats,
   type LinkResult,
   link,
   type MatchedPair,
+  RELATIVES_THRESHOLD,
 } from './pipeline/engine';
 export { explainPair, type FieldExplanation, type PairExplanation } from './pipeline/explain';
 export {

@@ -11,6 +11,7 @@ import {
   DEFAULT_DICE_THRESHOLD,
   DEFAULT_THRESHOLD,
   decodeClks,
+  RELATIVES_THRESHOLD,
   dedupe,
   LinkageInputError,
   link,
@@ -128,7 +129,11 @@ export function registerLinkCommands(program: Command): void {
   )
     .requiredOption('--out <file>', 'clusters: rec_id,cluster_id for every record')
     .option('--pairs <file>', 'also write the matched pairs: left_id,right_id,probability')
-    .option('--threshold <p>', `match probability threshold (default ${DEFAULT_THRESHOLD})`, probability)
+    .option(
+      '--threshold <p>',
+      `match probability threshold (default ${RELATIVES_THRESHOLD} when the trained model corrects for relatives sharing family names, otherwise ${DEFAULT_THRESHOLD})`,
+      probability,
+    )
     .action(async (file: string, o: MappingOptions & { out: string; pairs?: string; threshold?: number }) => {
       const mapping = mappingOf(o);
       const table = tableFromCsv(readInput(file, mapping), mapping, file);
@@ -168,7 +173,11 @@ export function registerLinkCommands(program: Command): void {
       .description('match the records of two files; writes left_id,right_id,probability'),
   )
     .requiredOption('--out <file>', 'matches: left_id,right_id,probability')
-    .option('--threshold <p>', `match probability threshold (default ${DEFAULT_THRESHOLD})`, probability)
+    .option(
+      '--threshold <p>',
+      `match probability threshold (default ${RELATIVES_THRESHOLD} when the trained model corrects for relatives sharing family names, otherwise ${DEFAULT_THRESHOLD})`,
+      probability,
+    )
     .option(
       '--assignment <mode>',
       'all (default: every accepted match), best (drop matches clearly worse than a record’s best) or one-to-one',

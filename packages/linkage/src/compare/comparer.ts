@@ -151,6 +151,19 @@ const KIND_TEXT = 5;
 
 const EMPTY_IDS = new Int32Array(0);
 
+/** A name with the vowels transliterations confuse merged (e/i, o/u, y/i) and doubled letters single. */
+export function vowelSkeleton(name: string): string {
+  let out = '';
+  for (let i = 0; i < name.length; i++) {
+    let c = name[i] as string;
+    if (c === 'e' || c === 'y') c = 'i';
+    else if (c === 'o') c = 'u';
+    if (out.length > 0 && out[out.length - 1] === c) continue;
+    out += c;
+  }
+  return out;
+}
+
 /**
  * Compares pairs of records of one feature store. One instance per thread: it keeps reusable
  * buffers and memoises string similarities of distinct values. Everything the hot loop touches
@@ -353,7 +366,10 @@ export class Comparer {
       if (
         ca >= this.establishedCount &&
         cb >= this.establishedCount &&
-        Math.min(ca, cb) * 20 >= Math.max(ca, cb)
+        Math.min(ca, cb) * 20 >= Math.max(ca, cb) &&
+        // ...unless they differ only where transliterations do (Fatema and Fattema, Rokeya and
+        // Rokiya, Farid and Fared, Rony and Runy): one name written by two officers.
+        vowelSkeleton(x) !== vowelSkeleton(y)
       ) {
         sim = 0.5;
       }
@@ -450,7 +466,15 @@ export class Comparer {
     const gi = this.givenIndex;
     const fi = this.familyIndex;
     if (gi >= 0) out[gi] = this.fieldLevel(0, this.givenA, 0, this.givenB);
-    if (fi >= 0) out[fi] = this.fieldLevel(this.givenA, na, this.givenB, nb);
+    if (fi >= 0) {
+      // One record with every name in the family-names box (given names left empty): its words
+      // are graded against all of the other's, not just against its family names.
+      const oneGivenEmpty =
+        (this.givenA === 0) !== (this.givenB === 0) && na > this.givenA && nb > this.givenB;
+      out[fi] = oneGivenEmpty
+        ? this.fieldLevel(0, na, 0, nb)
+        : this.fieldLevel(this.givenA, na, this.givenB, nb);
+    }
   }
 
   private fieldLevel(a0: number, a1: number, b0: number, b1: number): number {

@@ -8,6 +8,7 @@ const BASE = 8;
 
 /** Counts of comparison vectors, keyed by a mixed-radix code (level + 1 per digit; 0 is missing). */
 export class PatternCounts {
+  static readonly BASE = BASE;
   readonly counts = new Map<number, number>();
   constructor(readonly width: number) {}
 
@@ -37,10 +38,11 @@ export class PatternCounts {
   }
 
   /** Decoded patterns: row p holds the levels of pattern p (-1 for missing). */
-  decode(): { levels: Int8Array; counts: Float64Array; rows: number } {
+  decode(): { levels: Int8Array; counts: Float64Array; rows: number; extra: Int32Array } {
     const rows = this.counts.size;
     const levels = new Int8Array(rows * this.width);
     const counts = new Float64Array(rows);
+    const extra = new Int32Array(rows);
     let p = 0;
     for (const [key, count] of this.counts) {
       let rest = key;
@@ -49,9 +51,10 @@ export class PatternCounts {
         rest = Math.floor(rest / BASE);
       }
       counts[p] = count;
+      extra[p] = rest;
       p++;
     }
-    return { levels, counts, rows };
+    return { levels, counts, rows, extra };
   }
 }
 
@@ -64,6 +67,8 @@ export interface EmParameters {
 export interface EmOptions {
   /** Keep u as given (estimated from random pairs) and learn only m and the prior. */
   fixU: boolean;
+  /** Keep m as given (estimated elsewhere) and learn only u and the prior. */
+  fixM?: boolean;
   /** Comparisons left out of the likelihood: those the training pairs were blocked on. */
   exclude?: ReadonlySet<number>;
   maxIterations?: number;
@@ -138,7 +143,7 @@ export function expectationMaximisation(
         const alpha = Math.min(1, s * 1e-3);
         return r.map((v) => Math.max((v + alpha) / (s + alpha * r.length), PROBABILITY_MIN));
       });
-    const nextM = normalise(newM, m);
+    const nextM = options.fixM ? m : normalise(newM, m);
     const nextU = options.fixU ? u : normalise(newU, u);
     const nextPrior = total > 0 ? matched / total : prior;
     let delta = Math.abs(nextPrior - prior);
@@ -166,15 +171,23 @@ const PROBABILITY_MIN = 1e-7;
  * possible pair: candidate pairs contribute their posterior, the pairs blocking never proposed
  * are taken as non-matches. `weights` are the per-level log2(m/u).
  */
-export function estimatePrior(patterns: PatternCounts, weights: Float64Array[], totalPairs: number): number {
-  const { levels, counts, rows } = patterns.decode();
+export function estimatePrior(
+  patterns: PatternCounts,
+  weights: Float64Array[],
+  totalPairs: number,
+  /** Weights by the digit above the pattern's levels (0: the ordinary ones). */
+  extraWeights?: (digit: number) => Float64Array[] | undefined,
+): number {
+  const { levels, counts, rows, extra } = patterns.decode();
   const K = patterns.width;
   const sums = new Float64Array(rows);
   for (let p = 0; p < rows; p++) {
+    const digit = extra[p] ?? 0;
+    const w = (digit > 0 ? extraWeights?.(digit) : undefined) ?? weights;
     let s = 0;
     for (let k = 0; k < K; k++) {
       const l = levels[p * K + k] ?? -1;
-      if (l >= 0) s += weights[k]?.[l] ?? 0;
+      if (l >= 0) s += w[k]?.[l] ?? 0;
     }
     sums[p] = s;
   }

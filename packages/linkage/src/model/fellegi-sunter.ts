@@ -13,6 +13,12 @@ export interface ComparisonParams {
   tf: boolean;
   /** Levels (from the strongest) the term-frequency adjustment applies to; 1 when absent. */
   tfLevels?: number;
+  /**
+   * u among pairs of different people who share their family names: relatives (siblings, twins,
+   * a father and his son) share birthplace, nationality and often dates, so once the family
+   * names agree the other fields' agreement is less surprising than among random pairs.
+   */
+  uSameFamily?: number[][];
 }
 
 export interface LinkageModel {
@@ -86,4 +92,40 @@ export function logit2(p: number): number {
 
 export function probabilityFromWeight(weight: number): number {
   return 1 / (1 + 2 ** -weight);
+}
+
+/** Family-name levels under which the same-family u applies: exact or the same words. */
+export const SAME_FAMILY_LEVELS = 2;
+
+/**
+ * Bounds on how many records carry the shared family names, one same-family u per range: among
+ * pairs sharing a rare surname most non-matches are relatives, among those sharing the commonest
+ * few are. Counts, not shares, so the estimates do not move with the size of the register.
+ */
+export const FAMILY_COUNT_BOUNDS = [3, 8, 24, 80, 300, Number.POSITIVE_INFINITY] as const;
+
+export function familyBucket(count: number): number {
+  let b = 0;
+  while (count > (FAMILY_COUNT_BOUNDS[b] ?? Number.POSITIVE_INFINITY)) b++;
+  return b;
+}
+
+/**
+ * log2(m/u) per family-count range, comparison and level given that the family names agree, or
+ * undefined when the model has no same-family u. The family comparison keeps its ordinary weight.
+ */
+export function sameFamilyWeights(
+  model: LinkageModel,
+): { on: number; weights: Float64Array[][] } | undefined {
+  const on = model.comparisons.findIndex((c) => c.field === 'family_names');
+  if (on < 0 || !model.comparisons.some((c) => c.uSameFamily)) return undefined;
+  const weights = FAMILY_COUNT_BOUNDS.map((_, b) =>
+    model.comparisons.map((c, k) =>
+      Float64Array.from(c.m, (m, l) => {
+        const u = k !== on && c.uSameFamily?.[b] ? (c.uSameFamily[b]?.[l] ?? 1) : (c.u[l] ?? 1);
+        return Math.log2(clampProbability(m) / clampProbability(u));
+      }),
+    ),
+  );
+  return { on, weights };
 }

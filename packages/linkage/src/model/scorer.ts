@@ -1,11 +1,26 @@
 import { Comparer } from '../compare/comparer';
 import type { FeatureStore } from '../features';
-import { clampProbability, type LinkageModel, levelWeights } from './fellegi-sunter';
+import { PatternCounts } from './em';
+import {
+  clampProbability,
+  familyBucket,
+  type LinkageModel,
+  levelWeights,
+  SAME_FAMILY_LEVELS,
+  sameFamilyWeights,
+} from './fellegi-sunter';
 
 /** Scores pairs of one store under one model. One per thread. */
 export class PairScorer {
   readonly comparer: Comparer;
   readonly weights: Float64Array[];
+  /** Weights once the family names agree (relatives share the rest), or the ordinary ones. */
+  readonly familyWeights: Float64Array[][];
+  private readonly familyIndex: number;
+  private readonly familyIds: ArrayLike<number>;
+  private readonly familyCounts: ArrayLike<number>;
+  /** Family-count range + 1 of the last pair scored when it used same-family weights, else 0. */
+  sameFamily = 0;
   readonly levels: Int8Array;
   /** Per comparison: u of the levels the adjustment covers, summed (the baseline it replaces). */
   private readonly uExact: Float64Array;
@@ -22,6 +37,11 @@ export class PairScorer {
       );
     }
     this.weights = levelWeights(model);
+    const family = sameFamilyWeights(model);
+    this.familyWeights = family?.weights ?? [];
+    this.familyIndex = family?.on ?? -1;
+    this.familyIds = store.family?.value.ids ?? [];
+    this.familyCounts = store.family?.value.counts ?? [];
     this.levels = new Int8Array(fields.length);
     this.tfLevels = Int8Array.from(model.comparisons, (c) => (c.tf ? (c.tfLevels ?? 1) : 0));
     this.uExact = Float64Array.from(model.comparisons, (c, k) => {
@@ -43,6 +63,17 @@ export class PairScorer {
     return l >= 0 && l < (this.tfLevels[k] ?? 0);
   }
 
+  /** Weights the last pair scored was scored with. */
+  lastWeights(): Float64Array[] {
+    return this.sameFamily > 0 ? (this.familyWeights[this.sameFamily - 1] ?? this.weights) : this.weights;
+  }
+
+  /** Pattern key of the last pair scored, its family-count range as one more digit. */
+  patternKey(): number {
+    const width = this.levels.length;
+    return PatternCounts.encode(this.levels, width) + this.sameFamily * PatternCounts.BASE ** width;
+  }
+
   tfAdjustment(k: number, i: number, j: number): number {
     const f = this.comparer.termFrequency(k, i, j);
     if (f <= 0) return 0;
@@ -55,10 +86,20 @@ export class PairScorer {
     const levels = this.levels;
     this.comparer.compare(i, j, levels);
     let w = 0;
+    const fl = this.familyIndex >= 0 ? (levels[this.familyIndex] ?? -1) : -1;
+    this.sameFamily = 0;
+    let weights = this.weights;
+    if (fl >= 0 && fl < SAME_FAMILY_LEVELS) {
+      const ci = this.familyCounts[this.familyIds[i] ?? -1] ?? 0;
+      const cj = this.familyCounts[this.familyIds[j] ?? -1] ?? 0;
+      const b = familyBucket(Math.max(ci, cj));
+      weights = this.familyWeights[b] ?? weights;
+      this.sameFamily = b + 1;
+    }
     for (let k = 0; k < levels.length; k++) {
       const l = levels[k] ?? -1;
       if (l < 0) continue;
-      w += this.weights[k]?.[l] ?? 0;
+      w += weights[k]?.[l] ?? 0;
       if (l < (this.tfLevels[k] ?? 0)) w += this.tfAdjustment(k, i, j);
     }
     return w;

@@ -3,7 +3,7 @@ import { Comparer, type ComparisonSpec } from '../compare/comparer';
 import type { FeatureStore } from '../features';
 import { type Random, randomInt, seededRandom } from '../util/random';
 import { expectationMaximisation, PatternCounts } from './em';
-import { emptyModel, type LinkageModel, priorM } from './fellegi-sunter';
+import { emptyModel, FAMILY_COUNT_BOUNDS, type LinkageModel, priorM } from './fellegi-sunter';
 
 // Training without labels, as Splink does it:
 // 1. u from random pairs, which are almost all different people.
@@ -32,6 +32,8 @@ export interface TrainingOptions {
    * The u of the final model always comes from random pairs.
    */
   fixU?: boolean;
+  /** Estimate u among pairs sharing their family names (default on). */
+  sameFamily?: boolean;
 }
 
 export interface TrainingReport {
@@ -173,6 +175,12 @@ const DOCUMENT_SESSION: Session = {
     return id >= 0 && (col?.values[id]?.length ?? 0) >= 4 ? id : -1;
   },
 };
+
+/** Pairs sampled per same-family session (one per range of family-name counts). */
+const SAME_FAMILY_PAIRS = 50_000;
+
+/** Pairs a same-family session must hold before its u is used. */
+const MIN_SAME_FAMILY_PAIRS = 2000;
 
 /** Weight, in matches, of the prior beliefs about m. */
 const PRIOR_PSEUDO_MATCHES = 30;
@@ -331,6 +339,57 @@ export function trainUnsupervised(
     }
     c.m = sum.map((v) => v / weight);
   });
+  // 5. u among different people who share their family names, by EM with m held at the values
+  //    just estimated: the non-matches of these pairs are relatives and namesakes, whose other
+  //    fields agree far more often than random pairs' do.
+  const familyIndex = specs.findIndex((s) => s.field === 'family_names');
+  const family = store.family;
+  if (familyIndex >= 0 && family && options.sameFamily !== false) {
+    const counts = family.value.counts;
+    const fit = (name: string, inRange: (count: number) => boolean) => {
+      const patterns = new PatternCounts(specs.length);
+      const session: Session = {
+        name,
+        blockedOn: ['family_names'],
+        key: (_, i) => {
+          const id = family.value.ids[i] ?? -1;
+          return id >= 0 && inRange(counts[id] ?? 0) ? id : -1;
+        },
+      };
+      const maxPairs = Math.min(options.sessionPairs ?? 200_000, SAME_FAMILY_PAIRS);
+      const n = sessionPairs(store, session, maxPairs, random, (i, j) => {
+        comparer.compare(i, j, levels);
+        patterns.add(levels);
+      });
+      if (n < MIN_SAME_FAMILY_PAIRS) return undefined;
+      const result = expectationMaximisation(
+        patterns,
+        { m: model.comparisons.map((c) => c.m), u, prior: 0.1 },
+        { fixU: false, fixM: true, exclude: new Set([familyIndex]) },
+      );
+      report.sessions.push({
+        name,
+        pairs: n,
+        iterations: result.iterations,
+        converged: result.converged,
+        prior: result.prior,
+      });
+      return result.u;
+    };
+    let lower = 0;
+    const byRange = FAMILY_COUNT_BOUNDS.map((upper) => {
+      const from = lower;
+      lower = upper;
+      return fit(`same family names, ${from + 1}–${upper} records`, (c) => c > from && c <= upper);
+    });
+    // A range with too few pairs of its own takes the estimate over all ranges together.
+    const pooled = byRange.every((r) => r) ? undefined : fit('same family names, all counts', () => true);
+    if (byRange.some((r) => r) || pooled) {
+      model.comparisons.forEach((c, k) => {
+        if (k !== familyIndex) c.uSameFamily = byRange.map((r) => (r ?? pooled)?.[k] ?? c.u);
+      });
+    }
+  }
   return { model, report };
 }
 

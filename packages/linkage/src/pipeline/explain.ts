@@ -53,7 +53,7 @@ export function explainPair(
   let total = prior;
   const fields = model.comparisons.map((c, k): FieldExplanation => {
     const l = levels[k] ?? -1;
-    const weight = l >= 0 ? (scorer.weights[k]?.[l] ?? 0) : 0;
+    const weight = l >= 0 ? (scorer.lastWeights()[k]?.[l] ?? 0) : 0;
     const frequencyAdjustment = scorer.adjusts(k, l) ? scorer.tfAdjustment(k, i, j) : 0;
     total += weight + frequencyAdjustment;
     return {

@@ -1,5 +1,4 @@
 import { type Blocks, forEachCandidatePair } from '../blocking/blocking';
-import { PatternCounts } from '../model/em';
 import type { PairScorer } from '../model/scorer';
 
 /** Scored candidate pairs of a range of blocks, in flat arrays that can cross threads. */
@@ -109,14 +108,12 @@ export function scoreBlockRange(
   store: Parameters<typeof forEachCandidatePair>[0],
 ): ScoredChunk {
   const out = new Growable();
-  const width = scorer.levels.length;
   const patterns = new PatternTally();
   let compared = 0;
-  const levels = scorer.levels;
   forEachCandidatePair(store, blocks, from, to, (x, y) => {
     const w = scorer.score(x, y);
     compared++;
-    patterns.add(PatternCounts.encode(levels, width));
+    patterns.add(scorer.patternKey());
     if (w >= keepAbove) out.push(x, y, w);
   });
   const { keys, counts } = patterns.entries();
