@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildFeatures } from '../features';
 import { packDate, parseDate } from '../normalize/dates';
 import { type PersonRecord, tableFromRecords } from '../schema';
-import { Comparer, compareDates, DATE_LEVELS, NAME_LEVELS, withinOneEdit } from './comparer';
+import { Comparer, compareDates, DATE_LEVELS, NAME_LEVELS, vowelSkeleton, withinOneEdit } from './comparer';
 
 const d = (text: string) => packDate(parseDate(text));
 const dateLevel = (a: string, b: string) => DATE_LEVELS[compareDates(d(a), d(b))] ?? 'missing';
@@ -122,6 +122,30 @@ describe('name comparison', () => {
       NAME_LEVELS[6],
     );
     expect(nameLevels({ given_names: 'Xkqz' }, { given_names: 'Liliana' }, crowd).given).toBe(NAME_LEVELS[5]);
+  });
+
+  it('takes one name written twice by two officers for one name, not two common ones', () => {
+    expect(vowelSkeleton('rokeya')).toBe(vowelSkeleton('rokiya'));
+    expect(vowelSkeleton('fatema')).toBe(vowelSkeleton('fattema'));
+    expect(vowelSkeleton('mario')).not.toBe(vowelSkeleton('maria'));
+    const crowd: PersonRecord[] = [];
+    for (let i = 0; i < 6; i++)
+      crowd.push(
+        { id: `f${i}`, given_names: 'Fatema' },
+        { id: `t${i}`, given_names: 'Fattema' },
+        { id: `o${i}`, given_names: 'Mario' },
+        { id: `a${i}`, given_names: 'Maria' },
+      );
+    expect(nameLevels({ given_names: 'Fatema' }, { given_names: 'Fattema' }, crowd).given).not.toBe(
+      NAME_LEVELS[6],
+    );
+    expect(nameLevels({ given_names: 'Mario' }, { given_names: 'Maria' }, crowd).given).toBe(NAME_LEVELS[6]);
+  });
+
+  it('compares a whole name typed in the family-names field with the whole of the other', () => {
+    const levels = nameLevels({ family_names: 'Ana García' }, { given_names: 'Ana', family_names: 'García' });
+    expect(levels.given).toBe('missing');
+    expect(levels.family).toBe('exact');
   });
 
   it('treats a missing name as no evidence', () => {

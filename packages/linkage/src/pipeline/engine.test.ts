@@ -3,7 +3,8 @@ import { trainSupervised } from '../model/train';
 import { buildFeatures } from '../features';
 import { type PersonRecord, tableFromRecords } from '../schema';
 import { seededRandom } from '../util/random';
-import { dedupe, link } from './engine';
+import { familyBucket, levelWeights, sameFamilyWeights } from '../model/fellegi-sunter';
+import { DEFAULT_THRESHOLD, dedupe, link, RELATIVES_THRESHOLD } from './engine';
 
 // A small register with the hard cases of the route: one person registered three times with
 // the usual noise, twins, a father and his namesake son, and strangers.
@@ -214,6 +215,44 @@ describe('dedupe', () => {
     expect(e.probability).toBeGreaterThan(0.95);
     const father = result.explain(table.ids.indexOf('father'), table.ids.indexOf('son'));
     expect(father.fields.find((f) => f.field === 'birth_date')?.weight).toBeLessThan(0);
+  });
+
+  it('weighs what relatives share less than what strangers share, and then accepts at 0.8', async () => {
+    // Families: brothers and sisters under one pair of surnames, born in one town a few years
+    // apart, a third of them twins; each registered once or twice.
+    const families: PersonRecord[] = [];
+    for (let f = 0; f < 300; f++) {
+      const surnames = `${pick(FAMILY)}${f} ${pick(FAMILY)}`;
+      const town = `Town ${f}`;
+      const year = 1970 + Math.floor(random() * 30);
+      const twins = random() < 0.33;
+      for (let c = 0; c < 3; c++) {
+        const born = twins && c < 2 ? year : year + c * 2 + 1;
+        const date = `${born}-0${1 + (f % 9)}-1${c % 9}`;
+        for (let t = 0; t < 1 + Math.floor(random() * 2); t++)
+          families.push({
+            id: `fam${f}-${c}-${t}`,
+            given_names: `${GIVEN[(f + c * 5) % GIVEN.length]}`,
+            family_names: surnames,
+            birth_date: twins && c < 2 ? `${born}-0${1 + (f % 9)}-15` : date,
+            birth_place: town,
+            nationality: NATIONS[f % NATIONS.length],
+          });
+      }
+    }
+    const result = await dedupe(tableFromRecords([...register, ...families]));
+    const family = sameFamilyWeights(result.model);
+    expect(family).toBeDefined();
+    const place = result.model.comparisons.findIndex((c) => c.field === 'birth_place');
+    const strangers = levelWeights(result.model)[place]?.[0] ?? 0;
+    // Among people who share rare family names a shared birthplace says much less: they are kin.
+    const rare = family?.weights[familyBucket(2)]?.[place]?.[0] ?? 0;
+    expect(rare).toBeLessThan(strangers - 1);
+    expect(result.stats.threshold).toBe(RELATIVES_THRESHOLD);
+    // A handful of records has too few pairs sharing a surname: the uncorrected model and 0.95.
+    const small = await dedupe(tableFromRecords(register.filter((r) => !r.id.startsWith('bg'))));
+    expect(sameFamilyWeights(small.model)).toBeUndefined();
+    expect(small.stats.threshold).toBe(DEFAULT_THRESHOLD);
   });
 
   it('gives every record a cluster and reports its work', async () => {
