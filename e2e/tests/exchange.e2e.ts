@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, DEMO, expectAccessible, launchBrowser, newPage, signIn, snap } from '../support/browser';
-import { apiAs, checkBothWidths, chooseCodes } from '../support/exchange';
+import { apiAs, checkBothWidths, chooseCodes, snapInEveryLanguage } from '../support/exchange';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -176,26 +176,12 @@ describe('secure exchange', () => {
   it('shows the exchange screens in Spanish, English and French at 1366 and 390 px', async () => {
     const { context, page } = await newPage(browser);
     await signIn(page, DEMO.liaisonMx);
-    for (const lang of ['es', 'en', 'fr'] as const) {
-      expect((await apiAs(page, 'PUT', '/api/auth/locale', { locale: lang })).status).toBe(200);
-      const screens: [string, string][] = [
-        ['inbox', '/exchange'],
-        ['new', '/exchange/new'],
-        ['thread', threadPath],
-        ['requests', '/exchange/requests'],
-      ];
-      for (const [name, path] of screens) {
-        for (const width of [1366, 390]) {
-          await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-          await page.goto(`${baseUrl()}${path}`);
-          await page.waitForFunction((l) => document.documentElement.lang === l, lang);
-          await page.locator('h1').first().waitFor();
-          await page.waitForLoadState('networkidle');
-          await snap(page, `exchange-${name}-${lang}-${width}`);
-        }
-      }
-    }
-    expect((await apiAs(page, 'PUT', '/api/auth/locale', { locale: 'es' })).status).toBe(200);
+    await snapInEveryLanguage(page, 'exchange', [
+      ['inbox', '/exchange'],
+      ['new', '/exchange/new'],
+      ['thread', threadPath],
+      ['requests', '/exchange/requests'],
+    ]);
     await context.close();
   });
 });
