@@ -360,8 +360,9 @@ export async function pageOfIncidents(
   // The records holding the query's words whole are a part of its matches, found by exact lookups
   // that cost the full-text index half a prefix's (PostgreSQL's GIN: 19 against 38 ms for
   // "tamaulipas" at 1,000,000 incidents; SQLite's FTS5 reads an exact word's list lazily but a
-  // prefix's whole). When they are many, the count tries them first (`countIncidentsInScope`).
-  // SQLite asks its index whether they pass the cap; PostgreSQL's count is cheap enough to try.
+  // prefix's whole). PostgreSQL's count tries them first (`countIncidentsInScope`: cheap enough to
+  // try). SQLite asks FTS5 whether they pass the cap, and when they do skips the prefix's probe; its
+  // count keeps the prefix, as a second walk of the filters' index cost more than it saved.
   const search = filter.search;
   const prefixed = search?.some((w) => w.prefix !== null) ?? false;
   const manyWhole =
