@@ -1,4 +1,4 @@
-import { type Kysely, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import { type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import type { DialectName } from './dialect';
 
 export interface OrderColumn {
@@ -69,6 +69,57 @@ export async function countPartsUpTo<DB, TB extends keyof DB, O>(
   return n;
 }
 
+/** The most rows seekFirstMatches reads to find where a walk starts (about 10 ms on SQLite). */
+export const SEEK_ROWS_MAX = 50_000;
+
+/**
+ * Starts each part's walk at its first match, when the caller knows that a filter correlates with
+ * the order (a date range, with references that embed their date). A walk of the order's index
+ * otherwise reads every entry before the first match: for "the last 12 months by reference",
+ * eleven years of a country's entries (60 ms at 1,000,000 incidents on SQLite). `within` holds, for
+ * each part, rows that include all its matches (the date range alone, on its own index): the least
+ * key among them, when they are at most SEEK_ROWS_MAX, is where the walk starts: the same rows in
+ * the same order. More rows mean a wide range, where the walk soon reaches matches; none, that
+ * the part has no match, and it is left out.
+ */
+async function seekFirstMatches<DB, TB extends keyof DB, O>(
+  db: Kysely<DB>,
+  dialect: DialectName,
+  within: readonly SelectQueryBuilder<DB, TB, O>[],
+  walked: readonly SelectQueryBuilder<DB, TB, O>[],
+  column: OrderColumn,
+  dir: 'asc' | 'desc',
+): Promise<SelectQueryBuilder<DB, TB, O>[]> {
+  if (column.nullable) throw new Error('seekFirstMatches: a nullable column sorts its NULLs apart');
+  const key =
+    dialect === 'postgres' && column.bytes ? sql`${sql.ref(column.ref)} COLLATE "C"` : sql.ref(column.ref);
+  // SQLite: `+` keeps the planner from finding the least key by walking the order's index.
+  const read = dialect === 'sqlite' ? sql`+${sql.ref(column.ref)}` : key;
+  const out: SelectQueryBuilder<DB, TB, O>[] = [];
+  for (const [i, part] of walked.entries()) {
+    const rows = within[i];
+    if (!rows) {
+      out.push(part);
+      continue;
+    }
+    const { rows: found } = await sql<{ n: number | string; b: string | number | null }>`SELECT count(*) AS n,
+      ${sql.raw(dir === 'asc' ? 'min' : 'max')}(m.k) AS b
+      FROM (${rows
+        .clearSelect()
+        .select(read.as('k'))
+        .limit(SEEK_ROWS_MAX + 1)}) AS m`.execute(db);
+    const n = Number(found[0]?.n ?? 0);
+    const bound = found[0]?.b;
+    if (n === 0 || bound === null || bound === undefined) continue;
+    out.push(
+      n > SEEK_ROWS_MAX
+        ? part
+        : part.where(sql<SqlBool>`${key} ${sql.raw(dir === 'asc' ? '>=' : '<=')} ${bound}`),
+    );
+  }
+  return out;
+}
+
 /**
  * A page of a list made of disjoint parts (what an actor may read is often "own country's" and
  * "shared with it": an OR that no database serves from one index range), in the order asked, ties
@@ -82,14 +133,16 @@ export async function pageOfParts<Row, DB, TB extends keyof DB, O>(
   dialect: DialectName,
   table: string,
   partsFor: (walk: boolean) => readonly SelectQueryBuilder<DB, TB, O>[],
-  order: { column: OrderColumn; dir: 'asc' | 'desc' },
+  order: { column: OrderColumn; dir: 'asc' | 'desc'; seek?: readonly SelectQueryBuilder<DB, TB, O>[] },
   page: { limit: number; offset: number; matches: number; cap?: number },
 ): Promise<Row[]> {
   if (page.matches <= page.offset) return [];
   const { column, dir } = order;
   // A capped count (`cap`: the count stopped at cap + 1) says only that there are many.
   const walk = page.matches >= SORT_MATCHES_BELOW || (page.cap !== undefined && page.matches > page.cap);
-  const parts = partsFor(walk);
+  let parts = partsFor(walk);
+  if (walk && order.seek) parts = await seekFirstMatches(db, dialect, order.seek, parts, column, dir);
+  if (parts.length === 0) return [];
   const id = (ref: string) => sql`${sql.ref(ref)} ${sql.raw(dir)}`;
   const tail = sql`LIMIT ${page.limit} OFFSET ${page.offset}`;
   if (!walk) {

@@ -143,6 +143,39 @@ describe('a list in two parts', () => {
         }
       }
     }
+    // A walk by reference with a date range starts at each part's first match (db/order.ts,
+    // seekFirstMatches): the same page, in both directions; a part with no match drops out.
+    for (const [filter, dir] of [
+      [{ from: '2026-01-07' }, 'asc'],
+      [{ to: '2026-01-07' }, 'desc'],
+      [{ from: '2026-01-21' }, 'asc'],
+      [{ to: '2026-01-02' }, 'desc'],
+    ] as const) {
+      const inRange = readable.filter(
+        (r) =>
+          (!('from' in filter) || r.occurred_on >= filter.from) &&
+          (!('to' in filter) || r.occurred_on <= filter.to),
+      );
+      expect(inRange.length, JSON.stringify(filter)).toBeGreaterThan(0);
+      const want = expected(inRange, 'reference', dir);
+      for (const [offset, limit] of [
+        [0, 50],
+        [1, 2],
+      ] as const) {
+        const rows = await listIncidentsInScope(db, t.db.dialect, actor, filter, {
+          sort: 'reference',
+          dir,
+          limit,
+          offset,
+          matches: SORT_MATCHES_BELOW,
+          cap: 10_000,
+        });
+        expect(
+          rows.map((r) => r.id),
+          `${JSON.stringify(filter)} ${dir} ${offset}`,
+        ).toEqual(want.slice(offset, offset + limit));
+      }
+    }
     // A filter applies to both parts.
     const jan7 = await listIncidentsInScope(
       db,

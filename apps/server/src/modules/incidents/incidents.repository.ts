@@ -419,7 +419,16 @@ export function listIncidentsInScope(
         filter,
         walk ? { walk: column.ref } : page.bySearch ? 'search' : undefined,
       ),
-    { column, dir: page.dir },
+    // References embed the date an incident was recorded with: a date range's matches lie in one
+    // stretch of the reference order, which the walk seeks instead of reading the years before.
+    {
+      column,
+      dir: page.dir,
+      seek:
+        page.sort === 'reference' && !filter.search && (page.dir === 'asc' ? filter.from : filter.to)
+          ? incidentsMatching(db, dialect, actor, { from: filter.from, to: filter.to })
+          : undefined,
+    },
     page,
   );
 }
