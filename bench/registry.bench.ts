@@ -23,7 +23,15 @@ import { createUser } from '../apps/server/src/modules/admin/admin.service';
 import { recordScan } from '../apps/server/src/modules/registry/registry-duplicates.repository';
 import { scanDuplicates } from '../apps/server/src/modules/registry/registry-duplicates.service';
 import { insertPersonsInBulk } from '../apps/server/src/modules/registry/registry.repository';
-import { personRecord, searchPersons } from '../apps/server/src/modules/registry/registry.service';
+import { keyWeights, personBlockingKeys } from '../apps/server/src/modules/registry/registry.match';
+import { keyPostings } from '../apps/server/src/modules/registry/registry.repository';
+import {
+  identityOf,
+  personRecord,
+  rankCandidates,
+  searchPersons,
+} from '../apps/server/src/modules/registry/registry.service';
+import { blindValues } from '../apps/server/src/platform/search/search';
 import { buildActor } from '../apps/server/src/platform/authz/access';
 import { systemClock } from '../apps/server/src/platform/clock';
 import type { Ctx } from '../apps/server/src/platform/context';
@@ -39,6 +47,8 @@ const { values: args } = parseArgs({
     db: { type: 'string' },
     // New registrations for the nightly duplicate scan (0: no scan).
     'new-registrations': { type: 'string', default: '10000' },
+    // Says, for each returning person not among the first five, where the search lost them.
+    why: { type: 'boolean', default: false },
   },
 });
 const PERSONS = Number(args.persons);
@@ -255,6 +265,32 @@ async function nightlyScan(
   };
 }
 
+/**
+ * Where a search lost a returning person (`--why`): no blocking key shared with their record, the
+ * shared keys all left out as too common, behind the candidate cap in the keys' weight, or
+ * retrieved and scored below the first five (or below the floor shown to the officer).
+ */
+async function whyMissed(ctx: Ctx, q: IdentityInput, truth: string): Promise<string> {
+  const db = ctx.db.kysely;
+  const country = (ctx.actor as NonNullable<Ctx['actor']>).countryCode;
+  const query = identityOf(ctx, q);
+  const keys = blindValues(ctx.config.secretKey, personBlockingKeys(query));
+  const weights = keyWeights(await keyPostings(db, country, keys));
+  const held = new Set(
+    (await db.selectFrom('registry_person_keys').select('key').where('person_id', '=', truth).execute()).map(
+      (r) => r.key,
+    ),
+  );
+  const shared = keys.filter((k) => held.has(k));
+  if (shared.length === 0) return 'no key shared';
+  if (!shared.some((k) => weights.has(k))) return 'shared keys all too common';
+  const { ranked } = await rankCandidates(ctx, db, country, query);
+  const i = ranked.findIndex((s) => s.candidate.row.id === truth);
+  if (i < 0) return 'behind the candidate cap';
+  if (i < 5) return 'below the floor';
+  return 'scored below the first five';
+}
+
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 
@@ -297,6 +333,8 @@ async function run(db: Db): Promise<Measured> {
   let top5 = 0;
   let top1 = 0;
   let compared = 0;
+  const misses = new Map<string, number>();
+  const examples: string[] = [];
   for (const [personId, r] of chosen) {
     const q = queryOf(r);
     if (!q.givenNames && !q.familyNames && !q.documentNumber) continue;
@@ -308,6 +346,21 @@ async function run(db: Db): Promise<Measured> {
     const rank = result.candidates.findIndex((c) => c.person.id === truth);
     if (rank >= 0 && rank < 5) top5++;
     if (rank === 0) top1++;
+    if (args.why && (rank < 0 || rank >= 5)) {
+      const cause = await whyMissed(ctx, q, truth ?? '');
+      misses.set(cause, (misses.get(cause) ?? 0) + 1);
+      if (cause !== 'no key shared' && examples.length < 12)
+        examples.push(
+          `${cause}: ${JSON.stringify(q)} ← rank ${rank}, first ${JSON.stringify(result.candidates[0]?.person ?? null)}`,
+        );
+    }
+  }
+  if (args.why) {
+    console.log(
+      `\nWhere the ${[...misses.values()].reduce((a, b) => a + b, 0)} misses of ${times.length} searches were lost:`,
+    );
+    for (const [cause, n] of [...misses].sort((a, b) => b[1] - a[1])) console.log(`- ${cause}: ${n}`);
+    for (const e of examples) console.log(`  ${e}`);
   }
   times.sort((a, b) => a - b);
   const chosenIds = new Set(chosen.map(([p]) => p));

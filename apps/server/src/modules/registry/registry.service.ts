@@ -289,7 +289,7 @@ export function storedKeys(deps: Deps, variants: readonly IdentityFields[]): str
 }
 
 /** What the officer typed, as the engine compares it; refuses a birth date after today. */
-function identityOf(ctx: Ctx, q: IdentityInput, path = ''): IdentityFields {
+export function identityOf(ctx: Ctx, q: IdentityInput, path = ''): IdentityFields {
   const birthDate = birthDateOf(q, today(ctx));
   if (q.birthDate && isFuture(q.birthDate, today(ctx)))
     throw invalidFields([{ path: `${path}birthDate`, code: 'registry_birth_date_future' }]);
