@@ -629,3 +629,68 @@ describe('resources of a centre', () => {
     expect((await officer.browser.get(url)).json().history).toHaveLength(2);
   });
 });
+
+describe('search before create among namesakes', () => {
+  it('finds a returning person whose first registration had only an estimated age', async () => {
+    const officer = await signedIn(t, { role: 'centre_officer', countryCode: 'SLV' });
+    // First registration: no date, the officer estimated "about 30". A namesake born in 1962.
+    const returning = await buildPerson(officer.browser, {
+      givenNames: 'Reina Isabel',
+      familyNames: 'Quintanilla Ayala',
+      birthDate: undefined,
+      birthDatePrecision: 'estimated_age',
+      estimatedAge: 30,
+      nationality: 'SLV',
+    });
+    const namesake = await buildPerson(officer.browser, {
+      givenNames: 'Reina Isabel',
+      familyNames: 'Quintanilla Ayala',
+      birthDate: '1962-04-02',
+      birthDatePrecision: 'exact',
+      nationality: 'SLV',
+    });
+    // Back with her papers: born 1984. The estimate is not a date: it neither counts against her
+    // nor for her, and is shown as the year it stands for.
+    const res = await officer.browser.post('/api/registry/persons/search', {
+      givenNames: 'Reina Isabel',
+      familyNames: 'Quintanilla Ayala',
+      birthDate: '1984-10-30',
+      sex: 'female',
+      nationality: 'SLV',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const candidates = res.json().candidates as {
+      person: { id: string };
+      explanation: { fields: { field: string; recorded: string; agreement: string }[] };
+    }[];
+    expect(candidates.map((c) => c.person.id).slice(0, 2)).toEqual([returning, namesake]);
+    expect(candidates[0]?.explanation.fields.find((f) => f.field === 'birth_date')).toMatchObject({
+      recorded: '1996',
+      agreement: 'missing',
+    });
+  });
+
+  it('draws its candidates from a wider pool, ranked by the dates stored in clear', async () => {
+    const { rankCandidates } = await import('../../src/modules/registry/registry.service');
+    const officer = await signedIn(t, { role: 'centre_officer', countryCode: 'NIC' });
+    const person = {
+      givenNames: 'Jorge Luis',
+      familyNames: 'Espinoza Téllez',
+      sex: 'male' as const,
+      birthDatePrecision: 'exact' as const,
+      nationality: 'NIC',
+    };
+    // The returning man first, then four namesakes born decades apart: all share his name keys
+    // only (his date comes back with the year mistyped), and the later ids win a tie.
+    const him = await buildPerson(officer.browser, { ...person, birthDate: '1988-06-14' });
+    for (const year of [1961, 1968, 2003, 2006])
+      await buildPerson(officer.browser, { ...person, birthDate: `${year}-02-27` });
+    const query = { ...person, sex: 'male', birthDate: '1989-06-14' };
+    const ids = async (limit: number, pool: number) =>
+      (await rankCandidates(t.ctx, t.db.kysely, 'NIC', query, limit, pool)).ranked.map(
+        (s) => s.candidate.row.id,
+      );
+    expect(await ids(2, 2)).not.toContain(him);
+    expect((await ids(2, 5))[0]).toBe(him);
+  });
+});

@@ -83,6 +83,9 @@ export async function scanRegistrations(
         countryCode,
         variant,
         SCAN_CANDIDATES_MAX,
+        // No wider pool: it cost the night's scan of 10,000 registrations against a million
+        // 57.5 → 64.9 s (target 60) for 0.915 → 0.927 of the returning persons found.
+        SCAN_CANDIDATES_MAX,
       );
       compared += n;
       for (const s of ranked) {

@@ -43,6 +43,27 @@ describe('registry identity matching on the linkage engine', () => {
     expect((ranked[1]?.probability ?? 1) < 0.5).toBe(true);
   });
 
+  it('does not compare an estimated age as a birth date, on either side, and still keys by its year', () => {
+    // Her first registration gave no date: the officer estimated "about 40" (born 1986).
+    const estimated = { ...maria, birthDate: '1986', birthDateEstimated: true };
+    const undated = { ...maria, birthDate: null };
+    const [asEstimated] = scoreCandidates(maria, [estimated], (c) => [c]);
+    const [asUndated] = scoreCandidates(maria, [undated], (c) => [c]);
+    expect(asEstimated?.explanation.total).toBe(asUndated?.explanation.total);
+    const date = asEstimated?.explanation.fields.find((f) => f.field === 'birth_date');
+    expect(date).toMatchObject({ given: '1994-03-07', recorded: '1986', level: null, agreement: 'missing' });
+    // Compared as a year, the same record is far less likely to be her.
+    const [asYear] = scoreCandidates(maria, [{ ...estimated, birthDateEstimated: false }], (c) => [c]);
+    expect(asYear?.explanation.total ?? 0).toBeLessThan((asEstimated?.explanation.total ?? 0) - 5);
+    // An age typed at the desk is not compared either.
+    const [typedAge] = scoreCandidates(estimated, [maria], (c) => [c]);
+    expect(typedAge?.explanation.fields.find((f) => f.field === 'birth_date')).toMatchObject({
+      given: '1986',
+      agreement: 'missing',
+    });
+    expect(personBlockingKeys(estimated).some((k) => k.endsWith('|1986'))).toBe(true);
+  });
+
   it('shares a blocking key between the two spellings, none with an unrelated person', () => {
     const a = new Set(personBlockingKeys(maria));
     const b = personBlockingKeys({ ...maria, givenNames: 'MARIA JOSE', birthDate: '1994-07-03' });

@@ -45,6 +45,12 @@ export interface IdentityFields {
   familyNames?: string | null;
   /** YYYY, YYYY-MM or YYYY-MM-DD. */
   birthDate?: string | null;
+  /**
+   * The birth date is the year of an age the officer estimated: kept for the blocking keys, not
+   * compared. An age seen across a desk is not a date of birth, and comparing it as a year made a
+   * returning person's true date "more than five years apart" from their first registration's.
+   */
+  birthDateEstimated?: boolean;
   sex?: string | null;
   nationality?: string | null;
   documentNumber?: string | null;
@@ -57,11 +63,12 @@ export const RELEASE_MATCH_THRESHOLD = 0.95;
 /** Below this a candidate says nothing worth showing an officer (the engine keeps no weaker pair). */
 export const CANDIDATE_FLOOR = 0.01;
 
-function record(id: string, f: IdentityFields): PersonRecord {
+/** The engine's record of some fields; `compared`: as scored (an estimated age's year left out). */
+function record(id: string, f: IdentityFields, compared = false): PersonRecord {
   const r: PersonRecord = { id };
   if (f.givenNames) r.given_names = f.givenNames;
   if (f.familyNames) r.family_names = f.familyNames;
-  if (f.birthDate) r.birth_date = f.birthDate;
+  if (f.birthDate && !(compared && f.birthDateEstimated)) r.birth_date = f.birthDate;
   if (f.sex) r.sex = f.sex;
   if (f.nationality) r.nationality = f.nationality;
   if (f.documentNumber) r.document_number = f.documentNumber;
@@ -116,14 +123,16 @@ export function scoreCandidates<T>(
 ): ScoredCandidate<T>[] {
   const owners: number[] = [];
   const rows: PersonRecord[] = [];
+  const estimated: (string | null)[] = [];
   candidates.forEach((c, i) => {
     for (const v of variantsOf(c)) {
       owners.push(i);
-      rows.push(record(String(rows.length), v));
+      estimated.push(v.birthDateEstimated ? (v.birthDate ?? null) : null);
+      rows.push(record(String(rows.length), v, true));
     }
   });
   if (rows.length === 0) return [];
-  const left = tableFromRecords([record('query', query)]);
+  const left = tableFromRecords([record('query', query, true)]);
   const right = tableFromRecords(rows);
   const store = buildFeatures([left, right]);
   const model = modelFor(comparisonSpecs(store).map((s) => s.field));
@@ -142,8 +151,9 @@ export function scoreCandidates<T>(
         total: round(why.total, 2),
         fields: why.fields.map((f) => ({
           field: f.field,
-          given: f.left,
-          recorded: f.right,
+          // An estimated age is shown as its year, "not compared".
+          given: f.field === 'birth_date' && query.birthDateEstimated ? (query.birthDate ?? f.left) : f.left,
+          recorded: f.field === 'birth_date' ? (estimated[j] ?? f.right) : f.right,
           level: f.level,
           agreement: agreementOf(f.level, f.weight + f.frequencyAdjustment),
           weight: round(f.weight + f.frequencyAdjustment, 2),

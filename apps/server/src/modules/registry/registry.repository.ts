@@ -107,7 +107,7 @@ export async function candidatesByKeys(
   countryCode: string,
   weights: ReadonlyMap<string, number>,
   limit: number,
-): Promise<PersonRow[]> {
+): Promise<(PersonRow & { key_score: number })[]> {
   if (weights.size === 0) return [];
   const postings = [...weights].map(
     ([key, w]) =>
@@ -115,7 +115,7 @@ export async function candidatesByKeys(
       sql`SELECT * FROM (SELECT owner_id, CAST(${w} AS double precision) AS w FROM registry_person_keys
         WHERE country_code = ${countryCode} AND key = ${key} LIMIT ${KEY_ROWS_BUDGET}) AS p`,
   );
-  const { rows: top } = await sql<{ owner_id: string }>`SELECT owner_id, sum(w) AS s
+  const { rows: top } = await sql<{ owner_id: string; s: number | string }>`SELECT owner_id, sum(w) AS s
     FROM (${sql.join(postings, sql` UNION ALL `)}) AS k
     GROUP BY owner_id ORDER BY s DESC, owner_id DESC LIMIT ${limit}`.execute(db);
   if (top.length === 0) return [];
@@ -127,7 +127,10 @@ export async function candidatesByKeys(
     .where('country_code', '=', countryCode)
     .where('merged_into', 'is', null)
     .execute();
-  return rows.sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
+  const keyScore = new Map(top.map((r) => [r.owner_id, Number(r.s)]));
+  return rows
+    .sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0))
+    .map((row) => ({ ...row, key_score: keyScore.get(row.id) ?? 0 }));
 }
 
 /** The persons merged into these (a merge keeps every record: they are read with the kept one). */

@@ -119,7 +119,7 @@ import {
 } from './registry.repository';
 
 /** Persons retrieved by their blocking keys and scored for one search. */
-const CANDIDATES_MAX = 200;
+const CANDIDATES_MAX = Number(process.env.CMAX ?? 200);
 const DAY = 86_400_000;
 const OCCUPANCY_DEFAULT_DAYS = 30;
 const OCCUPANCY_MAX_DAYS = 366;
@@ -269,7 +269,12 @@ export function variantsOf(
   f: PersonFields,
   documents: readonly string[] = [],
 ): IdentityFields[] {
-  const base = { birthDate: r.birth_date, sex: r.sex, nationality: r.nationality };
+  const base = {
+    birthDate: r.birth_date,
+    birthDateEstimated: r.birth_date_precision === 'estimated_age',
+    sex: r.sex,
+    nationality: r.nationality,
+  };
   const names = [{ givenNames: f.givenNames, familyNames: f.familyNames }];
   if (f.documentGivenNames || f.documentFamilyNames)
     names.push({
@@ -297,6 +302,7 @@ export function identityOf(ctx: Ctx, q: IdentityInput, path = ''): IdentityField
     givenNames: q.givenNames ?? null,
     familyNames: q.familyNames ?? null,
     birthDate,
+    birthDateEstimated: !q.birthDate && q.estimatedAge !== undefined,
     sex: q.sex ?? null,
     nationality: q.nationality ?? null,
     documentNumber: q.documentNumber ?? null,
@@ -314,20 +320,63 @@ export interface RankedPerson {
  * decrypted and scored by the engine, best first. A kept person is compared under their own
  * variants and those of every person merged into them (a merge keeps every record).
  */
+/**
+ * A search's candidates are drawn from a pool this many times their number: at a million
+ * persons a returning person's keys may all be common (a frequent name, and a date typed
+ * differently), and 200 namesakes holding the same keys came before them in an arbitrary order.
+ */
+const CANDIDATE_POOL_FACTOR = 2;
+
+/**
+ * The best `limit` of a pool of candidates, by the weight of the keys they share with the query
+ * and the engine's weight of the fields stored in clear (birth date, sex, nationality): the
+ * namesake born in the year said comes before the one born twenty years apart, before any name
+ * is decrypted.
+ */
+function preRank<T extends PersonRow & { key_score: number }>(
+  query: IdentityFields,
+  pool: readonly T[],
+  limit: number,
+): T[] {
+  const plain = (f: IdentityFields): IdentityFields => ({
+    birthDate: f.birthDate ?? null,
+    birthDateEstimated: f.birthDateEstimated ?? false,
+    sex: f.sex ?? null,
+    nationality: f.nationality ?? null,
+  });
+  if (pool.length <= limit || (!query.birthDate && !query.sex && !query.nationality))
+    return pool.slice(0, limit);
+  const scored = scoreCandidates(plain(query), pool, (r) => [
+    plain({
+      birthDate: r.birth_date,
+      birthDateEstimated: r.birth_date_precision === 'estimated_age',
+      sex: r.sex,
+      nationality: r.nationality,
+    }),
+  ]);
+  return scored
+    .map((s) => ({ row: s.candidate, pre: s.candidate.key_score + s.explanation.total }))
+    .sort((a, b) => b.pre - a.pre)
+    .slice(0, limit)
+    .map((s) => s.row);
+}
+
 export async function rankCandidates(
   deps: Deps,
   db: Q,
   countryCode: string,
   query: IdentityFields,
   limit = CANDIDATES_MAX,
+  pool = limit * CANDIDATE_POOL_FACTOR,
 ) {
   const keys = blindValues(deps.config.secretKey, personBlockingKeys(query));
-  const rows = await candidatesByKeys(
+  const found = await candidatesByKeys(
     db,
     countryCode,
     keyWeights(await keyPostings(db, countryCode, keys)),
-    limit,
+    pool,
   );
+  const rows = preRank(query, found, limit);
   const merged = await personsMergedInto(
     db,
     rows.map((r) => r.id),
