@@ -191,4 +191,27 @@ describe('registry: documents, occupancy and resources over time, incidents of a
     await snapInEveryLanguage(page, 'registry-more', screens);
     await context.close();
   });
+
+  it('on a phone the registry sections are one row that scrolls, with the current one in view', async () => {
+    const { context, page } = await newPage(browser);
+    await signIn(page, SUPERVISOR_MX);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${baseUrl()}/registry/regional`);
+    const nav = page.getByRole('navigation', { name: 'Pantallas del registro de centros' });
+    const current = nav.locator('[aria-current="page"]');
+    await current.waitFor();
+    const row = await nav.locator('ul').boundingBox();
+    const links = await nav.getByRole('link').count();
+    expect(links).toBeGreaterThanOrEqual(8);
+    // One row of buttons (they wrapped to four rows, half of the first screen), inside the screen.
+    expect(row?.height ?? 0).toBeLessThan(56);
+    expect((row?.x ?? 0) + (row?.width ?? 0)).toBeLessThanOrEqual(390);
+    // The last section, current, was scrolled into the row.
+    const box = await current.boundingBox();
+    expect(box?.x ?? -1).toBeGreaterThanOrEqual(0);
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+    await expectAccessible(page, 'registry sections on a phone');
+    await snap(page, 'registry-sections-es-390');
+    await context.close();
+  });
 });

@@ -1,4 +1,5 @@
 import { Button, Group } from '@mantine/core';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useMe } from '../features/auth/auth.queries';
@@ -10,18 +11,28 @@ export function SectionNav({ group }: { group: SectionGroup }) {
   const me = useMe();
   const { pathname } = useLocation();
   const sections = sectionsFor(me.role, group);
-  if (sections.length < 2) return null;
   // The longest matching path wins: /incidents/import is the import screen, not the list.
   const current = [...sections]
     .sort((a, b) => b.path.length - a.path.length)
     .find((s) => pathname === s.path || pathname.startsWith(`${s.path}/`));
+  const currentKey = current?.key;
+  const list = useRef<HTMLDivElement>(null);
+  // On a phone the row scrolls sideways (styles.css): the current section is brought into it.
+  useEffect(() => {
+    const row = list.current;
+    const active = currentKey ? row?.querySelector<HTMLElement>(`[data-section="${currentKey}"]`) : null;
+    if (!row || !active || row.scrollWidth <= row.clientWidth) return;
+    const at = active.getBoundingClientRect();
+    row.scrollLeft += at.left - row.getBoundingClientRect().left - (row.clientWidth - at.width) / 2;
+  }, [currentKey]);
+  if (sections.length < 2) return null;
   return (
     <nav aria-label={t(`sectionNav.${group}`)}>
-      <Group gap="xs" component="ul" className="nav-list section-nav">
+      <Group gap="xs" component="ul" className="nav-list section-nav" ref={list}>
         {sections.map((s) => {
           const active = current?.key === s.key;
           return (
-            <li key={s.key}>
+            <li key={s.key} data-section={s.key}>
               <Button
                 component={Link}
                 to={s.path}
