@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { buildFeatures } from '../features';
 import { packDate, parseDate } from '../normalize/dates';
 import { type PersonRecord, tableFromRecords } from '../schema';
-import { Comparer, compareDates, DATE_LEVELS, NAME_LEVELS, vowelSkeleton, withinOneEdit } from './comparer';
+import {
+  Comparer,
+  compareDates,
+  DATE_LEVELS,
+  NAME_LEVELS,
+  transliterationSkeleton,
+  vowelSkeleton,
+  withinOneEdit,
+} from './comparer';
 
 const d = (text: string) => packDate(parseDate(text));
 const dateLevel = (a: string, b: string) => DATE_LEVELS[compareDates(d(a), d(b))] ?? 'missing';
@@ -140,6 +148,29 @@ describe('name comparison', () => {
       NAME_LEVELS[6],
     );
     expect(nameLevels({ given_names: 'Mario' }, { given_names: 'Maria' }, crowd).given).toBe(NAME_LEVELS[6]);
+  });
+
+  it('takes two transliterations of one name for similar names, even when both are common', () => {
+    expect(transliterationSkeleton('usmane')).toBe(transliterationSkeleton('usman'));
+    expect(transliterationSkeleton('mario')).not.toBe(transliterationSkeleton('maria'));
+    const crowd: PersonRecord[] = [];
+    for (let i = 0; i < 6; i++)
+      crowd.push(
+        { id: `o${i}`, given_names: 'Ousmane' },
+        { id: `u${i}`, given_names: 'Usman' },
+        { id: `j${i}`, given_names: 'Jabed' },
+        { id: `v${i}`, given_names: 'Javid' },
+        { id: `m${i}`, given_names: 'Mario' },
+        { id: `a${i}`, given_names: 'Maria' },
+      );
+    // Guinea's Ousmane written Usman by another desk; Bengali Jabed written Javid (b/v).
+    expect(nameLevels({ given_names: 'Ousmane' }, { given_names: 'Usman' }, crowd).given).toBe(
+      NAME_LEVELS[3],
+    );
+    expect(nameLevels({ given_names: 'Jabed' }, { given_names: 'Javid' }, crowd).given).toBe(NAME_LEVELS[3]);
+    expect(nameLevels({ given_names: 'Mario' }, { given_names: 'Maria' }, crowd).given).toBe(NAME_LEVELS[6]);
+    // Typing errors stay below spelling variants.
+    expect(nameLevels({ given_names: 'Katherine' }, { given_names: 'Katherien' }).given).toBe(NAME_LEVELS[3]);
   });
 
   it('compares a whole name typed in the family-names field with the whole of the other', () => {

@@ -151,6 +151,17 @@ const KIND_TEXT = 5;
 
 const EMPTY_IDS = new Int32Array(0);
 
+/**
+ * What two officers' transliterations of one name keep alike: its phonetic key (b/v, s/z, silent
+ * h… folded) without a silent final e after a consonant (Ousmane and Usman, Aminé and Amin), as a
+ * vowel skeleton.
+ */
+export function transliterationSkeleton(phonetic: string): string {
+  const n = phonetic.length;
+  const silentE = n >= 4 && phonetic[n - 1] === 'e' && !'aeiouy'.includes(phonetic[n - 2] ?? 'a');
+  return vowelSkeleton(silentE ? phonetic.slice(0, -1) : phonetic);
+}
+
 /** A name with the vowels transliterations confuse merged (e/i, o/u, y/i) and doubled letters single. */
 export function vowelSkeleton(name: string): string {
   let out = '';
@@ -196,6 +207,8 @@ export class Comparer {
   private readonly fTokens: Int32Array;
   private readonly canon: Int32Array;
   private readonly phon: Int32Array;
+  private readonly phonText: readonly string[];
+  private readonly translit: (string | undefined)[] = [];
   private readonly tokenCount: Int32Array;
   private readonly canonText: string[];
   private readonly rawText: string[];
@@ -233,6 +246,7 @@ export class Comparer {
     this.fTokens = store.family?.tokens ?? EMPTY_IDS;
     this.canon = store.tokens.canon;
     this.phon = store.tokens.phon;
+    this.phonText = store.tokens.phonText;
     this.tokenCount = store.tokens.count;
     this.canonText = store.tokens.canonText;
     this.rawText = store.tokens.text;
@@ -337,6 +351,16 @@ export class Comparer {
     }
   }
 
+  /** The transliteration skeleton of a phonetic key, computed once per key. */
+  private transliteration(phon: number): string {
+    let t = this.translit[phon];
+    if (t === undefined) {
+      t = transliterationSkeleton(this.phonText[phon] ?? '');
+      this.translit[phon] = t;
+    }
+    return t;
+  }
+
   /** Similarity of two name words in [0, 1]. */
   tokenSim(a: number, b: number): number {
     if (a === b) return 1;
@@ -358,6 +382,11 @@ export class Comparer {
     if (sim > FUZZY_CAP) sim = FUZZY_CAP;
     // Jaro-Winkler is harsh on short names: Ana/Anz, Luis/Lus, Jie/Jii are one keystroke apart.
     if (sim < FUZZY && x.length >= 3 && y.length >= 3 && withinOneEdit(x, y)) sim = FUZZY;
+    // One name as two officers transliterated it (Jabed and Javid, Ousmane and Usman) is at least
+    // similar, and never "two different names".
+    const tx = this.transliteration(this.phon[lo] ?? 0);
+    const transliterated = tx.length >= 3 && tx === this.transliteration(this.phon[hi] ?? 0);
+    if (sim < FUZZY && transliterated) sim = FUZZY;
     // Two names that are each common in the data and differ by a letter (Mario and Maria,
     // Jose and Josue) are two different names, not a typing error.
     if (sim >= FUZZY) {
@@ -368,8 +397,10 @@ export class Comparer {
         cb >= this.establishedCount &&
         Math.min(ca, cb) * 20 >= Math.max(ca, cb) &&
         // ...unless they differ only where transliterations do (Fatema and Fattema, Rokeya and
-        // Rokiya, Farid and Fared, Rony and Runy): one name written by two officers.
-        vowelSkeleton(x) !== vowelSkeleton(y)
+        // Rokiya, Farid and Fared, Rony and Runy, Jabed and Javid, Ousmane and Usman): one name
+        // written by two officers.
+        vowelSkeleton(x) !== vowelSkeleton(y) &&
+        !transliterated
       ) {
         sim = 0.5;
       }
