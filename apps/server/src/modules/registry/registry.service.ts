@@ -119,7 +119,7 @@ import {
 } from './registry.repository';
 
 /** Persons retrieved by their blocking keys and scored for one search. */
-const CANDIDATES_MAX = Number(process.env.CMAX ?? 200);
+const CANDIDATES_MAX = 200;
 const DAY = 86_400_000;
 const OCCUPANCY_DEFAULT_DAYS = 30;
 const OCCUPANCY_MAX_DAYS = 366;
@@ -315,12 +315,6 @@ export interface RankedPerson {
 }
 
 /**
- * Candidate retrieval and scoring, one code path for the search before create and the duplicate
- * scan: the persons of a country sharing a blocking key with `query` (retrieved in the database),
- * decrypted and scored by the engine, best first. A kept person is compared under their own
- * variants and those of every person merged into them (a merge keeps every record).
- */
-/**
  * A search's candidates are drawn from a pool this many times their number: at a million
  * persons a returning person's keys may all be common (a frequent name, and a date typed
  * differently), and 200 namesakes holding the same keys came before them in an arbitrary order.
@@ -361,6 +355,13 @@ function preRank<T extends PersonRow & { key_score: number }>(
     .map((s) => s.row);
 }
 
+/**
+ * Candidate retrieval and scoring, one code path for the search before create and the duplicate
+ * scan: the persons of a country sharing a blocking key with `query` (retrieved in the database),
+ * `limit` of them chosen from a `pool` (preRank), decrypted and scored by the engine, best first.
+ * A kept person is compared under their own variants and those of every person merged into them
+ * (a merge keeps every record).
+ */
 export async function rankCandidates(
   deps: Deps,
   db: Q,
