@@ -16,6 +16,10 @@ import {
 const d = (text: string) => packDate(parseDate(text));
 const dateLevel = (a: string, b: string) => DATE_LEVELS[compareDates(d(a), d(b))] ?? 'missing';
 
+/** Six records of each given name: enough for the comparer to hold each name a common one. */
+const crowdOf = (...names: string[]): PersonRecord[] =>
+  names.flatMap((name, n) => Array.from({ length: 6 }, (_, i) => ({ id: `c${n}-${i}`, given_names: name })));
+
 describe('compareDates', () => {
   it('grades the ways a birth date goes wrong at a registration desk', () => {
     expect(dateLevel('1990-05-17', '1990-05-17')).toBe('exact');
@@ -123,9 +127,7 @@ describe('name comparison', () => {
   });
 
   it('marks two different common names as such', () => {
-    const crowd: PersonRecord[] = [];
-    for (let i = 0; i < 6; i++)
-      crowd.push({ id: `j${i}`, given_names: 'Jorge' }, { id: `l${i}`, given_names: 'Liliana' });
+    const crowd = crowdOf('Jorge', 'Liliana');
     expect(nameLevels({ given_names: 'Jorge' }, { given_names: 'Liliana' }, crowd).given).toBe(
       NAME_LEVELS[6],
     );
@@ -136,14 +138,7 @@ describe('name comparison', () => {
     expect(vowelSkeleton('rokeya')).toBe(vowelSkeleton('rokiya'));
     expect(vowelSkeleton('fatema')).toBe(vowelSkeleton('fattema'));
     expect(vowelSkeleton('mario')).not.toBe(vowelSkeleton('maria'));
-    const crowd: PersonRecord[] = [];
-    for (let i = 0; i < 6; i++)
-      crowd.push(
-        { id: `f${i}`, given_names: 'Fatema' },
-        { id: `t${i}`, given_names: 'Fattema' },
-        { id: `o${i}`, given_names: 'Mario' },
-        { id: `a${i}`, given_names: 'Maria' },
-      );
+    const crowd = crowdOf('Fatema', 'Fattema', 'Mario', 'Maria');
     expect(nameLevels({ given_names: 'Fatema' }, { given_names: 'Fattema' }, crowd).given).not.toBe(
       NAME_LEVELS[6],
     );
@@ -153,16 +148,7 @@ describe('name comparison', () => {
   it('takes two transliterations of one name for similar names, even when both are common', () => {
     expect(transliterationSkeleton('usmane')).toBe(transliterationSkeleton('usman'));
     expect(transliterationSkeleton('mario')).not.toBe(transliterationSkeleton('maria'));
-    const crowd: PersonRecord[] = [];
-    for (let i = 0; i < 6; i++)
-      crowd.push(
-        { id: `o${i}`, given_names: 'Ousmane' },
-        { id: `u${i}`, given_names: 'Usman' },
-        { id: `j${i}`, given_names: 'Jabed' },
-        { id: `v${i}`, given_names: 'Javid' },
-        { id: `m${i}`, given_names: 'Mario' },
-        { id: `a${i}`, given_names: 'Maria' },
-      );
+    const crowd = crowdOf('Ousmane', 'Usman', 'Jabed', 'Javid', 'Mario', 'Maria');
     // Guinea's Ousmane written Usman by another desk; Bengali Jabed written Javid (b/v).
     expect(nameLevels({ given_names: 'Ousmane' }, { given_names: 'Usman' }, crowd).given).toBe(
       NAME_LEVELS[3],
